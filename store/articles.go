@@ -1,0 +1,369 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"byline/news"
+)
+
+// SaveResult says what Save did with one article.
+type SaveResult struct {
+	ID  int64
+	New bool // false: an article already in the library was updated
+}
+
+// Save adds or updates articles, all in one transaction. An article already
+// in the library — the same feed GUID, then the same canonical URL, then
+// the same text — is updated in place: its marks, tags, notes and the time
+// it was first added stay. Save sets each article's ID.
+func (s *Store) Save(ctx context.Context, arts []*news.Article) ([]SaveResult, error) {
+	results := make([]SaveResult, len(arts))
+	now := time.Now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for i, a := range arts {
+			r, err := saveOne(ctx, tx, a, now)
+			if err != nil {
+				return fmt.Errorf("save article %q: %w", a.Title, err)
+			}
+			results[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range arts {
+		a.ID = results[i].ID
+	}
+	return results, nil
+}
+
+func saveOne(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Time) (SaveResult, error) {
+	if a.Added.IsZero() {
+		a.Added = now
+	}
+	if a.Words == 0 {
+		a.Words = news.WordCount(a.Body)
+	}
+	canon := CanonicalURL(a.URL)
+	hash := contentHash(a.Body)
+	id, oldHash, err := findExisting(ctx, tx, a, canon, hash)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	published := nullTime(a.Published)
+	if id == 0 {
+		sortTime := a.Date().Unix()
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles
+			(guid, url, canonical_url, content_hash, feed_id, title, source, author, published, added, sort_time, body, words, read, starred, entities_version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
+			a.Body, a.Words, a.Read, a.Starred, a.EntitiesVersion)
+		if err != nil {
+			return SaveResult{}, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return SaveResult{}, err
+		}
+		if err := addTags(ctx, tx, id, a.Tags); err != nil {
+			return SaveResult{}, err
+		}
+		if err := writeEntities(ctx, tx, id, a.Entities); err != nil {
+			return SaveResult{}, err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, a.Title, a.Body)
+		return SaveResult{ID: id, New: true}, err
+	}
+
+	// An update keeps what the reader did (marks, tags, notes) and when the
+	// article first arrived; the text and its entities are the new ones.
+	var added int64
+	if err := tx.QueryRowContext(ctx, `SELECT added FROM articles WHERE id = ?`, id).Scan(&added); err != nil {
+		return SaveResult{}, err
+	}
+	a.Added = time.Unix(added, 0)
+	sortTime := a.Date().Unix()
+	_, err = tx.ExecContext(ctx, `UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
+		feed_id = COALESCE(?, feed_id), title = ?, source = ?, author = ?, published = ?, sort_time = ?, body = ?, words = ?
+		WHERE id = ?`,
+		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, a.Body, a.Words, id)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	if err := addTags(ctx, tx, id, a.Tags); err != nil {
+		return SaveResult{}, err
+	}
+	switch {
+	case a.EntitiesVersion > 0:
+		if err := replaceEntities(ctx, tx, id, a.EntitiesVersion, a.Entities); err != nil {
+			return SaveResult{}, err
+		}
+	case oldHash != hash:
+		// New text without entities: the old ones no longer fit; the
+		// extraction pass fills them in again.
+		if err := replaceEntities(ctx, tx, id, 0, news.Entities{}); err != nil {
+			return SaveResult{}, err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE search SET title = ?, body = ? WHERE rowid = ?`, a.Title, a.Body, id)
+	return SaveResult{ID: id}, err
+}
+
+// findExisting looks for the stored copy of a: by GUID within its feed,
+// then by canonical URL, then by the hash of its text.
+func findExisting(ctx context.Context, tx *sql.Tx, a *news.Article, canon, hash string) (id int64, oldHash string, err error) {
+	try := func(query string, args ...any) bool {
+		err = tx.QueryRowContext(ctx, query, args...).Scan(&id, &oldHash)
+		if err == sql.ErrNoRows {
+			err = nil
+			return false
+		}
+		return err == nil
+	}
+	if a.GUID != "" && try(`SELECT id, content_hash FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1`, a.GUID, nullID(a.FeedID)) {
+		return id, oldHash, nil
+	}
+	if err == nil && canon != "" && try(`SELECT id, content_hash FROM articles WHERE canonical_url = ? LIMIT 1`, canon) {
+		return id, oldHash, nil
+	}
+	if err == nil && hash != "" && try(`SELECT id, content_hash FROM articles WHERE content_hash = ? LIMIT 1`, hash) {
+		return id, oldHash, nil
+	}
+	return 0, "", err
+}
+
+// trackingParams are query parameters that say how a reader arrived, not
+// which page it is.
+var trackingParams = []string{"utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "ref", "smid"}
+
+// CanonicalURL is the form of a URL used to recognise the same page: scheme
+// and host in lower case, no fragment, no tracking parameters, no trailing
+// slash. It returns "" for an empty or unparseable URL.
+func CanonicalURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return raw
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	u.Fragment = ""
+	u.RawFragment = ""
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			lk := strings.ToLower(k)
+			for _, p := range trackingParams {
+				if lk == p || (strings.HasSuffix(p, "_") && strings.HasPrefix(lk, p)) {
+					q.Del(k)
+				}
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u.String()
+}
+
+// contentHash identifies an article's text regardless of spacing.
+func contentHash(body string) string {
+	f := strings.Fields(body)
+	if len(f) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(strings.Join(f, " ")))
+	return hex.EncodeToString(sum[:16])
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func replaceEntities(ctx context.Context, tx *sql.Tx, id int64, version int, e news.Entities) error {
+	for _, table := range []string{"people", "places", "quotes"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET entities_version = ? WHERE id = ?`, version, id); err != nil {
+		return err
+	}
+	return writeEntities(ctx, tx, id, e)
+}
+
+func writeEntities(ctx context.Context, tx *sql.Tx, id int64, e news.Entities) error {
+	for i, p := range e.People {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO people(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
+			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
+			return err
+		}
+	}
+	for i, p := range e.Places {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO places(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
+			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
+			return err
+		}
+	}
+	for i, q := range e.Quotes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, ord, text, speaker, partial, paragraph) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, i, q.Text, q.Speaker, q.Partial, q.Paragraph); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func aliasJSON(a []string) string {
+	if len(a) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(a)
+	return string(b)
+}
+
+// Article returns one article with everything about it: body, entities,
+// tags, notes and its feed's title.
+func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.body, a.entities_version
+		FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`, id)
+	a := &news.Article{}
+	dest := append(scanTargets(a), &a.Body, &a.EntitiesVersion)
+	var pub sql.NullInt64
+	var added int64
+	dest[publishedCol], dest[addedCol] = &pub, &added
+	if err := row.Scan(dest...); err == sql.ErrNoRows {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	} else if err != nil {
+		return nil, fmt.Errorf("read article %d: %w", id, explain(err))
+	}
+	setTimes(a, pub, added)
+	page := []*news.Article{a}
+	if err := s.fillMarks(ctx, page); err != nil {
+		return nil, err
+	}
+	var err error
+	if a.Entities, err = s.entities(ctx, id); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// articleColumns are the listing fields, in the order scanTargets expects.
+const articleColumns = `a.id, a.guid, a.url, COALESCE(a.feed_id, 0), COALESCE(f.title, ''), a.title, a.source, a.author,
+	a.published, a.added, a.words, a.read, a.starred`
+
+const (
+	publishedCol = 8
+	addedCol     = 9
+)
+
+func scanTargets(a *news.Article) []any {
+	return []any{&a.ID, &a.GUID, &a.URL, &a.FeedID, &a.Feed, &a.Title, &a.Source, &a.Author,
+		nil, nil, &a.Words, &a.Read, &a.Starred}
+}
+
+func setTimes(a *news.Article, pub sql.NullInt64, added int64) {
+	if pub.Valid {
+		a.Published = time.Unix(pub.Int64, 0)
+	}
+	a.Added = time.Unix(added, 0)
+}
+
+func (s *Store) entities(ctx context.Context, id int64) (news.Entities, error) {
+	var e news.Entities
+	named := func(table string, add func(name string, mentions int, aliases []string)) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT name, mentions, aliases FROM `+table+` WHERE article_id = ? ORDER BY ord`, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name, aliases string
+			var mentions int
+			if err := rows.Scan(&name, &mentions, &aliases); err != nil {
+				return err
+			}
+			var list []string
+			json.Unmarshal([]byte(aliases), &list)
+			add(name, mentions, list)
+		}
+		return rows.Err()
+	}
+	if err := named("people", func(n string, m int, al []string) {
+		e.People = append(e.People, news.Person{Name: n, Mentions: m, Aliases: al})
+	}); err != nil {
+		return e, err
+	}
+	if err := named("places", func(n string, m int, al []string) {
+		e.Places = append(e.Places, news.Place{Name: n, Mentions: m, Aliases: al})
+	}); err != nil {
+		return e, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT text, speaker, partial, paragraph FROM quotes WHERE article_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return e, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q news.Quote
+		if err := rows.Scan(&q.Text, &q.Speaker, &q.Partial, &q.Paragraph); err != nil {
+			return e, err
+		}
+		e.Quotes = append(e.Quotes, q)
+	}
+	return e, rows.Err()
+}
+
+// Unextracted returns up to limit articles whose entities come from an
+// extractor older than version, with their title and body.
+func (s *Store) Unextracted(ctx context.Context, version, limit int) ([]*news.Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, body FROM articles WHERE entities_version < ? ORDER BY id LIMIT ?`, version, limit)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer rows.Close()
+	var out []*news.Article
+	for rows.Next() {
+		a := &news.Article{}
+		if err := rows.Scan(&a.ID, &a.Title, &a.Body); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// SetEntities stores freshly extracted entities for many articles in one
+// transaction. Articles deleted meanwhile are skipped.
+func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]news.Entities) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for id, e := range updates {
+			if err := replaceEntities(ctx, tx, id, version, e); err != nil {
+				return fmt.Errorf("store entities of article %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,196 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"byline/news"
+)
+
+// SetRead marks an article read or unread.
+func (s *Store) SetRead(ctx context.Context, id int64, read bool) error {
+	return s.setFlag(ctx, id, "read", read)
+}
+
+// SetStarred stars or unstars an article.
+func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
+	return s.setFlag(ctx, id, "starred", starred)
+}
+
+func (s *Store) setFlag(ctx context.Context, id int64, column string, on bool) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE articles SET "+column+" = ? WHERE id = ?", on, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, id)
+	})
+}
+
+func mustAffect(res sql.Result, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// normalTags trims, lower-cases and de-duplicates tags, dropping empty ones.
+func normalTags(tags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tags {
+		t = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "#")))
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AddTags tags an article.
+func (s *Store) AddTags(ctx context.Context, id int64, tags ...string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, id); err != nil {
+			return err
+		}
+		return addTags(ctx, tx, id, tags)
+	})
+}
+
+func addTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	for _, t := range normalTags(tags) {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO tags(article_id, name) VALUES (?, ?)`, id, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RemoveTags takes tags off an article.
+func (s *Store) RemoveTags(ctx context.Context, id int64, tags ...string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, id); err != nil {
+			return err
+		}
+		for _, t := range normalTags(tags) {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE article_id = ? AND name = ?`, id, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func exists(ctx context.Context, tx *sql.Tx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	if err == sql.ErrNoRows {
+		return fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return err
+}
+
+// AddNote adds a note to an article.
+func (s *Store) AddNote(ctx context.Context, id int64, text string) (news.Note, error) {
+	now := time.Now()
+	n := news.Note{ArticleID: id, Text: text, Created: time.Unix(now.Unix(), 0), Updated: time.Unix(now.Unix(), 0)}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, id); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO notes(article_id, text, created, updated) VALUES (?, ?, ?, ?)`, id, text, now.Unix(), now.Unix())
+		if err != nil {
+			return err
+		}
+		if n.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return reindexNotes(ctx, tx, id)
+	})
+	return n, err
+}
+
+// UpdateNote replaces a note's text.
+func (s *Store) UpdateNote(ctx context.Context, noteID int64, text string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var article int64
+		if err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, updated = ? WHERE id = ? RETURNING article_id`,
+			text, time.Now().Unix(), noteID).Scan(&article); err == sql.ErrNoRows {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		return reindexNotes(ctx, tx, article)
+	})
+}
+
+// DeleteNote removes a note.
+func (s *Store) DeleteNote(ctx context.Context, noteID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var article int64
+		if err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING article_id`, noteID).Scan(&article); err == sql.ErrNoRows {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		return reindexNotes(ctx, tx, article)
+	})
+}
+
+// reindexNotes keeps the search row's notes column equal to the article's
+// notes, so a search finds words the reader wrote.
+func reindexNotes(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE search SET notes = (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = ?) WHERE rowid = ?`, id, id)
+	return err
+}
+
+// fillMarks loads tags and notes for a page of articles with one query each.
+func (s *Store) fillMarks(ctx context.Context, page []*news.Article) error {
+	if len(page) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*news.Article, len(page))
+	ids := make([]any, len(page))
+	for i, a := range page {
+		byID[a.ID] = a
+		ids[i] = a.ID
+	}
+	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, name FROM tags WHERE article_id IN `+in+` ORDER BY name`, ids...)
+	if err != nil {
+		return explain(err)
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[id].Tags = append(byID[id].Tags, name)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT id, article_id, text, created, updated FROM notes WHERE article_id IN `+in+` ORDER BY created, id`, ids...)
+	if err != nil {
+		return explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n news.Note
+		var created, updated int64
+		if err := rows.Scan(&n.ID, &n.ArticleID, &n.Text, &created, &updated); err != nil {
+			return err
+		}
+		n.Created, n.Updated = time.Unix(created, 0), time.Unix(updated, 0)
+		byID[n.ArticleID].Notes = append(byID[n.ArticleID].Notes, n)
+	}
+	return rows.Err()
+}
