@@ -1,16 +1,53 @@
 // Package extract finds the people, places and quotes of a news article.
 // It is pure functions over strings with embedded word lists: no I/O, no
 // model files, fast enough to run on every article at refresh time.
+//
+// The pipeline: Markdown and page chrome are stripped per paragraph
+// (text.go), paragraphs become tokens and sentences (tokens.go,
+// sentences.go), quote marks are paired (quotes.go), capitalised spans are
+// judged as people, places or organisations (spans.go, mentions.go),
+// mentions are merged into people and places (people.go, places.go), and
+// each quote gets its speaker (speakers.go). The closed word classes the
+// rules rely on are in lists.go; open ones come from byline/extract/lexicon
+// through a small memo (lexcache.go).
 package extract
 
-import "byline/news"
+import (
+	"sort"
+
+	"byline/news"
+)
 
 // Version changes whenever the extractor's output can change, so stored
 // articles extracted by an older version are extracted again.
-const Version = 1
+const Version = 2
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.
 func Entities(title, body string) news.Entities {
-	return news.Entities{}
+	paras := paragraphs(title, body)
+	toks := make([]token, 0, (len(title)+len(body))/5+16)
+	for i, p := range paras {
+		toks = tokenize(p.Text, i, toks)
+	}
+	markLowerSeen(toks)
+	markSentences(toks, func(l string) bool { return openers[l] || commonLower(l) })
+	titlePara := -1
+	if len(paras) > 0 && paras[0].Number == 0 {
+		titlePara = 0
+	}
+	markCapSeen(toks, titlePara)
+	quotes := findQuotes(paras, toks)
+	ms := classify(paras, toks, capSpans(toks))
+	people := resolvePeople(toks, ms)
+	places := resolvePlaces(toks, ms)
+	attribute(toks, ms, people, places, quotes)
+
+	sort.SliceStable(people, func(i, j int) bool { return people[i].First < people[j].First })
+	sort.SliceStable(places, func(i, j int) bool { return places[i].First < places[j].First })
+	out := news.Entities{People: toPeople(people), Places: toPlaces(places)}
+	for _, q := range quotes {
+		out.Quotes = append(out.Quotes, news.Quote{Text: q.Text, Speaker: q.Speaker, Partial: q.Partial, Paragraph: paras[q.Para].Number})
+	}
+	return out
 }

@@ -1,0 +1,680 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"byline/extract/lexicon"
+)
+
+type mentionKind uint8
+
+const (
+	mOther  mentionKind = iota // a capitalised name we cannot place: a company, a band
+	mPerson                    // a person candidate (decided in people.go)
+	mPlace
+	mOrg
+)
+
+// mention is one capitalised segment with what the rules concluded about
+// it. Name is the segment without titles; Full keeps them ("Mr Greenspan").
+type mention struct {
+	Kind       mentionKind
+	Start, End int // tokens of the name itself, titles excluded
+	Name, Full string
+	Words      []string
+	Title      string // role and honorific words before the name, lower case
+	Gender     byte   // 'm', 'f' or 0
+	Evidence   int    // how strongly the context says "person"
+	Place      lexicon.Place
+	InTitle    bool // in the headline: counts only for entities the body confirms
+	InQuote    bool
+	Calendar   bool // a weekday or month: may only join a person ("May")
+	Ent        int  // person or place index once merged; -1 before
+}
+
+// classify turns capitalised spans into mentions. Order matters: a whole
+// span that is a gazetteer place wins; a span that names a work or an
+// epithet with an inner "the" ("America the Beautiful") is kept whole; a
+// span whose head (before "of", "for"…) holds an organisation word or an
+// outlet, or that follows "band", "firm"…, is an organisation, and a place
+// inside it is no place mention ("UK Athletics", "University of London");
+// the rest is split at connectors ("Zara Hyde Peters of UK Athletics") and
+// each part judged on its own.
+func classify(paras []paragraph, toks []token, spans []span) []mention {
+	var out []mention
+	for _, s := range spans {
+		whole := spanText(toks, s.Start, s.End)
+		if m, ok := placeMention(toks, s.Start, s.End); ok {
+			out = append(out, m)
+			continue
+		}
+		var segs []span
+		a := s.Start
+		innerThe := false
+		for i := s.Start; i <= s.End; i++ {
+			if i < s.End && !(connectors[toks[i].Text] && !nameParticles[toks[i].Text]) {
+				continue
+			}
+			if i < s.End && toks[i].Text == "the" {
+				innerThe = true
+			}
+			if a < i {
+				segs = append(segs, span{a, i})
+			}
+			a = i + 1
+		}
+		if len(segs) == 0 {
+			continue
+		}
+		if isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false) {
+			// The head decides for "of"/"for" ("Zara Hyde Peters of UK
+			// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
+			out = append(out, newMention(mOrg, toks, s.Start, s.End, whole))
+			continue
+		}
+		if innerThe {
+			// "William Pitt the Younger" is a person with an epithet; any
+			// other "X the Y" is the name of a work or a thing.
+			if m, ok := classifySegment(toks, segs[0].Start, segs[0].End); ok && m.Kind == mPerson && m.Evidence >= 2 && len(m.Words) >= 2 {
+				out = append(out, m)
+			} else {
+				out = append(out, newMention(mOther, toks, s.Start, s.End, whole))
+			}
+			continue
+		}
+		for _, g := range segs {
+			if isOrgSpan(toks, g, false) {
+				out = append(out, newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End)))
+			} else if m, ok := classifySegment(toks, g.Start, g.End); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	out = append(out, modifierPlaces(toks)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for i := range out {
+		out[i].InTitle = paras[toks[out[i].Start].Para].Number == 0
+		out[i].InQuote = toks[out[i].Start].Quote > 0
+		out[i].Ent = -1
+	}
+	regionAfterPlace(toks, out)
+	listedWithPlaces(toks, out)
+	propagateOrgs(out)
+	propagatePlaces(out)
+	return out
+}
+
+// propagatePlaces: a place the context revealed once ("the village of
+// Happisburgh") is that place at every other bare mention.
+func propagatePlaces(ms []mention) {
+	found := map[string]lexicon.Place{}
+	for _, m := range ms {
+		if m.Kind == mPlace && len(m.Words) == 1 {
+			found[m.Name] = m.Place
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if p, ok := found[m.Name]; ok && len(m.Words) == 1 && m.Title == "" && (m.Kind == mOther || m.Kind == mPerson && m.Evidence < 2) {
+			m.Kind, m.Place = mPlace, p
+		}
+	}
+}
+
+// modifierPlaces finds the places inside adjectives such as
+// "California-based" and "Seoul-born".
+func modifierPlaces(toks []token) []mention {
+	var out []mention
+	for i, t := range toks {
+		if !strings.Contains(t.Text, "-") || !t.cap() || i > 0 && toks[i-1].cap() && !openers[toks[i-1].lower()] {
+			continue // "George Bush-style": part of a name, not a place
+		}
+		if pre := modifierPrefix(t.Text); pre != "" {
+			if p, ok := lookupPlace(pre); ok {
+				m := mention{Kind: mPlace, Start: i, End: i + 1, Name: pre, Full: pre, Words: []string{pre}, Place: p}
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// regionAfterPlace reads "Richmond, North Yorks" as a place and its region
+// even when the gazetteer lacks the abbreviation.
+func regionAfterPlace(toks []token, ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		m, prev := &ms[i], ms[i-1]
+		// Only a region-shaped name: compass-led ("North Yorks") or an
+		// abbreviation ("Mass."); a list of surnames after a place stays.
+		regional := len(m.Words) > 0 && compassWords[strings.ToLower(m.Words[0])] || strings.HasSuffix(m.Name, ".")
+		if prev.Kind != mPlace || prev.Place.Kind == 0 || m.Kind == mPlace || m.Kind == mOrg || !regional {
+			continue
+		}
+		if m.Start >= 2 && prev.End == m.Start-1 && toks[m.Start-1].Text == "," &&
+			(m.End >= len(toks) || toks[m.End].Kind == tPunct || toks[m.End].Sent != toks[m.Start].Sent) {
+			m.Kind = mPlace
+			m.Place = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
+		}
+	}
+}
+
+// propagateOrgs: a name the article once shows to be an organisation ("US
+// bank Wells Fargo") is one everywhere in it.
+func propagateOrgs(ms []mention) {
+	orgs := map[string]bool{}
+	for _, m := range ms {
+		if m.Kind == mOrg {
+			orgs[m.Name] = true
+		}
+	}
+	for i := range ms {
+		if ms[i].Kind != mOrg && ms[i].Kind != mPlace && orgs[ms[i].Name] {
+			ms[i].Kind = mOrg
+		}
+	}
+}
+
+func newMention(k mentionKind, toks []token, a, b int, text string) mention {
+	m := mention{Kind: k, Start: a, End: b, Name: text, Full: text}
+	for i := a; i < b; i++ {
+		if toks[i].Kind == tWord {
+			m.Words = append(m.Words, toks[i].Text)
+		}
+	}
+	return m
+}
+
+// isOrgSpan: an organisation, outlet, event or programme. Titles are set
+// aside first so "Labour MP George Foulkes" and "Defence Secretary Geoff
+// Hoon" stay people; a trailing landmark word keeps named buildings
+// ("Freedom House") as places.
+func isOrgSpan(toks []token, s span, cue bool) bool {
+	if cue && s.Start > 0 && toks[s.Start-1].Kind == tWord && toks[s.Start-1].Sent == toks[s.Start].Sent {
+		// "US bank Wells Fargo", "rock band Korn"; but a cue that can also
+		// be a person's job ("games maker Peter Molyneux") yields to a
+		// given name or an honorific.
+		c := toks[s.Start-1].lower()
+		if orgCues[c] && !(personCues[c] && (knownName(toks[s.Start].Text) || honorific(toks[s.Start].lower()))) {
+			return true
+		}
+	}
+	from := s.Start
+	if k := lastTitle(toks, s.Start, s.End); k >= 0 {
+		from = k + 1
+	}
+	last := toks[s.End-1].lower()
+	if i := strings.LastIndexByte(last, '-'); i >= 0 && personRoles[last[i+1:]] {
+		return false // "Conservative Party Co-Chairman" is a person's office
+	}
+	for i := s.Start; i < s.End; i++ {
+		t := toks[i]
+		// Outlets that are also words or surnames (Fox, Sky, Times) count
+		// only at the head of the name: "Fox News" but not "Liam Fox".
+		if outlets[t.Text] && (i == s.Start || isAcronym(t.Text)) {
+			return true
+		}
+		if i == from && knownName(t.Text) {
+			continue // "Bill Gammell", "Mark Post"
+		}
+		if i >= from && orgWords[t.lower()] && !(i > s.Start && landmarkSuffixes[last]) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeMention: the tokens name a place in the gazetteer, alone or with a
+// compass word ("South West Edinburgh", "Aberdeen South"), or end in a
+// landmark word ("Leicester Square", "the Demilitarized Zone").
+func placeMention(toks []token, a, b int) (mention, bool) {
+	text := spanText(toks, a, b)
+	allCompass := true
+	for i := a; i < b; i++ {
+		allCompass = allCompass && compassWords[toks[i].lower()]
+	}
+	if allCompass {
+		return mention{}, false // "West", "North West": directions
+	}
+	if b-a == 1 {
+		if ok := isDemonym(text); ok || strings.ContainsAny(text, "0123456789") {
+			return mention{}, false // "Thai", "Brits", "ITV1"
+		}
+	}
+	if b-a == 1 && speaksHere(toks, a, b) {
+		// "Halifax said": a town does not speak; a company named after one
+		// does. Countries speak through their governments ("the US said").
+		if p, ok := lookupPlace(text); ok && p.Kind != lexicon.Country {
+			return mention{}, false
+		}
+	}
+	p, ok := lookupPlace(text)
+	if !ok && b-a <= 3 && isAcronym(text) && len(text) >= 4 {
+		// A dateline in capitals: "KINGSBRIDGE, Devon —".
+		if p, ok = lookupPlace(titleCase(text)); ok {
+			text = titleCase(text)
+		}
+	}
+	if ok {
+		// A town that is also a common surname ("Hartley", "Lombard") is a
+		// place only in a place's context, like the lexicon's ambiguous names.
+		surnameTown := b-a == 1 && p.Kind == lexicon.City && p.Population < 200000 && surname(text)
+		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) {
+			return mention{}, false
+		}
+		m := newMention(mPlace, toks, a, b, text)
+		m.Place = p
+		return m, true
+	}
+	n := b - a
+	if n >= 2 {
+		// Compass words around a known place.
+		i, j := a, b
+		for i < j && compassWords[toks[i].lower()] {
+			i++
+		}
+		for j > i && compassWords[toks[j-1].lower()] {
+			j--
+		}
+		if (i > a || j < b) && i < j {
+			// Only a sizeable place takes compass words: "Kanye West" is a
+			// singer, not a district of a town in Botswana.
+			if p, ok := lookupPlace(spanText(toks, i, j)); ok && (p.Kind != lexicon.City || p.Population >= 100000) && !knownName(toks[i].Text) {
+				m := newMention(mPlace, toks, a, b, text)
+				m.Place = lexicon.Place{Name: text, Kind: lexicon.Region, Country: p.Country}
+				return m, true
+			}
+		}
+		if landmarkPrefixes[toks[a].lower()] && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
+			m := newMention(mPlace, toks, a, b, text)
+			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
+			return m, true
+		}
+		last := toks[b-1].lower()
+		if landmarkSuffixes[last] && !personFirst(toks[a].Text) && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+			m := newMention(mPlace, toks, a, b, text)
+			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+func honorific(l string) bool {
+	_, ok := honorifics[l]
+	return ok
+}
+
+// locativePreps put a following name in a place: "in Reading", "MP for
+// Richmond".
+var locativePreps = setOf("in", "at", "from", "to", "near", "across", "into", "outside",
+	"inside", "around", "via", "towards", "throughout", "visit", "visited", "visiting", "for",
+	"of", "between", "through", "toward", "across", "leave", "left", "reach", "reached")
+
+// locativeContext: a place name that is also a person's name or a word
+// counts only after a locative preposition or before ", Region".
+func locativeContext(toks []token, a, b int) bool {
+	if a > 0 && locativePreps[toks[a-1].lower()] {
+		return true
+	}
+	// Listed with a place: "in Cornwall and Somerset", "Kingsbridge, Devon".
+	if a > 1 {
+		if l := toks[a-1].lower(); l == "and" || l == "or" || l == "," {
+			if _, ok := lookupPlace(toks[a-2].Text); ok && !ambiguousPlace(toks[a-2].Text) {
+				return true
+			}
+			if isAcronym(toks[a-2].Text) && len(toks[a-2].Text) >= 4 {
+				return true // a dateline in capitals: "KINGSBRIDGE, Devon"
+			}
+		}
+	}
+	if b+1 < len(toks) && toks[b].Text == "," {
+		if _, ok := lookupPlace(toks[b+1].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// classifySegment judges one part of a span between connectors.
+func classifySegment(toks []token, a, b int) (mention, bool) {
+	if m, ok := placeMention(toks, a, b); ok {
+		return m, true
+	}
+	text := spanText(toks, a, b)
+	if b-a == 1 {
+		w := toks[a].Text
+		if demonymNoun(w) {
+			return mention{}, false
+		}
+		if calendarWords[strings.ToLower(w)] {
+			// Kept only so that "May said" can join "Brian May"; never a
+			// person or an organisation on its own.
+			m := newMention(mOther, toks, a, b, text)
+			m.Calendar = true
+			return m, true
+		}
+		if m, ok := placeByContext(toks, a, b); ok {
+			return m, true
+		}
+		if isAcronym(strings.TrimSuffix(w, "s")) {
+			return newMention(mOrg, toks, a, b, text), true
+		}
+	}
+	for b-a > 1 && postNominals[strings.TrimSuffix(toks[b-1].Text, ".")] {
+		b-- // "Guy Mansfield QC", "Martin Luther King Jr"
+	}
+	if m, ok := placeByContext(toks, a, b); ok {
+		return m, true
+	}
+	m := mention{Kind: mPerson, Start: a, End: b}
+	if compassWords[toks[a].lower()] {
+		// Names of people do not start with "North" or "West".
+		m.Kind = mOther
+	}
+	if ok := isDemonym(toks[a].Text); ok && b-a >= 2 && !knownName(toks[a].Text) && lastTitle(toks, a, b) < 0 {
+		// "Australian Lynton Crosby": a nationality, not part of the name
+		// and no evidence of a person ("Scottish Regiments" is none).
+		m.Start = a + 1
+		m.Title = strings.ToLower(toks[a].Text)
+	}
+	k := lastTitle(toks, m.Start, b)
+	if k >= 0 {
+		var title []string
+		for i := a; i <= k; i++ {
+			l := toks[i].lower()
+			title = append(title, l)
+			if g, ok := honorifics[l]; ok {
+				m.Gender = g
+				m.Evidence += 3
+			}
+			if femaleRoles[l] {
+				m.Gender = 'f'
+			} else if maleRoles[l] {
+				m.Gender = 'm'
+			}
+		}
+		m.Title = strings.Join(title, " ")
+		m.Evidence += 2
+		m.Start = k + 1
+	}
+	if a > 0 && toks[a-1].lower() == "the" && strings.Count(m.Title, " ") == 0 && b-m.Start == 1 {
+		// "in the Queen Vic", "at the General Election": a determiner before
+		// a title and one capitalised word makes a thing, not a person
+		// ("the Defence Secretary Geoff Hoon" stays one).
+		m.Kind = mOther
+	}
+	// A lower-case role just before: "analyst Alex Potter", "wife Ffion".
+	if a > 0 && toks[a-1].Kind == tWord && toks[a-1].Sent == toks[a].Sent {
+		l := toks[a-1].lower()
+		if !toks[a-1].cap() && (personRoles[l] || femaleRoles[l] || maleRoles[l] || l == "member" || strings.HasSuffix(l, "-old")) {
+			m.Evidence += 2
+			if m.Title == "" {
+				m.Title = l
+			}
+			if femaleRoles[l] {
+				m.Gender = 'f'
+			} else if maleRoles[l] {
+				m.Gender = 'm'
+			}
+		}
+	}
+	m.Name = spanText(toks, m.Start, b)
+	m.Full = text
+	for i := m.Start; i < b; i++ {
+		if toks[i].Kind == tWord {
+			m.Words = append(m.Words, strings.TrimSuffix(toks[i].Text, "."))
+		}
+	}
+	if len(m.Words) == 0 {
+		return mention{}, false
+	}
+	if len(m.Words) == 1 && (roleWords[strings.ToLower(m.Words[0])] || personRoles[strings.ToLower(m.Words[0])]) {
+		m.Kind = mOther // "Home Secretary" with no name after it
+	}
+	if g, ok := givenName(m.Words[0]); ok {
+		m.Evidence += 2
+		if m.Gender == 0 && g != lexicon.Unisex {
+			if g == lexicon.Female {
+				m.Gender = 'f'
+			} else {
+				m.Gender = 'm'
+			}
+		}
+	}
+	if b < len(toks) && toks[b].Sent == toks[a].Sent {
+		if speechVerbs[toks[b].lower()] != 0 {
+			m.Evidence++
+		}
+		if toks[b].Text == "," && b+2 < len(toks) && toks[b+1].Kind == tNum && toks[b+2].Text == "," {
+			m.Evidence += 2 // "Mr Hague, 43,"
+		}
+	}
+	return m, true
+}
+
+// lastTitle returns the index of the last title word of a[:b] that has a
+// name after it ("Armed Forces Minister Adam Ingram" → Minister), or -1.
+// A span that starts with a given name has no title ("Kim Jong Un").
+func lastTitle(toks []token, a, b int) int {
+	k := -1
+	for i := a; i < b-1; i++ {
+		l := toks[i].lower()
+		if honorific(l) || roleWords[l] || strings.HasSuffix(l, "-winner") || strings.HasSuffix(l, "-winning") {
+			k = i
+			continue
+		}
+		if ok := isDemonym(toks[i].Text); ok && k == i-1 {
+			continue
+		}
+		if k >= 0 {
+			break
+		}
+		if _, ok := givenName(toks[i].Text); ok {
+			return -1
+		}
+		if _, ok := lookupPlace(toks[i].Text); ok || isAcronym(toks[i].Text) || i == a {
+			continue // "London UKIP MEP Gerard Batten", "Tesco Chief Executive Terry Leahy"
+		}
+		break
+	}
+	return k
+}
+
+// hasConnector: "and" or "the" inside a run joins several names or makes a
+// title ("Beyond the Sea"), so a landmark suffix says nothing about it.
+func hasConnector(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if l := toks[i].Text; l == "and" || l == "the" || l == "&" || l == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase turns "NEW YORK" into "New York".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}
+
+// personFirst: a given name that is not also a place opens a person's name
+// ("Jerry Hall", but "Leicester Square").
+func personFirst(w string) bool {
+	if !knownName(w) {
+		return false
+	}
+	_, place := lookupPlace(w)
+	return !place
+}
+
+func hasAnd(toks []token, s span) bool {
+	for i := s.Start; i < s.End; i++ {
+		if toks[i].Text == "and" || toks[i].Text == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasOrgWord(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if orgWords[toks[i].lower()] || outlets[toks[i].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// speaksHere: the name is the subject of a speech verb ("Halifax said",
+// "Halifax has said", "says Halifax").
+func speaksHere(toks []token, a, b int) bool {
+	for b < len(toks) && auxiliaries[toks[b].lower()] {
+		b++
+	}
+	if b < len(toks) && isSpeechVerbAt(toks, b) {
+		return true
+	}
+	return a > 0 && isSpeechVerbAt(toks, a-1) && (b >= len(toks) || toks[b].Kind == tPunct)
+}
+
+// placeNouns before "of" name a settlement: "the village of Happisburgh".
+var placeNouns = setOf("village", "town", "city", "county", "region", "province", "state",
+	"district", "island", "suburb", "borough", "port", "hamlet", "capital")
+
+// placeByContext accepts a place the gazetteer lacks when the text says
+// what it is: "the village of Happisburgh", "a dateline KINGSBRIDGE, Devon",
+// or "in Kingsbridge" / "on Dartmoor" for a single word that is no common
+// word, no first name or surname, no acronym and never a speaker.
+func placeByContext(toks []token, a, b int) (mention, bool) {
+	if b-a != 1 || a == 0 {
+		return mention{}, false
+	}
+	t := toks[a]
+	w := t.Text
+	if commonWord(t) || knownName(w) || surname(w) || orgWords[t.lower()] || outlets[w] || calendarWords[t.lower()] {
+		return mention{}, false
+	}
+	if ok := isDemonym(w); ok {
+		return mention{}, false
+	}
+	prev := toks[a-1].lower()
+	ok := false
+	switch {
+	case prev == "of" && a >= 2 && placeNouns[toks[a-2].lower()]:
+		ok = true
+	case isAcronym(w) && len(w) >= 4 && b < len(toks) && toks[b].Text == "," && (toks[a].SentStart || a == 0):
+		w = titleCase(w) // a dateline
+		ok = true
+	case (prev == "in" || prev == "near" || prev == "outside") && plainName(w) &&
+		(b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && openers[toks[b].lower()]):
+		// "in Kingsbridge.", "in Neasden and…"; not "in Brent crude",
+		// "in Hindi", "in Oscars", "in PCs".
+		ok = true
+	}
+	if !ok {
+		return mention{}, false
+	}
+	if prev != "of" && actsElsewhere(toks, t.Text, a) {
+		return mention{}, false // "shares in Barclays" when "Barclays said"
+	}
+	m := newMention(mPlace, toks, a, b, w)
+	m.Name, m.Full = w, w
+	m.Place = lexicon.Place{Name: w, Kind: lexicon.City}
+	return m, true
+}
+
+func speechVerbsOrAux(toks []token, i int) bool {
+	return isSpeechVerbAt(toks, i) || auxiliaries[toks[i].lower()]
+}
+
+// actsElsewhere: somewhere in the article the word is followed by a verb
+// or a possessive ("Barclays said", "Barclays has", "Barclays' profits"),
+// or follows an organisation cue: it names an actor, not a place.
+func actsElsewhere(toks []token, w string, at int) bool {
+	weak := 0
+	// An article-sized window around the mention keeps huge inputs linear.
+	for i := max(0, at-2000); i < len(toks) && i < at+2000; i++ {
+		t := toks[i]
+		if t.Text != w || i+1 >= len(toks) {
+			continue
+		}
+		n := toks[i+1]
+		if n.Kind == tPoss || isSpeechVerbAt(toks, i+1) || i > 0 && orgCues[toks[i-1].lower()] {
+			return true
+		}
+		if auxiliaries[n.lower()] || n.Kind == tWord && !n.cap() && strings.HasSuffix(n.low, "ed") {
+			weak++ // "Barclays had held talks"; but "Kingsbridge would be given"
+		}
+	}
+	return weak >= 2
+}
+
+// plainName: a word shaped like a place name the gazetteer may lack —
+// capitalised, lower case after, no digits, not a plural and not shaped
+// like an adjective or a language (-an, -ese, -ish, -i).
+func plainName(w string) bool {
+	if len(w) < 3 || strings.ContainsAny(w, "0123456789-") {
+		return false
+	}
+	rest := w[1:]
+	if strings.ToLower(rest) != rest {
+		return false
+	}
+	for _, suf := range []string{"s", "an", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// listedWithPlaces accepts names that stand in a list of places:
+// "Aberdeen South, Dumfriesshire, Dundee East and West, South West
+// Edinburgh, Ochil, Stirling…". A member joins when it is an ambiguous
+// gazetteer name ("Stirling") or a plain unknown word — no common word,
+// given name or surname, so a team line-up of surnames does not turn into
+// towns.
+func listedWithPlaces(toks []token, ms []mention) {
+	joined := func(x, y mention) bool { // x ends right before y, joined by "," or "and"
+		if x.End+1 != y.Start || x.End >= len(toks) {
+			return false
+		}
+		l := toks[x.End].lower()
+		return l == "," || l == "and" || l == "or"
+	}
+	for pass := 0; pass < 3; pass++ {
+		changed := false
+		for i := range ms {
+			m := &ms[i]
+			if m.Kind == mPlace || m.Kind == mOrg || m.Title != "" || len(m.Words) != 1 {
+				continue
+			}
+			p, known := lookupPlace(m.Name)
+			unknown := !known && plainName(m.Name) && !knownName(m.Name) && !surname(m.Name) && !commonWord(toks[m.Start])
+			if !(known && ambiguousPlace(m.Name) || known && surname(m.Name) || unknown) {
+				continue
+			}
+			before := i > 0 && ms[i-1].Kind == mPlace && joined(ms[i-1], *m)
+			after := i+1 < len(ms) && ms[i+1].Kind == mPlace && joined(*m, ms[i+1])
+			// An unknown word needs places on both sides: "Ochil" between
+			// Edinburgh and Stirling, not "Microsoft" after "Japan".
+			if known && (before || after) || before && after {
+				if !known {
+					p = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
+				}
+				m.Kind, m.Place = mPlace, p
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}

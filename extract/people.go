@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"strings"
+
+	"byline/extract/lexicon"
+	"byline/news"
+)
+
+// person is one individual being built from mentions.
+type person struct {
+	Name     string
+	Words    []string
+	Mentions int
+	Aliases  []string
+	Gender   byte
+	Roles    []string // title words seen with the name, for "the president said"
+	First    int      // token of the first mention, for ordering
+}
+
+// resolvePeople decides which person candidates are people and merges
+// their mentions. Full names come first: a candidate of two or more name
+// words is a person unless its words are common words with no title to
+// vouch for them. Then single words join the full name whose first or last
+// word they are — the most recent such person before them, so a surname
+// shared by two people follows the story — and a single word that joins
+// nobody is a person only with a title ("Lord Falconer", "wife Ffion").
+func resolvePeople(toks []token, ms []mention) []person {
+	var people []person
+	byWords := func(words []string) int {
+		for i, p := range people {
+			if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != mPerson || len(m.Words) < 2 || m.InTitle {
+			continue
+		}
+		if !plausibleFullName(toks, m) {
+			m.Kind = mOther
+			continue
+		}
+		if j := byWords(m.Words); j >= 0 {
+			p := &people[j]
+			if len(m.Words) > len(p.Words) {
+				p.Name, p.Words = m.Name, m.Words
+			}
+			m.Ent = j
+			continue
+		}
+		people = append(people, person{Name: m.Name, Words: m.Words, First: m.Start})
+		m.Ent = len(people) - 1
+	}
+	// Singles and headline mentions, now that every full name is known.
+	for i := range ms {
+		m := &ms[i]
+		if m.Ent >= 0 || (m.Kind != mPerson && m.Kind != mOther && m.Kind != mPlace) {
+			continue
+		}
+		if m.Kind == mPlace && len(m.Words) != 1 {
+			continue
+		}
+		j := matchPerson(people, ms, i)
+		if j < 0 && len(m.Words) == 1 {
+			j = singleNamed(people, m.Words[0]) // "Falconer" after "Lord Falconer"
+		}
+		if j < 0 && m.InTitle && len(m.Words) >= 2 {
+			j = byWords(m.Words)
+		}
+		if j >= 0 {
+			m.Kind, m.Ent = mPerson, j
+			continue
+		}
+		if m.Kind == mPerson && len(m.Words) == 1 && !m.InTitle && standaloneSingle(m) {
+			if k := singleNamed(people, m.Name); k >= 0 {
+				m.Ent = k
+				continue
+			}
+			people = append(people, person{Name: m.Name, Words: m.Words, First: m.Start})
+			m.Ent = len(people) - 1
+			continue
+		}
+		if m.Kind == mPerson {
+			m.Kind = mOther
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != mPerson || m.Ent < 0 {
+			continue
+		}
+		p := &people[m.Ent]
+		p.Mentions++
+		if m.Start < p.First {
+			p.First = m.Start
+		}
+		if p.Gender == 0 {
+			p.Gender = m.Gender
+		}
+		if m.Title != "" && !contains(p.Roles, m.Title) {
+			p.Roles = append(p.Roles, m.Title)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind == mPerson && m.Ent >= 0 {
+			p := &people[m.Ent]
+			for _, form := range []string{m.Name, m.Full} {
+				if form != p.Name && !contains(p.Aliases, form) {
+					p.Aliases = append(p.Aliases, form)
+				}
+			}
+		}
+	}
+	return people
+}
+
+// plausibleFullName rejects capitalised runs that are phrases rather than
+// names: any word a common English word that is not also a known name,
+// unless a title or a role vouches for the person.
+func plausibleFullName(toks []token, m *mention) bool {
+	if len(m.Words) > 5 {
+		return false
+	}
+	if roleHead(m.Words) != "" {
+		return false // "Party Co-Chairman", "Deputy Leader": an office, no name
+	}
+	if ok := isDemonym(strings.Join(m.Words, " ")); ok {
+		return false // "Sri Lankan"
+	}
+	for i, w := range m.Words {
+		// "Lycos Europe", "Black America", "Las Vegas Microsoft": a country,
+		// continent or region inside the run makes it no person's name.
+		if i > 0 {
+			if p, ok := lookupPlace(w); ok && (p.Kind == lexicon.Country || p.Kind == lexicon.Continent) && !knownName(w) && !surname(w) {
+				return false
+			}
+		}
+		if i+1 < len(m.Words) {
+			if p, ok := lookupPlace(w + " " + m.Words[i+1]); ok && p.Kind != lexicon.Feature {
+				return false
+			}
+		}
+	}
+	if _, ok := lookupPlace(m.Words[0]); ok && !knownName(m.Words[0]) && m.Title == "" {
+		return false // "England Under-21", "Iran Air"
+	}
+	common := 0
+	for i := m.Start; i < m.End; i++ {
+		if toks[i].Kind != tWord {
+			continue
+		}
+		w := strings.TrimSuffix(toks[i].Text, ".")
+		if strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles[w] {
+			return false
+		}
+		l := strings.ToLower(w)
+		if (openers[l] || calendarWords[l]) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) {
+			return false // "Brian May" and "Theresa May" are names; "May Day" is not
+		}
+		if ok := isDemonym(w); ok {
+			return false
+		}
+		if commonWord(toks[i]) && !knownName(w) && !surname(w) {
+			common++
+		}
+	}
+	if common == 0 {
+		return true
+	}
+	return m.Evidence >= 2 && common < len(m.Words)
+}
+
+// standaloneSingle: a one-word person with nobody to join needs a title or
+// role before it, or a given name and a speech verb.
+func standaloneSingle(m *mention) bool {
+	w := m.Words[0]
+	if isAcronym(strings.TrimSuffix(w, "s")) || calendarWords[strings.ToLower(w)] || openers[strings.ToLower(w)] {
+		return false
+	}
+	if m.Title != "" && m.Evidence >= 2 {
+		// An honorific vouches even for a word ("Lord Falconer"); an office
+		// only for a word that is no common word ("General Election"); a
+		// loose role ("Rival Sony", "Mother Nature") for nothing.
+		last := lastWord(m.Title)
+		if honorific(last) && !officeTitles[last] || last == "lord" || last == "sir" {
+			return true
+		}
+		return officeTitles[last] && (!commonLower(strings.ToLower(w)) || surname(w))
+	}
+	return knownName(w) && m.Evidence >= 3
+}
+
+// matchPerson finds the person a one-word (or headline) mention refers to:
+// the most recently mentioned person whose first or last name it is,
+// otherwise the first such person of the article.
+func matchPerson(people []person, ms []mention, i int) int {
+	m := ms[i]
+	if len(m.Words) != 1 {
+		return -1
+	}
+	w := m.Words[0]
+	for k := i - 1; k >= 0 && k >= i-maxMentionsBack; k-- {
+		if ms[k].Kind == mPerson && ms[k].Ent >= 0 && nameHasWord(people[ms[k].Ent].Words, w) {
+			return ms[k].Ent
+		}
+	}
+	for j, p := range people {
+		if nameHasWord(p.Words, w) {
+			return j
+		}
+	}
+	return -1
+}
+
+func nameHasWord(name []string, w string) bool {
+	return len(name) >= 2 && (name[len(name)-1] == w || name[0] == w)
+}
+
+// sameOrLonger: long is short with words added inside or after ("George
+// Bush" → "George W Bush", "William Pitt" → "William Pitt the Younger").
+func sameOrLonger(long, short []string) bool {
+	if len(short) > len(long) || len(short) < 2 || long[0] != short[0] {
+		return false
+	}
+	j := 0
+	for _, w := range long {
+		if j < len(short) && w == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func toPeople(people []person) []news.Person {
+	out := make([]news.Person, 0, len(people))
+	for _, p := range people {
+		if p.Mentions == 0 {
+			continue
+		}
+		out = append(out, news.Person{Name: p.Name, Mentions: p.Mentions, Aliases: p.Aliases})
+	}
+	return out
+}
+
+// singleNamed finds a one-word person ("Lord Falconer" → Falconer).
+func singleNamed(people []person, name string) int {
+	for i, p := range people {
+		if len(p.Words) == 1 && p.Name == name {
+			return i
+		}
+	}
+	return -1
+}

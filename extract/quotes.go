@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteSpan is one direct quotation inside one paragraph. A quotation that
+// runs over several paragraphs (each reopened with a quote mark, the
+// closing mark only at the end) gives one span per paragraph: editors and
+// the evaluation count them apart, and Continues ties them for attribution.
+type quoteSpan struct {
+	Open      int // token index of the opening mark
+	End       int // token index of the closing mark, or one past the last quoted token
+	Para      int
+	Text      string
+	Partial   bool
+	Continues bool // carries on from the previous paragraph's unclosed quote
+	Speaker   string
+	spk       int // person index of the speaker, -1 when none or an organisation
+}
+
+// findQuotes pairs quote marks and marks each token with the quote that
+// holds it. Titles of works and scare quotes are dropped (their tokens are
+// left outside any quote, so names in them are seen as names of works).
+func findQuotes(paras []paragraph, toks []token) []quoteSpan {
+	var qs []quoteSpan
+	open := -1
+	prevUnclosedPara := -1
+	finish := func(end int, closed bool) {
+		q := quoteSpan{Open: open, End: end, Para: toks[open].Para, spk: -1}
+		text := paras[q.Para].Text
+		stop := len(text)
+		if end < len(toks) && toks[end].Para == q.Para {
+			stop = toks[end].Start
+		}
+		q.Text = strings.TrimSpace(text[toks[open].End:stop])
+		q.Continues = prevUnclosedPara >= 0 && prevUnclosedPara == q.Para-1 && firstInPara(toks, open)
+		if closed {
+			prevUnclosedPara = -1
+		} else {
+			prevUnclosedPara = q.Para
+		}
+		open = -1
+		if q.Text == "" || paras[q.Para].Number == 0 {
+			return
+		}
+		qs = append(qs, q)
+	}
+	for i, t := range toks {
+		if open >= 0 && t.Para != toks[open].Para {
+			finish(i, false)
+		}
+		switch t.Kind {
+		case tOpenQ:
+			if open >= 0 {
+				finish(i, false)
+			}
+			open = i
+		case tCloseQ:
+			if open >= 0 {
+				finish(i, true)
+			}
+		}
+	}
+	if open >= 0 {
+		finish(len(toks), false)
+	}
+	kept := qs[:0]
+	for _, q := range qs {
+		q.Partial = isPartial(toks, q)
+		if isTitleOfWork(toks, q) || isScareQuote(toks, q) {
+			continue
+		}
+		kept = append(kept, q)
+	}
+	for n, q := range kept {
+		for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+			toks[i].Quote = n + 1
+		}
+	}
+	return kept
+}
+
+func firstInPara(toks []token, i int) bool {
+	return i == 0 || toks[i-1].Para != toks[i].Para
+}
+
+// isPartial: a fragment woven into the writer's own sentence — the quote
+// follows a word of the same sentence rather than its start, a colon or a
+// comma, or it begins in lower case.
+func isPartial(toks []token, q quoteSpan) bool {
+	if q.Open+1 < len(toks) {
+		if r, _ := utf8.DecodeRuneInString(q.Text); unicode.IsLower(r) {
+			return true
+		}
+	}
+	if q.Open == 0 || toks[q.Open-1].Para != q.Para || toks[q.Open-1].Sent != toks[q.Open].Sent {
+		return false
+	}
+	p := toks[q.Open-1]
+	return p.Kind == tWord || p.Kind == tNum
+}
+
+// workCues are nouns that announce the title of a work in quotes.
+var workCues = setOf("film", "movie", "album", "single", "song", "track", "hit", "book", "novel",
+	"show", "series", "programme", "program", "play", "musical", "opera", "titled", "entitled",
+	"called", "dubbed", "named", "sitcom", "drama", "documentary", "episode", "game", "poem",
+	"painting", "exhibition", "campaign", "slogan", "ballad", "anthem", "label", "brand", "version")
+
+// isTitleOfWork recognises titles of films, songs, books and shows: short,
+// every main word capitalised, no clause punctuation. A speech verb just
+// before the quote ("she said: 'Thank You'") would make it speech; a work
+// noun just before makes a title even in lower case.
+func isTitleOfWork(toks []token, q quoteSpan) bool {
+	words, caps := 0, 0
+	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+		t := toks[i]
+		switch t.Kind {
+		case tPunct:
+			if strings.ContainsAny(t.Text, ",.;:?!") && i != q.End-1 {
+				return false
+			}
+		case tWord, tNum:
+			words++
+			if t.cap() || t.Kind == tNum || smallTitleWords[t.lower()] && i != q.Open+1 {
+				caps++
+			}
+		}
+	}
+	if words == 0 || words > 10 {
+		return false
+	}
+	cue := false
+	for i := q.Open - 1; i >= 0 && i >= q.Open-4 && toks[i].Para == q.Para; i-- {
+		if workCues[toks[i].lower()] {
+			cue = true
+		}
+		if speechVerbs[toks[i].lower()] != 0 {
+			return false
+		}
+	}
+	if caps == words && (words >= 2 || cue) {
+		return true
+	}
+	return cue && words <= 6 && q.Partial
+}
+
+// smallTitleWords stay in lower case inside titles ("Beyond the Sea").
+var smallTitleWords = setOf("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",
+	"but", "with", "from", "by", "is", "as", "vs", "into", "upon")
+
+// isScareQuote drops one- to three-word fragments used to distance the
+// writer from a term ("the so-called 'reform'") when no speech verb in the
+// sentence says someone used the words.
+func isScareQuote(toks []token, q quoteSpan) bool {
+	if !q.Partial {
+		return false
+	}
+	words := 0
+	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+		if toks[i].Kind == tWord || toks[i].Kind == tNum {
+			words++
+		}
+	}
+	if words > 3 {
+		return false
+	}
+	sent := toks[q.Open].Sent
+	for i := q.Open - 1; i >= 0 && toks[i].Sent == sent && i >= q.Open-8; i-- {
+		if speechVerbs[toks[i].lower()] != 0 || toks[i].lower() == "according" {
+			return false
+		}
+	}
+	for i := q.End + 1; i < len(toks) && toks[i].Sent == sent && i < q.End+4; i++ {
+		if speechVerbs[toks[i].lower()] != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a run of capitalised words (with the connectors and particles
+// that live inside names) between Start and End token indices.
+type span struct {
+	Start, End int
+}
+
+// capSpans finds the capitalised runs of the article. Quote marks,
+// possessives and punctuation end a run, so "London's Leicester Square"
+// gives two runs; a nickname in single quotes inside a name ("Brian 'Head'
+// Welch") stays in it. Sentence-initial words that are only capitalised by
+// position ("Launching the plan", "Talks on Russia") are dropped.
+func capSpans(toks []token) []span {
+	var out []span
+	for i := 0; i < len(toks); {
+		if !nameToken(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Sent == toks[i].Sent {
+			t := toks[j]
+			if nameToken(t) {
+				j++
+				continue
+			}
+			if t.Kind == tWord && connectors[t.Text] && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(toks[j+1]) {
+				j++
+				continue
+			}
+			// Nickname: 'Head' between two name words, quotes adjacent.
+			if t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
+				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {
+				j += 3
+				continue
+			}
+			break
+		}
+		s := span{i, j}
+		s = trimOpeners(toks, s)
+		if s.Start < s.End {
+			out = append(out, s)
+		}
+		i = j
+	}
+	return out
+}
+
+// nameToken: a capitalised word, or an initial such as "W" or "W.".
+// A capitalised word with a modifier suffix ("California-based",
+// "Oscar-winning") describes something else and is not part of a name.
+func nameToken(t token) bool {
+	return t.cap() && (!strings.Contains(t.Text, "-") || modifierPrefix(t.Text) == "")
+}
+
+// modifierSuffixes turn a name into an adjective: "California-based".
+var modifierSuffixes = []string{"-based", "-born", "-led", "-owned", "-backed", "-bound", "-made",
+	"-listed", "-registered", "-winning", "-winner", "-style", "-era", "-wide", "-funded", "-run",
+	"-headquartered", "-focused", "-linked", "-supported", "-nominated", "-bred", "-raised",
+	"-educated", "-trained", "-controlled", "-held", "-occupied", "-administered", "-bred"}
+
+// modifierPrefix returns "California" for "California-based", else "".
+func modifierPrefix(w string) string {
+	for _, suf := range modifierSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return ""
+}
+
+// trimOpeners drops words capitalised only because they open the
+// sentence, connectors left at the edges, and a leading "The".
+func trimOpeners(toks []token, s span) span {
+	for s.Start < s.End {
+		t := toks[s.Start]
+		l := t.lower()
+		if connectors[l] && !nameParticles[t.Text] {
+			s.Start++
+			continue
+		}
+		if t.SentStart || precededByOpeningQuote(toks, s.Start) {
+			// "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a word
+			// never capitalised elsewhere, before a name, is a description.
+			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] &&
+				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) {
+				s.Start++
+				continue
+			}
+			if s.End-s.Start == 1 && calendarWords[l] && s.End < len(toks) && isSpeechVerbAt(toks, s.End) {
+				break // "May said": a surname that is also a month
+			}
+			if openers[l] || calendarWords[l] || (commonWord(t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] && !isPlaceWord(toks, s)) {
+				s.Start++
+				continue
+			}
+		}
+		break
+	}
+	for s.End > s.Start && connectors[toks[s.End-1].lower()] {
+		s.End--
+	}
+	return s
+}
+
+func precededByOpeningQuote(toks []token, i int) bool {
+	return i > 0 && toks[i-1].Kind == tOpenQ
+}
+
+// knownName: a given name from the lexicon (a capitalised given name at the
+// start of a sentence is still a name).
+func knownName(w string) bool {
+	_, ok := givenName(w)
+	return ok
+}
+
+// isPlaceWord: the span's first word starts a gazetteer name ("New York"
+// opens a sentence with a common word).
+func isPlaceWord(toks []token, s span) bool {
+	first := toks[s.Start].Text
+	if _, ok := lookupPlace(first); ok {
+		return true
+	}
+	if s.End-s.Start >= 2 {
+		if _, ok := lookupPlace(first + " " + toks[s.Start+1].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// spanText joins the words of toks[a:b] as the article wrote them, with
+// the nickname quotes kept tight.
+func spanText(toks []token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a && toks[i].Start > toks[i-1].End {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Text)
+	}
+	return sb.String()
+}
+
+// isAcronym: two or more capitals and nothing else (BBC, WTO, SNP).
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r == '.' || r == '&' {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+func firstRuneUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

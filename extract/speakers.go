@@ -1,0 +1,863 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// attribution resolves who speaks each quote. It works like a set of
+// sieves, strictest first:
+//  1. the words right after the quote: `"…," X said`, `"…," said X`,
+//     `"…," he added`, `"…," according to X`;
+//  2. the words before it in the same sentence: `X said: "…"`,
+//     `X told Y: "…"`, `X said the talks were "…"`;
+//  3. a quote with no cue of its own continues the speech of the quote
+//     before it in the same or the previous paragraph.
+//
+// A subject is a person (through their mention), a pronoun (the most
+// recent person of that gender outside quotes), a description ("the
+// lord chancellor", "the 34-year-old": the person holding that role or the
+// most recent person), or an organisation ("a spokesman for Tesco").
+type attribution struct {
+	toks   []token
+	ms     []mention
+	people []person
+	places []place
+	mentAt mentionIndex // token index → mention index, for every token of a mention
+	last   *quoteSpan   // the quote attributed before the current one
+}
+
+func attribute(toks []token, ms []mention, people []person, places []place, qs []quoteSpan) {
+	a := &attribution{toks: toks, ms: ms, people: people, places: places, mentAt: newMentionIndex(len(toks))}
+	if d := a.descriptions(); len(d) > 0 {
+		a.ms = append(append([]mention(nil), ms...), d...)
+		sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].Start < a.ms[j].Start })
+	}
+	for i, m := range a.ms {
+		for t := m.Start; t < m.End; t++ {
+			a.mentAt.set(t, i)
+		}
+		// Titles belong to the mention too ("Lord Falconer said").
+		for t := m.Start - 1; t >= 0 && t >= m.Start-4 && toks[t].cap() && toks[t].Sent == toks[m.Start].Sent; t-- {
+			if _, taken := a.mentAt.get(t); taken {
+				break
+			}
+			a.mentAt.set(t, i)
+		}
+	}
+	for qi := range qs {
+		q := &qs[qi]
+		spk, per, ok := a.after(q)
+		if !ok {
+			spk, per, ok = a.before(q)
+		}
+		if !ok {
+			spk, per, ok = a.reported(q)
+		}
+		if !ok && qi > 0 && qs[qi-1].Para >= q.Para-1 {
+			spk, per, ok = qs[qi-1].Speaker, qs[qi-1].spk, true
+		}
+		if ok {
+			q.Speaker, q.spk = spk, per
+		}
+		a.last = q
+	}
+}
+
+// after looks at the words between the closing mark and the end of the
+// sentence (or the next quote).
+func (a *attribution) after(q *quoteSpan) (string, int, bool) {
+	toks := a.toks
+	if q.End >= len(toks) || toks[q.End].Kind != tCloseQ {
+		return "", -1, false
+	}
+	sent, para := toks[q.End].Sent, toks[q.End].Para
+	i := q.End + 1
+	// Only a quote that closes a clause takes an attribution after it:
+	// `"…," he said` or `"…", he said`, not `"livid" after his side were
+	// denied two tries`.
+	inside := toks[q.End-1]
+	closesClause := inside.Kind == tPunct && strings.ContainsAny(inside.Text, ",.?!…:;-—")
+	if !closesClause && (i >= len(toks) || toks[i].Text != "," && toks[i].Text != "—" && toks[i].Text != "-") {
+		return "", -1, false
+	}
+	for i < len(toks) && toks[i].Kind == tPunct && (toks[i].Text == "," || toks[i].Text == "-" || toks[i].Text == "—" || toks[i].Text == "–") {
+		i++
+	}
+	end := i
+	for end < len(toks) && toks[end].Sent == sent && toks[end].Para == para && toks[end].Kind != tOpenQ && end < i+25 {
+		end++
+	}
+	if i >= end {
+		return "", -1, false
+	}
+	if toks[i].lower() == "according" && i+1 < end && toks[i+1].lower() == "to" {
+		return a.subject(i+2, nounPhraseEnd(toks, i+2, end), q.Open)
+	}
+	// A cue after the quote settles it even when the speaker is unnamed
+	// ("…," a spokesman said): nothing earlier may claim the quote.
+	if isSpeechVerbAt(toks, i) {
+		// "…," said Mr Smith, 34, a nurse.
+		j := i + 1
+		if toks[i].lower() == "went" {
+			j++
+		}
+		spk, per, _ := a.subject(j, nounPhraseEnd(toks, j, end), q.Open)
+		return spk, per, true
+	}
+	if l := toks[i].lower(); l == "but" || l == "and" || l == "while" || l == "as" || l == "which" || l == "that" {
+		return "", -1, false // a new clause, not an attribution
+	}
+	for v := i; v < end; v++ {
+		if isSpeechVerbAt(toks, v) {
+			// The subject sits right before the verb ("…" to boost jobs,
+			// Mr Weise added) or opens the window with an appositive after
+			// it ("…," Michael Rabb, an analyst with X, told Reuters).
+			first, firstPer, firstOK := a.subject(i, subjectEnd(toks, i, v), q.Open)
+			if firstPer >= 0 {
+				return first, firstPer, true // "Jeff Joseph, from the CEA, told"
+			}
+			c := v - 1
+			for c > i && toks[c].Text != "," {
+				c--
+			}
+			if toks[c].Text == "," && c+1 < v {
+				if spk, per, ok := a.subject(c+1, v, q.Open); ok {
+					return spk, per, true
+				}
+			}
+			if firstOK {
+				return first, firstPer, true
+			}
+			return "", -1, true
+		}
+		if t := toks[v]; t.Kind == tPunct && !strings.Contains(",-'()[]", t.Text) || t.Kind == tCloseQ {
+			break
+		}
+	}
+	return "", -1, false
+}
+
+// before looks for the last speech verb of the quote's sentence before the
+// opening mark, and the subject in front of that verb.
+func (a *attribution) before(q *quoteSpan) (string, int, bool) {
+	toks := a.toks
+	sent := toks[q.Open].Sent
+	start := q.Open
+	for start > 0 && toks[start-1].Sent == sent && toks[start-1].Kind != tCloseQ {
+		start--
+	}
+	// Attribution sits near the quote: a bounded look-back keeps run-on
+	// text (a paragraph with no full stops) linear.
+	start = max(start, q.Open-maxLookBack)
+	// A speech verb whose subject is a thing the article does not name as
+	// a speaker ("The lawsuit said Willis had endured '…'") settles the
+	// quote as unattributed rather than letting an earlier speaker claim it.
+	unnamed := false
+	for v := q.Open - 1; v >= start; v-- {
+		l := toks[v].lower()
+		if l == "according" && v+1 < q.Open && toks[v+1].lower() == "to" {
+			spk, per, _ := a.subject(v+2, nounPhraseEnd(toks, v+2, q.Open), q.Open)
+			return spk, per, true
+		}
+		if !isSpeechVerbAt(toks, v) || strings.HasSuffix(l, "ing") {
+			// "…, saying his chief had 'a keen command'": a participle shares
+			// the subject of an earlier verb.
+			continue
+		}
+		if elided(toks, v, start) {
+			// "…said he was 'disappointed', but insisted that…": the subject
+			// is the earlier quote's speaker in the same sentence.
+			if a.last != nil && a.last.End < len(toks) && toks[a.last.End].Sent == sent && a.last.Speaker != "" {
+				return a.last.Speaker, a.last.spk, true
+			}
+			// "Thomas Whitfield visited the town and promised '…'": the
+			// person who opens the sentence.
+			for i := a.mentionBefore(v); i >= 0 && a.ms[i].Start >= start; i-- {
+				if m := a.ms[i]; m.Kind == mPerson && m.Ent >= 0 && toks[m.Start].Sent == sent && a.isSubject(m) && !m.InQuote {
+					if j := i - 1; j < 0 || a.ms[j].Start < start || toks[a.ms[j].Start].Sent != sent {
+						return a.people[m.Ent].Name, m.Ent, true
+					}
+				}
+			}
+			continue
+		}
+		if spk, per, ok := a.subjectBefore(v, start, q.Open); ok {
+			return spk, per, ok
+		}
+		// "…said they hoped Welch …": look for an earlier verb.
+		if e := v - 1; e >= start {
+			if _, pron := pronounGender[toks[e].lower()]; !pron && toks[e].Kind == tWord {
+				unnamed = true
+			}
+		}
+	}
+	return "", -1, unnamed
+}
+
+// elided: the verb follows "but" or "and" directly, so its subject is the
+// one of the clause before.
+func elided(toks []token, v, start int) bool {
+	e := v
+	for e > start && auxiliaries[toks[e-1].lower()] {
+		e--
+	}
+	if e <= start {
+		return false
+	}
+	l := toks[e-1].lower()
+	return l == "but" || l == "and" || l == "yet"
+}
+
+// subjectBefore names the subject in front of the speech verb at v,
+// looking no further back than start. Adverbs and auxiliaries may stand
+// between ("also said", "has told"); an appositive between commas is
+// passed over ("Mr Hague, 43, told", "Korn, who are …, said") unless it
+// holds the name ("the chairman, Ambassador Stefan Johannesson, warned").
+func (a *attribution) subjectBefore(v, start, quoteAt int) (string, int, bool) {
+	toks := a.toks
+	end := v
+	for end > start && auxiliaries[toks[end-1].lower()] {
+		end--
+	}
+	if end > start && toks[end-1].Text == "," {
+		k := end - 2
+		for k > start && toks[k].Text != "," {
+			k--
+		}
+		if k > start {
+			if spk, per, ok := a.subject(k+1, end-1, quoteAt); ok && per >= 0 {
+				return spk, per, ok
+			}
+			end = k
+		}
+	}
+	if end <= start {
+		// "Speaking on Tuesday, he said" ends at the comma; nothing left.
+		return "", -1, false
+	}
+	s := end - 1
+	if _, pron := pronounGender[toks[s].lower()]; !pron {
+		for s > start && s > end-maxSubject && !clauseBreak(toks[s-1]) {
+			s--
+		}
+	}
+	return a.subject(s, end, quoteAt)
+}
+
+// reported finds the speaker of the sentence before a quote that has no cue
+// of its own, when that sentence reports speech: `Curt Hopkins said the
+// sentence would not dent their resolve. "The eyes of…"`.
+func (a *attribution) reported(q *quoteSpan) (string, int, bool) {
+	toks := a.toks
+	i := q.Open - 1
+	if i < 0 || toks[i].Para != q.Para {
+		return "", -1, false
+	}
+	sent := toks[i].Sent
+	start := i
+	for start > 0 && toks[start-1].Sent == sent && start > i-maxLookBack {
+		start--
+	}
+	for v := start; v <= i; v++ {
+		if toks[v].Quote > 0 || toks[v].Kind == tOpenQ {
+			return "", -1, false
+		}
+		if isSpeechVerbAt(toks, v) && v > start && !elided(toks, v, start) {
+			return a.subjectBefore(v, start, q.Open)
+		}
+	}
+	return "", -1, false
+}
+
+// maxLookBack bounds how far before a quote its attribution is sought, and
+// maxSubject how long a subject phrase may be, in tokens.
+const (
+	maxLookBack     = 80
+	maxSubject      = 16
+	maxMentionsBack = 300
+)
+
+// auxiliaries sit between a subject and its speech verb.
+var auxiliaries = setOf("also", "has", "had", "have", "was", "is", "later", "then", "previously",
+	"recently", "once", "further", "publicly", "repeatedly", "earlier", "had", "reportedly",
+	"simply", "just", "only", "always", "often", "never", "would", "will", "could", "did", "does")
+
+// clauseBreak ends a subject going backwards: punctuation, a conjunction
+// or a verb-like function word.
+func clauseBreak(t token) bool {
+	if t.Kind == tPunct || t.Kind == tOpenQ || t.Kind == tCloseQ {
+		return t.Text != "-" && t.Text != "'"
+	}
+	switch t.lower() {
+	case "and", "but", "that", "as", "when", "while", "because", "after", "before", "where", "which",
+		"who", "said", "told", "says", "if", "although", "though", "since", "so", "yet", "while,":
+		return true
+	}
+	return false
+}
+
+// subjectEnd: the subject after a quote runs to the verb, cut at the first
+// comma (an appositive follows it) and without auxiliaries ("he had said").
+func subjectEnd(toks []token, i, v int) int {
+	for k := i; k < v; k++ {
+		if toks[k].Text == "," {
+			return k
+		}
+	}
+	for v > i+1 && auxiliaries[toks[v-1].lower()] {
+		v--
+	}
+	return v
+}
+
+// nounPhraseEnd: a subject after the verb runs to a comma, a full stop or
+// a lower-case verb-like word.
+func nounPhraseEnd(toks []token, i, end int) int {
+	k := i
+	for k < end && toks[k].Kind != tPunct || k < end && (toks[k].Text == "-" || toks[k].Text == "'s") {
+		if k > i && toks[k].Kind == tWord && !toks[k].cap() && (toks[k].lower() == "who" || toks[k].lower() == "that" || speechVerbs[toks[k].lower()] != 0 || toks[k].lower() == "in" || toks[k].lower() == "on") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// isSpeechVerbAt: a speech verb, or the phrases "went on" and "pointed out".
+func isSpeechVerbAt(toks []token, i int) bool {
+	l := toks[i].lower()
+	if toks[i].Kind != tWord {
+		return false
+	}
+	if speechVerbs[l] != 0 {
+		return true
+	}
+	if (l == "went" || l == "goes" || l == "pointed" || l == "points") && i+1 < len(toks) {
+		n := toks[i+1].lower()
+		return n == "on" || n == "out"
+	}
+	return false
+}
+
+// subject names the speaker of toks[s:e].
+func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
+	toks := a.toks
+	if s >= e {
+		return "", -1, false
+	}
+	// Mentions inside the phrase: a person first, unless someone speaks
+	// for an organisation ("a spokesman for Tesco", "Tesco officials").
+	spokes := false
+	for k := s; k < e; k++ {
+		if spokesWords[toks[k].lower()] {
+			spokes = true
+		}
+	}
+	if h := toks[e-1]; h.Kind == tWord && !h.cap() && (personRoles[h.lower()] || strings.HasSuffix(h.lower(), "-old")) &&
+		(toks[s].lower() == "the" || toks[s].lower() == "this") && !spokesWords[h.lower()] {
+		// "the European cross-country champion": the head noun decides, not
+		// the adjectives ("European") inside the description.
+		hasPerson := false
+		for k := s; k < e; k++ {
+			if mi, ok := a.mentAt.get(k); ok && a.ms[mi].Kind == mPerson {
+				hasPerson = true
+			}
+		}
+		if !hasPerson {
+			g := byte(0)
+			if femaleRoles[h.lower()] {
+				g = 'f'
+			} else if maleRoles[h.lower()] {
+				g = 'm'
+			}
+			if p := a.describedPerson(h.lower(), g, quoteAt); p >= 0 {
+				return a.people[p].Name, p, true
+			}
+		}
+	}
+	org, per := -1, -1
+	for k := s; k < e; k++ {
+		mi, ok := a.mentAt.get(k)
+		if !ok {
+			continue
+		}
+		m := a.ms[mi]
+		if per < 0 && m.Kind == mPerson && m.Ent >= 0 {
+			per = m.Ent
+		}
+		if org < 0 && m.Kind != mPerson && !m.Calendar {
+			org = mi
+		}
+	}
+	if per >= 0 {
+		// A named person speaks for themselves even as a spokesman
+		// ("Revolution Studios spokesman Sean Dudas said").
+		return a.people[per].Name, per, true
+	}
+	if spokes && org < 0 && per < 0 && !institutionNouns[toks[e-1].lower()] || spokes && org < 0 && spokesWords[toks[e-1].lower()] {
+		// "a spokesman said" with no name: the organisation the last
+		// sentences were about.
+		if o := a.recentOrgNear(quoteAt); o != "" {
+			return o, -1, true
+		}
+		return "", -1, false
+	}
+	if org >= 0 && per < 0 {
+		// "The Conservative Party Co-Chairman said": a capitalised office,
+		// not an organisation.
+		if r := roleHead(a.ms[org].Words); r != "" {
+			if p := a.describedPerson(r, 0, quoteAt); p >= 0 {
+				return a.people[p].Name, p, true
+			}
+		}
+	}
+	if org >= 0 {
+		m := a.ms[org]
+		if m.Kind == mPlace && m.Ent >= 0 {
+			return a.places[m.Ent].Name, -1, true
+		}
+		return m.Name, -1, true
+	}
+	head := toks[e-1].lower()
+	if head == "it" && e-s == 1 {
+		// "…," it said: the statement or organisation that spoke last.
+		if a.last != nil && a.last.Speaker != "" && a.toks[a.last.Open].Para >= a.toks[quoteAt].Para-1 {
+			return a.last.Speaker, a.last.spk, true
+		}
+		if o := a.recentOrg(quoteAt, ""); o != "" {
+			return o, -1, true
+		}
+		return "", -1, false
+	}
+	if g, ok := pronounGender[head]; ok && e-s <= 2 {
+		if g == 'p' || head == "i" {
+			return "", -1, false
+		}
+		if o, ok := a.recentSpokes(quoteAt, g); ok {
+			return o, -1, true
+		}
+		p := a.recentPerson(quoteAt, g, "")
+		if p < 0 {
+			return "", -1, false
+		}
+		return a.people[p].Name, p, true
+	}
+	first := toks[s].lower()
+	if first == "the" && demonymNoun(toks[e-1].Text) {
+		if p := a.describedPerson(head, 0, quoteAt); p >= 0 {
+			return a.people[p].Name, p, true
+		}
+	}
+	if institutionNouns[head] || orgHeads[head] {
+		// "the department said", "a spokeswoman for the department": the
+		// organisation last named with that word ("Department for
+		// Environment"); "the organisation said": the one last named.
+		if o := a.recentOrg(quoteAt, head); o != "" {
+			return o, -1, true
+		}
+		if o := a.recentOrg(quoteAt, ""); o != "" && orgHeads[head] {
+			return o, -1, true
+		}
+	}
+	for k := s; k < e && e-s <= 4; k++ {
+		if institutionNouns[toks[k].lower()] && !spokesWords[toks[k].lower()] {
+			return describe(toks, s, e), -1, true
+		}
+	}
+	if spokes && institutionNouns[head] {
+		for k := s; k < e; k++ {
+			if toks[k].lower() == "for" || toks[k].lower() == "from" {
+				return describe(toks, k+1, e), -1, true // "a spokesman for the ministry"
+			}
+		}
+	}
+	if personRoles[head] || strings.HasSuffix(head, "-old") {
+		if first == "a" || first == "an" {
+			return "", -1, false // someone the article does not name
+		}
+		g := byte(0)
+		if femaleRoles[head] {
+			g = 'f'
+		} else if maleRoles[head] {
+			g = 'm'
+		}
+		if p := a.describedPerson(head, g, quoteAt); p >= 0 {
+			return a.people[p].Name, p, true
+		}
+	}
+	return "", -1, false
+}
+
+// describedPerson finds who "the <role>" means at token pos: the last
+// person who carried that role word, else the most talked-about person so
+// far (a story's "the defender" is its subject), leaving aside people known
+// by another role.
+func (a *attribution) describedPerson(head string, g byte, pos int) int {
+	if p := a.recentPerson(pos, g, head); p >= 0 {
+		return p
+	}
+	if p := a.recentSubject(pos, g, head); p >= 0 {
+		return p
+	}
+	score := make([]int, len(a.people))
+	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
+		if m := a.ms[i]; m.Kind == mPerson && m.Ent >= 0 && !m.InQuote {
+			score[m.Ent] += 2
+		}
+	}
+	best := -1
+	for i, p := range a.people {
+		if g != 0 && p.Gender != 0 && p.Gender != g || score[i] == 0 {
+			continue
+		}
+		if otherRole(p.Roles, head) {
+			score[i]--
+		}
+		if best < 0 || score[i] > score[best] || score[i] == score[best] && p.First < a.people[best].First {
+			best = i
+		}
+	}
+	return best
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// demonymNoun: "the Dutchman", "the Scot", "the Dubliner" describe a person.
+func demonymNoun(w string) bool {
+	if !firstRuneUpper(w) {
+		return false
+	}
+	if ok := isDemonym(w); ok {
+		return true
+	}
+	for _, suf := range []string{"man", "woman"} {
+		if strings.HasSuffix(w, suf) {
+			if ok := isDemonym(strings.TrimSuffix(w, suf)); ok {
+				return true
+			}
+			if ok := isDemonym(strings.TrimSuffix(w, suf) + "ish"); ok {
+				return true
+			}
+		}
+	}
+	if strings.HasSuffix(w, "er") {
+		_, ok := lookupPlace(strings.TrimSuffix(w, "er"))
+		return ok
+	}
+	return false
+}
+
+// descriptions adds a person mention for each "the <role>" phrase outside
+// quotes that opens a clause ("But the 25-year-old Dubliner underlined…"),
+// so pronouns after it find the person it describes.
+func (a *attribution) descriptions() []mention {
+	toks := a.toks
+	var out []mention
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower() != "the" || toks[i].Quote > 0 {
+			continue
+		}
+		for h := i + 1; h < len(toks) && h <= i+4 && toks[h].Sent == toks[i].Sent; h++ {
+			l := toks[h].lower()
+			if toks[h].Kind == tPunct || openers[l] || auxiliaries[l] || isSpeechVerbAt(toks, h) {
+				break // only modifiers stand between "the" and its noun
+			}
+			if !(personRoles[l] || strings.HasSuffix(l, "-old") || demonymNoun(toks[h].Text)) {
+				continue
+			}
+			if h+1 < len(toks) && toks[h+1].Sent == toks[h].Sent && (personRoles[toks[h+1].lower()] || demonymNoun(toks[h+1].Text)) {
+				continue // "the 25-year-old Dubliner": the head is the last noun
+			}
+			if h+1 < len(toks) && (toks[h+1].Kind == tWord && !toks[h+1].cap() && !connectors[toks[h+1].lower()] || toks[h+1].Text == ",") {
+				g := byte(0)
+				if femaleRoles[l] {
+					g = 'f'
+				} else if maleRoles[l] {
+					g = 'm'
+				}
+				if p := a.describedPerson(l, g, i); p >= 0 {
+					out = append(out, mention{Kind: mPerson, Start: i, End: h + 1, Name: a.people[p].Name, Ent: p})
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// describe renders an unnamed institutional speaker without its article:
+// "the German government" → "German government".
+func describe(toks []token, s, e int) string {
+	if l := toks[s].lower(); l == "the" || l == "a" || l == "an" {
+		s++
+	}
+	for e > s && toks[e-1].Kind == tPunct {
+		e--
+	}
+	return spanText(toks, s, e)
+}
+
+// orgHeads are descriptions that stand for an organisation named earlier.
+var orgHeads = setOf("organisation", "organization", "group", "company", "firm", "band",
+	"club", "charity", "agency", "network", "broadcaster", "bank", "retailer", "airline",
+	"watchdog", "body", "campaign", "channel", "newspaper", "paper", "union", "party",
+	"monopoly", "operator", "giant", "carrier", "insurer", "lender", "maker", "chain",
+	"supermarket", "manufacturer", "producer", "exporter", "utility", "conglomerate",
+	"regulator", "studio", "label", "publisher", "website", "site", "team", "side", "league")
+
+// recentOrg is the organisation named last before token pos, outside
+// quotes; with word set, only one whose name holds that word.
+func (a *attribution) recentOrg(pos int, word string) string {
+	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
+		m := a.ms[i]
+		if m.Kind != mOrg && m.Kind != mOther || m.InQuote || m.InTitle || m.Calendar {
+			continue
+		}
+		if word == "" {
+			return m.Name
+		}
+		for _, w := range m.Words {
+			if strings.EqualFold(w, word) {
+				return m.Name
+			}
+		}
+	}
+	return ""
+}
+
+// recentPerson is the person a pronoun or description before token pos
+// refers to: the most recent person, outside quotes, whose gender fits g
+// (0 fits anyone) and, with role set, who carried that role word. A
+// person in subject position wins over one named inside a clause ("the
+// biography of William Pitt"), as long as they were named in the last
+// few sentences.
+func (a *attribution) recentPerson(pos int, g byte, role string) int {
+	fallback := -1
+	sent := -1
+	if pos < len(a.toks) {
+		sent = a.toks[pos].Sent
+	}
+	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
+		m := a.ms[i]
+		if m.Kind != mPerson || m.Ent < 0 || m.InQuote || m.InTitle {
+			continue
+		}
+		p := a.people[m.Ent]
+		if g != 0 && p.Gender != 0 && p.Gender != g {
+			continue
+		}
+		if role != "" && !hasRole(p.Roles, role) {
+			continue
+		}
+		if a.isSubject(m) {
+			return m.Ent
+		}
+		if fallback < 0 {
+			fallback = m.Ent
+		}
+		if sent >= 0 && a.toks[m.Start].Sent < sent-4 {
+			break
+		}
+	}
+	return fallback
+}
+
+// isSubject: the mention opens its clause — nothing but a title, a
+// conjunction or a comma before it — rather than following a preposition
+// or a verb.
+func (a *attribution) isSubject(m mention) bool {
+	if m.End < len(a.toks) {
+		if n := a.toks[m.End]; isSpeechVerbAt(a.toks, m.End) || auxiliaries[n.lower()] {
+			return true // "Peter Duncan said", "Mr Hague had"
+		}
+	}
+	i := m.Start - 1
+	for i >= 0 {
+		if mi, ok := a.mentAt.get(i); !ok || mi != a.mentAt.at(m.Start) {
+			break
+		}
+		i--
+	}
+	if i < 0 || a.toks[i].Sent != a.toks[m.Start].Sent {
+		return true
+	}
+	t := a.toks[i]
+	if t.Kind == tPunct || t.Kind == tOpenQ || t.Kind == tCloseQ {
+		return t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "-" || t.Text == "—"
+	}
+	switch t.lower() {
+	case "and", "but", "while", "when", "as", "then", "because", "although", "though", "member":
+		return true
+	}
+	return personRoles[t.lower()] || roleWords[t.lower()]
+}
+
+func hasRole(roles []string, role string) bool {
+	for _, r := range roles {
+		for _, w := range strings.Fields(r) {
+			if w == role {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recentSubject is a person in subject position in the sentence of pos or
+// the one before, not known by a role other than head: "British team
+// member Hayley Yelling said… 'It would be fantastic,' said the European
+// champion."
+func (a *attribution) recentSubject(pos int, g byte, head string) int {
+	if pos >= len(a.toks) {
+		return -1
+	}
+	sent := a.toks[pos].Sent
+	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
+		m := a.ms[i]
+		if m.Kind != mPerson || m.Ent < 0 || m.InQuote || m.InTitle {
+			continue
+		}
+		if a.toks[m.Start].Sent < sent-1 {
+			break
+		}
+		p := a.people[m.Ent]
+		if g != 0 && p.Gender != 0 && p.Gender != g || !a.isSubject(m) || otherRole(p.Roles, head) {
+			continue
+		}
+		return m.Ent
+	}
+	return -1
+}
+
+// otherRole: the person is known by a role that is not head ("City boss
+// Kevin Keegan" is not "the defender").
+func otherRole(roles []string, head string) bool {
+	for _, r := range roles {
+		if l := lastWord(r); personRoles[l] && l != head {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHead returns the office a capitalised phrase ends in ("Party
+// Co-Chairman" → "chairman"), or "".
+func roleHead(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	l := strings.ToLower(words[len(words)-1])
+	if i := strings.LastIndexByte(l, '-'); i >= 0 {
+		l = l[i+1:]
+	}
+	if personRoles[l] && l != "man" && l != "woman" {
+		return l
+	}
+	return ""
+}
+
+// mentionBefore is the index of the last mention starting before token pos
+// (-1 when none); mentions are sorted by position.
+func (a *attribution) mentionBefore(pos int) int {
+	return sort.Search(len(a.ms), func(i int) bool { return a.ms[i].Start >= pos }) - 1
+}
+
+// windowStart bounds the look-back for pronouns and descriptions to the
+// last few hundred mentions: a real antecedent is never further away, and
+// the bound keeps huge inputs linear.
+func (a *attribution) windowStart(pos int) int {
+	return max(0, a.mentionBefore(pos)-maxMentionsBack)
+}
+
+// recentOrgNear is an organisation named outside quotes in the sentence of
+// pos or the one before.
+func (a *attribution) recentOrgNear(pos int) string {
+	if pos >= len(a.toks) {
+		return ""
+	}
+	sent := a.toks[pos].Sent
+	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
+		m := a.ms[i]
+		if a.toks[m.Start].Sent < sent-1 {
+			break
+		}
+		if m.Kind == mOrg && !m.InQuote && !m.InTitle && !outlets[m.Name] {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// recentSpokes resolves "she said" after "A Tesco spokeswoman said…": when
+// the last speaker introduced in this or the previous sentence is a
+// spokesperson (no person named since), the pronoun is the organisation
+// they speak for, or nobody the article names.
+func (a *attribution) recentSpokes(pos int, g byte) (string, bool) {
+	toks := a.toks
+	if pos >= len(toks) {
+		return "", false
+	}
+	sent := toks[pos].Sent
+	laterSubject := -1 // sentence of the last person in subject position seen
+	for i := pos - 1; i >= 0 && toks[i].Sent >= sent-1 && i > pos-maxLookBack; i-- {
+		t := toks[i]
+		if t.Quote > 0 {
+			continue
+		}
+		if mi, ok := a.mentAt.get(i); ok && a.ms[mi].Kind == mPerson && a.ms[mi].Start == i && a.isSubject(a.ms[mi]) {
+			laterSubject = max(laterSubject, t.Sent)
+		}
+		l := t.lower()
+		if l != "spokesman" && l != "spokeswoman" && l != "spokesperson" {
+			continue
+		}
+		if l == "spokesman" && g == 'f' || l == "spokeswoman" && g == 'm' || laterSubject > t.Sent {
+			// The wrong gender, or a person spoke in a later sentence: the
+			// pronoun is theirs. (People in the spokesperson's own sentence
+			// are what was said: "a spokeswoman said Lord Woolf agreed".)
+			return "", false
+		}
+		// The organisation: just before ("a Tesco spokeswoman") or after
+		// "for" ("a spokesman for Tesco").
+		for k := i - 1; k >= 0 && k >= i-4 && toks[k].Sent == t.Sent; k-- {
+			if mi, ok := a.mentAt.get(k); ok && a.ms[mi].Kind != mPerson {
+				return a.ms[mi].Name, true
+			}
+		}
+		if i+2 < len(toks) && (toks[i+1].lower() == "for" || toks[i+1].lower() == "at") {
+			if mi, ok := a.mentAt.get(i + 2); ok && a.ms[mi].Kind != mPerson {
+				return a.ms[mi].Name, true
+			}
+		}
+		return "", true
+	}
+	return "", false
+}
+
+// mentionIndex maps a token to the mention covering it.
+type mentionIndex []int32
+
+func newMentionIndex(n int) mentionIndex {
+	x := make(mentionIndex, n)
+	for i := range x {
+		x[i] = -1
+	}
+	return x
+}
+
+func (x mentionIndex) set(tok, mention int) { x[tok] = int32(mention) }
+
+func (x mentionIndex) get(tok int) (int, bool) {
+	if tok < 0 || tok >= len(x) || x[tok] < 0 {
+		return -1, false
+	}
+	return int(x[tok]), true
+}
+
+func (x mentionIndex) at(tok int) int { m, _ := x.get(tok); return m }

@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// paragraph is one blank-line separated block of the body with its
+// Markdown removed. Number counts body paragraphs from 1 as the reader sees
+// them, so dropped noise lines never shift the numbers quotes report.
+type paragraph struct {
+	Text   string
+	Number int
+}
+
+// paragraphs splits a Markdown body at blank lines, strips the markup that
+// would otherwise look like words or quote marks, and drops page chrome
+// copied along with the story. Number 0 is the title.
+func paragraphs(title, body string) []paragraph {
+	out := []paragraph{}
+	if t := cleanLine(title); t != "" && !isNoise(t) {
+		out = append(out, paragraph{Text: t, Number: 0})
+	}
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	n := 0
+	var lines []string
+	flush := func() {
+		if len(lines) == 0 {
+			return
+		}
+		n++
+		var kept []string
+		for _, l := range lines {
+			if l = cleanLine(l); l != "" && !isNoise(l) {
+				kept = append(kept, l)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, paragraph{Text: strings.Join(kept, " "), Number: n})
+		}
+		lines = lines[:0]
+	}
+	for _, l := range strings.Split(body, "\n") {
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
+		}
+		lines = append(lines, l)
+	}
+	flush()
+	return out
+}
+
+// cleanLine removes the Markdown of one line: block markers (headings,
+// blockquotes, list bullets), images, link targets, emphasis and code
+// marks. Quote marks inside a blockquote are kept: they are quotes.
+func cleanLine(s string) string {
+	if !utf8.ValidString(s) {
+		s = latin1Fallback(s)
+	}
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimLeft(s, "#> \t")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if len(s) > 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' {
+		s = s[2:]
+	}
+	if i := strings.IndexByte(s, '.'); i > 0 && i <= 3 && i+1 < len(s) && s[i+1] == ' ' && allDigits(s[:i]) {
+		s = s[i+2:]
+	}
+	if !strings.ContainsAny(s, "[]*_`<") {
+		return collapseSpace(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			// An image: its alt text is a caption, not prose.
+			if end := linkEnd(s, i+1); end > 0 {
+				i = end
+				continue
+			}
+		case c == '[':
+			if close := strings.IndexByte(s[i:], ']'); close > 0 {
+				if end := linkEnd(s, i); end > 0 {
+					b.WriteString(s[i+1 : i+close])
+					i = end
+					continue
+				}
+			}
+		case c == '*' || c == '`':
+			i++
+			continue
+		case c == '_':
+			// Emphasis underscores sit at word edges; snake_case stays.
+			prevWord := i > 0 && isWordByte(s[i-1])
+			nextWord := i+1 < len(s) && isWordByte(s[i+1])
+			if !(prevWord && nextWord) {
+				i++
+				continue
+			}
+		case c == '<':
+			if end := strings.IndexByte(s[i:], '>'); end > 0 && (strings.HasPrefix(s[i+1:], "http") || strings.HasPrefix(s[i+1:], "/") || isASCIIAlpha(s, i+1)) {
+				i += end + 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return collapseSpace(b.String())
+}
+
+// linkEnd returns the index after "[text](target)" starting at s[i]=='[',
+// or 0 when s[i:] is not a link.
+func linkEnd(s string, i int) int {
+	close := strings.IndexByte(s[i:], ']')
+	if close < 0 || i+close+1 >= len(s) || s[i+close+1] != '(' {
+		return 0
+	}
+	end := strings.IndexByte(s[i+close+1:], ')')
+	if end < 0 {
+		return 0
+	}
+	return i + close + 1 + end + 1
+}
+
+func isASCIIAlpha(s string, i int) bool {
+	return i < len(s) && (s[i]|0x20) >= 'a' && (s[i]|0x20) <= 'z'
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '\'' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= '0' && c <= '9'
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// noisePrefixes open lines that copied web pages carry around a story:
+// picture credits, player widgets, share buttons. They name agencies and
+// photographers, never the story's people.
+var noisePrefixes = []string{
+	"image caption", "image source", "image copyright", "picture:", "photo:", "pictured:",
+	"getty images", "media caption", "listen live", "watch live", "share this", "share on",
+	"related topics", "related links", "read more", "more on this story", "advertisement",
+	"sign up", "subscribe", "copyright", "©", "follow us", "click here", "skip to",
+	"play video", "video caption", "top stories", "most read", "published", "updated",
+}
+
+// isNoise reports a short line of page chrome.
+func isNoise(line string) bool {
+	l := strings.ToLower(line)
+	for _, p := range noisePrefixes {
+		if strings.HasPrefix(l, p) {
+			return len(line) < 200
+		}
+	}
+	return strings.HasSuffix(l, "/getty images") || strings.HasSuffix(l, "/reuters") && len(line) < 80
+}
+
+// latin1Fallback reads the bytes that are not UTF-8 as Latin-1: old pages
+// and archives mix the two ("\xa3" is "£").
+func latin1Fallback(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			if c := s[i]; c >= 0xa0 {
+				b.WriteRune(rune(c))
+			} else {
+				b.WriteByte(' ')
+			}
+			i++
+			continue
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}

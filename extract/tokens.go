@@ -1,0 +1,249 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord   tokKind = iota
+	tNum            // starts with a digit: 2005, 6-1, 1.5, 34-year-old
+	tPunct          // anything else that is not a space
+	tOpenQ          // an opening double quote mark, straight or curly
+	tCloseQ         // a closing double quote mark
+	tPoss           // the possessive 's (or a bare ' after a plural)
+)
+
+// token is a word, number or mark of one paragraph. Offsets are bytes in
+// the paragraph's cleaned text so quotes can be cut out verbatim.
+type token struct {
+	Text       string
+	Kind       tokKind
+	Para       int // index in the paragraphs slice
+	Start, End int
+	Sent       int  // sentence number over the whole article
+	SentStart  bool // first word of its sentence
+	Quote      int  // 1 + index of the quote the token sits in, 0 outside quotes
+	low        string
+	// LowerSeen: the article also writes this word in lower case, so it
+	// is a word of the language here even if no word list knows it.
+	LowerSeen bool
+	// CapSeen: the article also capitalises this word inside a sentence,
+	// so at a sentence start it is a name ("Keys said" after "Alicia Keys").
+	CapSeen bool
+}
+
+// markLowerSeen sets LowerSeen on capitalised words whose lower-case form
+// the article uses elsewhere ("Talks on…" / "the talks").
+func markLowerSeen(toks []token) {
+	seen := make(map[string]bool, len(toks)/2)
+	for _, t := range toks {
+		if t.Kind == tWord && t.low == t.Text {
+			seen[t.low] = true
+		}
+	}
+	for i := range toks {
+		if toks[i].Kind == tWord && toks[i].low != toks[i].Text {
+			toks[i].LowerSeen = seen[toks[i].low]
+		}
+	}
+}
+
+// markCapSeen sets CapSeen on words that the article capitalises at least
+// once away from a sentence start (run after markSentences). The headline,
+// often in title case, is paragraph titlePara (-1 when there is none).
+func markCapSeen(toks []token, titlePara int) {
+	seen := map[string]bool{}
+	for i, t := range toks {
+		if t.cap() && !t.SentStart && !(i > 0 && toks[i-1].Kind == tOpenQ) && t.Para != titlePara {
+			seen[t.Text] = true
+		}
+	}
+	for i := range toks {
+		if toks[i].cap() {
+			toks[i].CapSeen = seen[toks[i].Text]
+		}
+	}
+}
+
+// commonWord: a word of the language rather than a name.
+func commonWord(t token) bool {
+	if t.LowerSeen || commonLower(t.low) {
+		return true
+	}
+	// "Car-maker", "Man-of-the-match": every part an everyday word.
+	if !strings.Contains(t.low, "-") {
+		return false
+	}
+	for _, part := range strings.Split(t.low, "-") {
+		if !commonLower(part) && !openers[part] {
+			return false
+		}
+	}
+	return true
+}
+
+// cap reports a word that starts with an upper-case letter.
+func (t token) cap() bool {
+	if t.Kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// lower is the word in lower case without an abbreviation's final period.
+func (t token) lower() string { return t.low }
+
+// lowerOf computes lower once per token: the rules ask for it many times.
+func lowerOf(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// abbreviations keep their period so that "Mr. Brown" and "the U.S. embassy"
+// do not end a sentence; the list is the news abbreviations that precede a
+// name or a number, or are dates and company forms.
+var abbreviations = setOf(
+	"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+	"prof", "rev", "hon", "jan", "feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+	"inc", "ltd", "co", "corp", "no", "vs", "etc", "jr", "sr", "mt", "ft", "cmdr", "adm",
+	"maj", "supt", "insp", "det", "pres", "approx", "dept", "univ", "est", "fig", "vol",
+)
+
+// tokenize splits one cleaned paragraph into tokens.
+func tokenize(s string, para int, out []token) []token {
+	first := len(out)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			end, kind := wordEnd(s, i)
+			out = append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end})
+			i = end
+		case r == '\'' || r == '’':
+			// A bare apostrophe after a plural is a possessive: "the players' union".
+			if n := len(out); n > 0 && out[n-1].End == i && out[n-1].Kind == tWord && i+size+1 <= len(s) && i+size < len(s) &&
+				(s[i+size] == 's' || s[i+size] == 'S') && (i+size+1 == len(s) || !isLetterAt(s, i+size+1)) {
+				out = append(out, token{Text: s[i : i+size+1], Kind: tPoss, Para: para, Start: i, End: i + size + 1})
+				i += size + 1
+				continue
+			}
+			if n := len(out); n > 0 && out[n-1].End == i && strings.HasSuffix(out[n-1].Text, "s") &&
+				(i+size == len(s) || !isLetterAt(s, i+size)) {
+				out = append(out, token{Text: s[i : i+size], Kind: tPoss, Para: para, Start: i, End: i + size})
+			} else {
+				out = append(out, token{Text: s[i : i+size], Kind: tPunct, Para: para, Start: i, End: i + size})
+			}
+			i += size
+		case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
+			kind := tCloseQ
+			if r == '“' || r == '„' || r == '«' || r == '"' && openingStraight(s, i) {
+				kind = tOpenQ
+			}
+			out = append(out, token{Text: s[i : i+size], Kind: kind, Para: para, Start: i, End: i + size})
+			i += size
+		case r == '.' && strings.HasPrefix(s[i:], "..."):
+			out = append(out, token{Text: "...", Kind: tPunct, Para: para, Start: i, End: i + 3})
+			i += 3
+		default:
+			out = append(out, token{Text: s[i : i+size], Kind: tPunct, Para: para, Start: i, End: i + size})
+			i += size
+		}
+	}
+	for i := first; i < len(out); i++ {
+		out[i].low = lowerOf(out[i].Text)
+	}
+	return out
+}
+
+// openingStraight decides whether a straight double quote opens or closes:
+// it opens after a space, an opening bracket or a dash, or at the start.
+func openingStraight(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:/", prev) {
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		return i+1 < len(s) && !unicode.IsSpace(next) || prev == ':'
+	}
+	return false
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// wordEnd finds the end of the word or number starting at s[i]. Words keep
+// inner apostrophes (don't, O'Neill) and hyphens (Jae-in, 34-year-old);
+// the possessive 's is split off so names match without it; initials,
+// dotted abbreviations (U.S., p.m.) and known short forms (Mr., Jan.) keep
+// their periods; numbers keep decimal points and thousands commas.
+func wordEnd(s string, i int) (int, tokKind) {
+	kind := tWord
+	if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsDigit(r) {
+		kind = tNum
+	}
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			j += size
+			continue
+		}
+		if r == '\'' || r == '’' {
+			if j+size < len(s) && isLetterAt(s, j+size) {
+				if (s[j+size] == 's' || s[j+size] == 'S') && (j+size+1 == len(s) || !isLetterAt(s, j+size+1)) && kind == tWord {
+					return j, kind // possessive or "it's": split
+				}
+				j += size
+				continue
+			}
+			break
+		}
+		if (r == '-' || r == '‑') && j+size < len(s) {
+			if n, _ := utf8.DecodeRuneInString(s[j+size:]); unicode.IsLetter(n) || unicode.IsDigit(n) {
+				j += size
+				continue
+			}
+		}
+		if kind == tNum && (r == '.' || r == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			j++
+			continue
+		}
+		break
+	}
+	if kind == tWord && j < len(s) && s[j] == '.' {
+		w := s[i:j]
+		if utf8.RuneCountInString(w) == 1 {
+			// An initial or a dotted abbreviation: J., U.S., p.m.
+			j++
+			for j+1 < len(s) && isLetterAt(s, j) && s[j+1] == '.' {
+				j += 2
+			}
+		} else if abbreviations[strings.ToLower(w)] {
+			j++
+		}
+	}
+	return j, kind
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
