@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"byline/news"
+)
+
+func (a *app) exportCommand() *cobra.Command {
+	var format, dir string
+	cmd := &cobra.Command{
+		Use:   "export [QUERY] --to DIR",
+		Short: "Write matching articles to files, one per article",
+		Long: `Write every article that matches the query (all by default) to DIR, one
+file per article: Markdown with front matter (title, source, url, dates,
+marks, tags), the body, and the notes; or JSON with the same fields plus
+the people, places and quotes. Existing files of the same name are replaced.`,
+		Example: `  byline export is:starred --to ~/notes/news
+  byline export person:"Kim Jong Un" --format json --to out`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if dir == "" {
+				return fmt.Errorf("export needs --to DIR")
+			}
+			if format != "md" && format != "json" {
+				return fmt.Errorf("export --format %q: want md or json", format)
+			}
+			q, err := news.ParseQuery(strings.Join(args, " "))
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			list, err := lib.List(ctx, q, 0, 0)
+			if err != nil {
+				return err
+			}
+			for _, l := range list {
+				art, err := lib.Article(ctx, l.ID)
+				if err != nil {
+					return err
+				}
+				name := filepath.Join(dir, exportName(art, format))
+				if err := writeFileAtomic(name, func(w io.Writer) error { return exportArticle(w, art, format) }); err != nil {
+					return fmt.Errorf("export article %d: %w", art.ID, err)
+				}
+			}
+			fmt.Fprintf(a.stdout, "%d articles written to %s\n", len(list), dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "md", "md or json")
+	cmd.Flags().StringVar(&dir, "to", "", "folder to write into (created if missing)")
+	return queryCommand(cmd)
+}
+
+func exportArticle(w io.Writer, a *news.Article, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(toShown(a))
+	}
+	_, err := io.WriteString(w, exportMarkdown(a))
+	return err
+}
+
+// exportName is "ID-slug.ext": stable across exports, so exporting again
+// replaces the same files, and readable in a file manager.
+func exportName(a *news.Article, ext string) string {
+	return fmt.Sprintf("%d-%s.%s", a.ID, slug(a.Title, 60), ext)
+}
+
+func slug(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= max {
+			break
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "article"
+	}
+	return out
+}
+
+// exportMarkdown writes front matter that `byline add` reads back, so an
+// export can be imported into another library.
+func exportMarkdown(a *news.Article) string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%s: %s\n", k, strconv.Quote(v))
+		}
+	}
+	field("title", a.Title)
+	field("source", a.Source)
+	field("author", a.Author)
+	field("url", a.URL)
+	if !a.Published.IsZero() {
+		field("date", a.Published.UTC().Format(time.RFC3339))
+	}
+	field("added", a.Added.UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "read: %t\nstarred: %t\n", a.Read, a.Starred)
+	if len(a.Tags) > 0 {
+		quoted := make([]string, len(a.Tags))
+		for i, t := range a.Tags {
+			quoted[i] = strconv.Quote(t)
+		}
+		fmt.Fprintf(&b, "tags: [%s]\n", strings.Join(quoted, ", "))
+	}
+	b.WriteString("---\n\n")
+	fmt.Fprintf(&b, "# %s\n\n%s\n", a.Title, strings.TrimSpace(a.Body))
+	if len(a.Notes) > 0 {
+		b.WriteString("\n## Notes\n")
+		for _, n := range a.Notes {
+			fmt.Fprintf(&b, "\n*%s*\n\n%s\n", n.Created.UTC().Format(time.RFC3339), n.Text)
+		}
+	}
+	return b.String()
+}
+
+// writeFileAtomic writes through a temporary file and renames it, so a
+// failed export never leaves half a file where a whole one was.
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".byline-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+func readAllLimited(r io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("more than %d bytes", max)
+	}
+	return b, nil
+}

@@ -1,0 +1,161 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"byline/news"
+)
+
+// Errors for files byline will not read.
+var (
+	ErrBinary      = errors.New("binary file, not text")
+	ErrNotUTF8     = errors.New("not UTF-8 text (save it as UTF-8 and add it again)")
+	ErrUnsupported = errors.New("unsupported file type (byline reads .txt, .md and .html)")
+	ErrEmpty       = errors.New("no text in it")
+)
+
+// maxFileSize bounds what one article file may weigh; news stories are
+// kilobytes, so anything bigger is a mistake.
+const maxFileSize = 16 << 20
+
+// kinds maps file extensions to their parsers.
+var kinds = map[string]func(data []byte, name string) (*news.Article, error){
+	".txt":      ParseText,
+	".text":     ParseText,
+	".md":       ParseMarkdown,
+	".markdown": ParseMarkdown,
+	".html":     parseHTMLFile,
+	".htm":      parseHTMLFile,
+}
+
+func parseHTMLFile(data []byte, name string) (*news.Article, error) {
+	return ParseHTML(data, fileURL(name))
+}
+
+// Supported reports whether ReadFile reads files with this name.
+func Supported(name string) bool {
+	_, ok := kinds[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
+// ReadFile reads one article from a .txt, .md or .html file. The article's
+// URL is the file's file:// URL unless the file names its own, so adding
+// the same file again updates the article instead of duplicating it.
+func ReadFile(path string) (*news.Article, error) {
+	parse, ok := kinds[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", path, ErrUnsupported)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("%s: larger than %d MB", path, maxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := parse(data, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if a.URL == "" {
+		a.URL = fileURL(path)
+	}
+	return a, nil
+}
+
+// ParseInput reads an article of unknown kind, such as standard input:
+// HTML when it looks like a page, Markdown when it has front matter or
+// headings, text otherwise.
+func ParseInput(data []byte, name string) (*news.Article, error) {
+	head := strings.ToLower(string(bytes.TrimSpace(data[:min(len(data), 512)])))
+	switch {
+	case strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body"):
+		return ParseHTML(data, "")
+	case strings.HasPrefix(head, "---\n") || strings.HasPrefix(head, "# "):
+		return ParseMarkdown(data, name)
+	}
+	return ParseText(data, name)
+}
+
+// checkText refuses binary and non-UTF-8 input and returns the text
+// without a byte-order mark and with Unix line ends.
+func checkText(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	sample := data[:min(len(data), 8192)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return "", ErrBinary
+	}
+	controls := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			controls++
+		}
+	}
+	if controls*10 > len(sample) && len(sample) > 0 {
+		return "", ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return "", ErrNotUTF8
+	}
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if strings.TrimSpace(s) == "" {
+		return "", ErrEmpty
+	}
+	return s, nil
+}
+
+// Files lists the article files under root: root itself when it is a file,
+// else every supported file below it, hidden files and folders skipped,
+// sorted.
+func Files(root string) ([]string, error) {
+	fi, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []string{root}, nil
+	}
+	var out []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && Supported(path) {
+			out = append(out, path)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+func fileURL(path string) string {
+	if path == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+}

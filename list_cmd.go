@@ -1,0 +1,142 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"byline/internal/termtext"
+	"byline/news"
+)
+
+func (a *app) listCommand() *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "list [QUERY]",
+		Short: "List articles matching a query, newest first",
+		Long: `List the articles that match a query, newest first (all of them by default).
+
+Free words search titles, bodies and notes; "quoted phrases" match exactly.
+Filters: is:unread is:read is:starred has:note tag:NAME person:"Kim Jong Un"
+place:Seoul source:cnn feed:NAME after:2024-01-31 before:2024-06; a leading
+"-" negates a term.`,
+		Example: `  byline list is:unread
+  byline list person:Trump -source:cnn
+  byline list '"trade deal" after:2024-01' --json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q, err := news.ParseQuery(strings.Join(args, " "))
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			arts, err := lib.List(ctx, q, 0, limit)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeListJSON(a.stdout, arts)
+			}
+			width := 0
+			if isTerminal(a.stdout) {
+				width = terminalWidth(a.stdout)
+			}
+			writeListText(a.stdout, arts, width)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N articles (0: all)")
+	return queryCommand(cmd)
+}
+
+// listedArticle is one element of `list --json`, a contract scripts rely on.
+type listedArticle struct {
+	ID        int64        `json:"id"`
+	Title     string       `json:"title"`
+	Source    string       `json:"source"`
+	URL       string       `json:"url"`
+	Published *time.Time   `json:"published"`
+	Added     time.Time    `json:"added"`
+	Read      bool         `json:"read"`
+	Starred   bool         `json:"starred"`
+	Tags      []string     `json:"tags"`
+	Notes     []listedNote `json:"notes"`
+}
+
+type listedNote struct {
+	ID      int64     `json:"id"`
+	Text    string    `json:"text"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+func toListed(a *news.Article) listedArticle {
+	l := listedArticle{
+		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Added: a.Added.UTC(),
+		Read: a.Read, Starred: a.Starred, Tags: a.Tags, Notes: []listedNote{},
+	}
+	if l.Tags == nil {
+		l.Tags = []string{}
+	}
+	if !a.Published.IsZero() {
+		p := a.Published.UTC()
+		l.Published = &p
+	}
+	for _, n := range a.Notes {
+		l.Notes = append(l.Notes, listedNote{ID: n.ID, Text: n.Text, Created: n.Created.UTC(), Updated: n.Updated.UTC()})
+	}
+	return l
+}
+
+func writeListJSON(w io.Writer, arts []*news.Article) error {
+	out := make([]listedArticle, len(arts))
+	for i, a := range arts {
+		out[i] = toListed(a)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeListText prints one line per article: id, unread and star marks,
+// date, source and title. On a terminal (width > 0) lines are cut to fit.
+func writeListText(w io.Writer, arts []*news.Article, width int) {
+	for _, a := range arts {
+		unread, star := " ", " "
+		if !a.Read {
+			unread = "●"
+		}
+		if a.Starred {
+			star = "★"
+		}
+		source := ansi.Truncate(termtext.Line(a.Source), 16, "…")
+		line := fmt.Sprintf("%5d %s%s %s  %-16s  %s", a.ID, unread, star, a.Date().Format("02 Jan 2006"), source, termtext.Line(a.Title))
+		if len(a.Tags) > 0 {
+			line += "  #" + termtext.Line(strings.Join(a.Tags, " #"))
+		}
+		if width > 0 {
+			line = ansi.Truncate(line, width, "…")
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(interface{ Fd() uintptr }); ok {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
+}

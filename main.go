@@ -1,0 +1,141 @@
+// Command byline is a terminal news reader that knows who is in the story,
+// where it happens and who said what. With no arguments it opens the reader
+// on the library; subcommands add, list, show, mark and export articles.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"byline/internal/termtext"
+	"byline/store"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// exitError carries a specific exit code up to main without printing
+// anything more: the command has already said what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCommand(os.Stdin, os.Stdout, os.Stderr).ExecuteContext(ctx)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode prints err once, on one line, and returns the process status.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "byline:", termtext.Line(err.Error()))
+	return 1
+}
+
+// app is what every subcommand shares: the streams, the library flags and
+// the library once opened.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	libraryPath    string // --library
+	samples        bool   // --samples
+	lib            *store.Store
+}
+
+func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "byline",
+		Short: "A terminal news reader that knows who is in the story",
+		Long: `byline keeps a local library of news articles from feeds, web pages and
+files, and shows each story with the people in it, the places and the quotes
+with who said them. With no arguments it opens the reader.`,
+		Version:       version,
+		Args:          cobra.NoArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE:          a.runReader,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&a.libraryPath, "library", "", "library file (default $BYLINE_LIBRARY or $XDG_DATA_HOME/byline/library.db)")
+	root.PersistentFlags().BoolVar(&a.samples, "samples", false, "load the sample articles into this library")
+	root.PersistentPostRunE = func(*cobra.Command, []string) error { return a.close() }
+	root.AddCommand(
+		a.addCommand(),
+		a.listCommand(),
+		a.showCommand(),
+		a.extractCommand(),
+		a.exportCommand(),
+		a.noteCommand(),
+		a.markCommand("star", "Star articles", markStar, true),
+		a.markCommand("unstar", "Remove the star from articles", markStar, false),
+		a.markCommand("read", "Mark articles read", markRead, true),
+		a.markCommand("unread", "Mark articles unread", markRead, false),
+		a.tagCommand(),
+	)
+	return root
+}
+
+// open opens the library named by --library, $BYLINE_LIBRARY or the
+// default path. The sample articles go into a default library the first
+// time it is created, and into any library when --samples is given.
+func (a *app) open(ctx context.Context) (*store.Store, error) {
+	if a.lib != nil {
+		return a.lib, nil
+	}
+	path := a.libraryPath
+	explicit := path != "" || os.Getenv("BYLINE_LIBRARY") != ""
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	lib, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if a.samples || (lib.Created() && !explicit) {
+		if err := loadSamples(ctx, lib); err != nil {
+			lib.Close()
+			return nil, err
+		}
+	}
+	a.lib = lib
+	return lib, nil
+}
+
+func (a *app) close() error {
+	if a.lib == nil {
+		return nil
+	}
+	err := a.lib.Close()
+	a.lib = nil
+	return err
+}
+
+// isTerminal reports whether w is a terminal, so output can be styled and
+// sized for it; pipes and files get plain text.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+
+	"byline/internal/termtext"
+	"byline/news"
+	"byline/store"
+)
+
+func (a *app) showCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Print one article with its people, places, quotes and notes",
+		Long: `Print one article: rendered for the terminal, or as plain Markdown when
+standard output is not a terminal. --json prints the article, its marks,
+notes and extracted people, places and quotes.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			art, err := lookupArticle(ctx, lib, args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(toShown(art))
+			}
+			md := articleMarkdown(art)
+			if !isTerminal(a.stdout) {
+				_, err := io.WriteString(a.stdout, md)
+				return err
+			}
+			out, err := renderMarkdown(md, terminalWidth(a.stdout))
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(a.stdout, out)
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the article as JSON")
+	return cmd
+}
+
+// parseID reads an article id as the commands take it.
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%q is not an article id: ids are the numbers `byline list` shows", s)
+	}
+	return id, nil
+}
+
+func lookupArticle(ctx context.Context, lib *store.Store, arg string) (*news.Article, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Article(ctx, id)
+}
+
+// articleMarkdown lays an article out as one Markdown document: title,
+// byline, tags, body, then what byline found in it and the reader's notes.
+// Every piece of outside text is cleaned of terminal controls here.
+func articleMarkdown(a *news.Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", termtext.Line(a.Title))
+	meta := []string{}
+	if a.Source != "" {
+		meta = append(meta, termtext.Line(a.Source))
+	}
+	if a.Author != "" {
+		meta = append(meta, termtext.Line(a.Author))
+	}
+	meta = append(meta, a.Date().Format("2 Jan 2006"), fmt.Sprintf("%d min", news.ReadingMinutes(a.Words)))
+	if a.Starred {
+		meta = append(meta, "★")
+	}
+	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
+	if a.URL != "" {
+		fmt.Fprintf(&b, "<%s>\n\n", termtext.Line(a.URL))
+	}
+	if len(a.Tags) > 0 {
+		fmt.Fprintf(&b, "Tags: %s\n\n", termtext.Line(strings.Join(a.Tags, ", ")))
+	}
+	b.WriteString(strings.TrimSpace(termtext.Clean(a.Body)))
+	b.WriteString("\n")
+	e := a.Entities
+	if len(e.People)+len(e.Places)+len(e.Quotes) > 0 {
+		b.WriteString("\n---\n")
+	}
+	if len(e.People) > 0 {
+		b.WriteString("\n## People\n\n")
+		for _, p := range e.People {
+			fmt.Fprintf(&b, "- %s (%d)\n", termtext.Line(p.Name), p.Mentions)
+		}
+	}
+	if len(e.Places) > 0 {
+		b.WriteString("\n## Places\n\n")
+		for _, p := range e.Places {
+			fmt.Fprintf(&b, "- %s (%d)\n", termtext.Line(p.Name), p.Mentions)
+		}
+	}
+	if len(e.Quotes) > 0 {
+		b.WriteString("\n## Quotes\n\n")
+		for _, q := range e.Quotes {
+			speaker := "unattributed"
+			if q.Speaker != "" {
+				speaker = termtext.Line(q.Speaker)
+			}
+			fmt.Fprintf(&b, "> “%s”\n> — %s\n\n", termtext.Line(q.Text), speaker)
+		}
+	}
+	if len(a.Notes) > 0 {
+		b.WriteString("\n## Notes\n\n")
+		for _, n := range a.Notes {
+			fmt.Fprintf(&b, "- %s — *%s*\n", termtext.Line(n.Text), n.Updated.Local().Format("2 Jan 2006 15:04"))
+		}
+	}
+	return b.String()
+}
+
+func renderMarkdown(md string, width int) (string, error) {
+	style := "light"
+	if lipgloss.HasDarkBackground(os.Stdin, os.Stdout) {
+		style = "dark"
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		style = "notty"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(width, 100)-2))
+	if err != nil {
+		return "", fmt.Errorf("render article: %w", err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("render article: %w", err)
+	}
+	return out, nil
+}
+
+// shownArticle is `show --json`: the listing fields plus body and entities
+// in the same shape as `extract --json`.
+type shownArticle struct {
+	listedArticle
+	Author string `json:"author"`
+	Body   string `json:"body"`
+	Words  int    `json:"words"`
+	extractedEntities
+}
+
+func toShown(a *news.Article) shownArticle {
+	return shownArticle{
+		listedArticle:     toListed(a),
+		Author:            a.Author,
+		Body:              a.Body,
+		Words:             a.Words,
+		extractedEntities: toExtracted(a.Entities),
+	}
+}
