@@ -1,0 +1,68 @@
+// Package ui is byline's reader: a bubbletea program with the library list,
+// the article rendered by glamour, and panels of the people, places and
+// quotes in it. It reads and writes the library only through the Library
+// interface, always inside a tea.Cmd, so Update never blocks.
+package ui
+
+import (
+	"context"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+
+	"byline/news"
+)
+
+// Library is what the reader needs from the store.
+type Library interface {
+	List(ctx context.Context, q news.Query, offset, limit int) ([]*news.Article, error)
+	Count(ctx context.Context, q news.Query) (total, unread int, err error)
+	Article(ctx context.Context, id int64) (*news.Article, error)
+	SetRead(ctx context.Context, id int64, read bool) error
+	SetStarred(ctx context.Context, id int64, starred bool) error
+	AddTags(ctx context.Context, id int64, tags ...string) error
+	RemoveTags(ctx context.Context, id int64, tags ...string) error
+	AddNote(ctx context.Context, id int64, text string) (news.Note, error)
+}
+
+// RefreshFunc fetches every feed and returns how many articles are new.
+type RefreshFunc func(ctx context.Context) (newArticles int, err error)
+
+// Options configure the reader.
+type Options struct {
+	Query   news.Query  // the list starts filtered by this
+	Refresh RefreshFunc // nil: there are no feeds to refresh
+	KeyMap  *KeyMap     // nil: DefaultKeyMap
+	Input   io.Reader   // for tests; nil: the terminal
+	Output  io.Writer
+	NoColor bool
+}
+
+// Run opens the reader and returns when the user quits. A note still being
+// typed is saved as a note before Run returns.
+func Run(ctx context.Context, lib Library, opts Options) error {
+	if os.Getenv("NO_COLOR") != "" {
+		opts.NoColor = true
+	}
+	m := New(lib, opts)
+	progOpts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		progOpts = append(progOpts, tea.WithOutput(opts.Output))
+	}
+	final, err := tea.NewProgram(m, progOpts...).Run()
+	if fm, ok := final.(Model); ok {
+		// The draft normally goes in as the program quits; this catches a
+		// quit that skipped Update, such as a signal.
+		if saveErr := fm.saveDraftNow(context.Background()); err == nil {
+			err = saveErr
+		}
+	}
+	if err == tea.ErrInterrupted || err == tea.ErrProgramKilled {
+		return nil
+	}
+	return err
+}

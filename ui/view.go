@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"byline/internal/termtext"
+	"byline/news"
+)
+
+func stripANSI(s string) string { return ansi.Strip(s) }
+
+// View draws the panes where computeLayout puts them, then the status line.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "byline"
+	return v
+}
+
+func (m Model) screen() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.mode == modeHelp {
+		return m.helpScreen()
+	}
+	l := computeLayout(m.width, m.height, m.focus)
+	canvas := make([]string, m.height)
+	for p := range paneCount {
+		r := l.panes[p]
+		if r.w == 0 {
+			continue
+		}
+		box := strings.Split(m.box(p, r), "\n")
+		for i, line := range box {
+			y := r.y + i
+			if y >= l.status {
+				break
+			}
+			canvas[y] += line
+		}
+	}
+	canvas[l.status] = m.statusLine()
+	return strings.Join(canvas, "\n")
+}
+
+// box draws one pane: a rounded border with the title in its top edge.
+func (m Model) box(p pane, r rect) string {
+	innerW, innerH := max(r.w-2, 0), max(r.h-2, 0)
+	focused := p == m.focus && m.mode == modeNormal || p == paneArticle && m.mode == modeNote
+	border, titleStyle := m.styles.Border, m.styles.Title
+	if focused {
+		border, titleStyle = m.styles.BorderFocused, m.styles.TitleFocused
+	}
+	title := ansi.Truncate(m.paneTitle(p), max(innerW-2, 0), "…")
+	top := border.Render("╭ ") + titleStyle.Render(title) + border.Render(" "+strings.Repeat("─", max(innerW-ansi.StringWidth(title)-2, 0))+"╮")
+	if innerW < 2 {
+		top = border.Render("╭" + strings.Repeat("─", innerW) + "╮")
+	}
+	lines := m.paneLines(p, innerW, innerH)
+	var b strings.Builder
+	b.WriteString(top)
+	for i := range innerH {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		line = ansi.Truncate(line, innerW, "")
+		pad := innerW - ansi.StringWidth(line)
+		b.WriteString("\n" + border.Render("│") + line + strings.Repeat(" ", max(pad, 0)) + border.Render("│"))
+	}
+	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", innerW)+"╯"))
+	return b.String()
+}
+
+func (m Model) paneTitle(p pane) string {
+	switch p {
+	case paneList:
+		t := fmt.Sprintf("Library %d · %d unread", m.total, m.unread)
+		if m.loading && !m.loaded {
+			t = "Library · loading"
+		}
+		return t
+	case paneArticle:
+		if m.article != nil && m.mode != modeNote {
+			return fmt.Sprintf("Article %d%%", int(m.vp.ScrollPercent()*100))
+		}
+	case panePeople, panePlaces, paneQuotes:
+		if n := m.panelLen(p); n > 0 {
+			return fmt.Sprintf("%s %d", p.title(), n)
+		}
+	}
+	return p.title()
+}
+
+func (m Model) paneLines(p pane, w, h int) []string {
+	switch p {
+	case paneList:
+		return m.listLines(w, h)
+	case paneArticle:
+		return m.articleLines(w, h)
+	default:
+		return m.panelLines(p, w, h)
+	}
+}
+
+func (m Model) listLines(w, h int) []string {
+	var out []string
+	if m.filter != nil || !m.search.Empty() || m.unreadOnly {
+		out = append(out, m.chips(w))
+		h--
+	}
+	if len(m.items) == 0 {
+		if m.loaded {
+			empty := "No articles yet: byline add FILE or byline subscribe URL"
+			if m.filter != nil || !m.search.Empty() || m.unreadOnly {
+				empty = "Nothing matches. esc clears the filter."
+			}
+			out = append(out, m.styles.Dim.Render(" "+empty))
+		}
+		return out
+	}
+	rows := h / 2
+	for i := m.top; i < len(m.items) && i < m.top+rows; i++ {
+		a := m.items[i]
+		mark, star := "  ", "  "
+		title := m.styles.Read
+		if !a.Read {
+			mark = "● "
+			title = m.styles.Unread
+		}
+		if a.Starred {
+			star = m.styles.Star.Render("★ ")
+		}
+		line1 := " " + mark + star + title.Render(ansi.Truncate(termtext.Line(a.Title), max(w-6, 1), "…"))
+		meta := a.Date().Format("2 Jan 2006")
+		if a.Source != "" {
+			meta = termtext.Line(a.Source) + " · " + meta
+		}
+		if len(a.Tags) > 0 {
+			meta += " · #" + termtext.Line(strings.Join(a.Tags, " #"))
+		}
+		line2 := "     " + m.styles.Dim.Render(ansi.Truncate(meta, max(w-5, 1), "…"))
+		if i == m.cursor {
+			sel := m.styles.SelectedBlur
+			if m.focus == paneList {
+				sel = m.styles.Selected
+			}
+			line1 = sel.Render(padTo(ansi.Strip(line1), w))
+			line2 = sel.Render(padTo(ansi.Strip(line2), w))
+		}
+		out = append(out, line1, line2)
+	}
+	return out
+}
+
+func (m Model) chips(w int) string {
+	var parts []string
+	if m.filter != nil {
+		label := "person"
+		if m.filter.Field == news.FieldPlace {
+			label = "place"
+		}
+		parts = append(parts, m.styles.Chip.Render(label+": "+termtext.Line(m.filter.Value)+" ✕"))
+	}
+	if !m.search.Empty() {
+		parts = append(parts, m.styles.Chip.Render("/ "+termtext.Line(m.search.String())))
+	}
+	if m.unreadOnly {
+		parts = append(parts, m.styles.Chip.Render("unread"))
+	}
+	return ansi.Truncate(" "+strings.Join(parts, " "), w, "…")
+}
+
+func padTo(s string, w int) string {
+	s = ansi.Truncate(s, w, "")
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
+
+func (m Model) articleLines(w, h int) []string {
+	if m.mode == modeNote {
+		head := m.styles.Prompt.Render(" New note") + m.styles.Dim.Render("  esc saves · ctrl+c saves and quits")
+		return append([]string{head, ""}, strings.Split(m.note.View(), "\n")...)
+	}
+	if m.article == nil {
+		return []string{"", m.styles.Dim.Render("  Select an article and press enter to read it.")}
+	}
+	if m.rendered == "" {
+		return []string{"", m.styles.Dim.Render("  Rendering…")}
+	}
+	return strings.Split(m.vp.View(), "\n")
+}
+
+func (m Model) panelLines(p pane, w, h int) []string {
+	if m.article == nil {
+		return nil
+	}
+	e := m.article.Entities
+	var out []string
+	cursor := m.panel[p]
+	focused := m.focus == p
+	row := func(i int, s string) string {
+		if i == cursor && focused {
+			return m.styles.Selected.Render(padTo(ansi.Strip(s), w))
+		}
+		return s
+	}
+	nameRow := func(name string, n int) string {
+		count := fmt.Sprintf("%d", n)
+		name = ansi.Truncate(" "+termtext.Line(name), max(w-len(count)-2, 1), "…")
+		return name + strings.Repeat(" ", max(w-ansi.StringWidth(name)-len(count)-1, 1)) + m.styles.Count.Render(count)
+	}
+	switch p {
+	case panePeople:
+		if len(e.People) == 0 {
+			return []string{m.styles.Dim.Render(" nobody named")}
+		}
+		first := scrollStart(cursor, len(e.People), h)
+		for i := first; i < len(e.People) && len(out) < h; i++ {
+			out = append(out, row(i, nameRow(e.People[i].Name, e.People[i].Mentions)))
+		}
+	case panePlaces:
+		if len(e.Places) == 0 {
+			return []string{m.styles.Dim.Render(" no places")}
+		}
+		first := scrollStart(cursor, len(e.Places), h)
+		for i := first; i < len(e.Places) && len(out) < h; i++ {
+			out = append(out, row(i, nameRow(e.Places[i].Name, e.Places[i].Mentions)))
+		}
+	case paneQuotes:
+		if len(e.Quotes) == 0 {
+			return []string{m.styles.Dim.Render(" no quotes")}
+		}
+		first := scrollStart(cursor, len(e.Quotes), h/2)
+		for i := first; i < len(e.Quotes) && len(out)+1 < h; i++ {
+			q := e.Quotes[i]
+			speaker := "unattributed"
+			if q.Speaker != "" {
+				speaker = termtext.Line(q.Speaker)
+			}
+			text := ansi.Truncate(" “"+termtext.Line(q.Text)+"”", w, "…”")
+			out = append(out, row(i, text), row(i, m.styles.Speaker.Render(ansi.Truncate("   — "+speaker, w, "…"))))
+		}
+	}
+	return out
+}
+
+// panelRowToIndex maps a clicked row inside a panel to an entry.
+func (m Model) panelRowToIndex(p pane, row int) int {
+	r := computeLayout(m.width, m.height, m.focus).panes[p]
+	h := max(r.h-2, 1)
+	if p == paneQuotes {
+		return scrollStart(m.panel[p], m.panelLen(p), h/2) + row/2
+	}
+	return scrollStart(m.panel[p], m.panelLen(p), h) + row
+}
+
+// scrollStart keeps the cursor visible in a list of n rows shown h at a time.
+func scrollStart(cursor, n, h int) int {
+	if h <= 0 || cursor < h {
+		return 0
+	}
+	return min(cursor-h+1, max(n-h, 0))
+}
+
+func (m Model) statusLine() string {
+	switch m.mode {
+	case modeSearch, modeTags:
+		label := "/ "
+		if m.mode == modeTags {
+			label = "tags: "
+		}
+		line := m.styles.Prompt.Render(label) + m.input.View()
+		if m.status != "" && m.statusErr {
+			line += "  " + m.styles.Error.Render(termtext.Line(m.status))
+		}
+		return ansi.Truncate(line, m.width, "…")
+	}
+	left := ""
+	if m.status != "" {
+		st := m.styles.Status
+		if m.statusErr {
+			st = m.styles.Error
+		}
+		left = st.Render(" "+termtext.Line(m.status)) + "  "
+	}
+	m.help.SetWidth(max(m.width-ansi.StringWidth(left)-1, 0))
+	return ansi.Truncate(left+m.help.ShortHelpView(m.shortHelp()), m.width, "…")
+}
+
+// shortHelp composes the root's keys with the focused pane's.
+func (m Model) shortHelp() []helpBinding {
+	k := m.keys
+	switch {
+	case m.focus.isPanel():
+		return []helpBinding{k.Down, withDesc(k.Open, m.panelOpenHelp()), k.NextPane, k.Back, k.Help, k.Quit}
+	case m.focus == paneArticle:
+		return []helpBinding{k.Down, k.PageDown, k.NextPane, k.Star, k.Note, k.Tags, k.OpenLink, k.Help, k.Quit}
+	}
+	return k.ShortHelp()
+}
+
+func (m Model) panelOpenHelp() string {
+	if m.focus == paneQuotes {
+		return "go to quote"
+	}
+	return "stories with them"
+}
+
+func (m Model) helpScreen() string {
+	title := m.styles.TitleFocused.Render("byline — keys") + m.styles.Dim.Render("   any key closes")
+	m.help.ShowAll = true
+	m.help.SetWidth(m.width - 4)
+	body := m.help.View(m.keys)
+	query := m.styles.Dim.Render(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME
+person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06 and -term to negate.
+Keys can be changed in ` + ConfigPath() + ` under [keys].`)
+	content := lipgloss.JoinVertical(lipgloss.Left, title, "", body, "", query)
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, content)
+}
