@@ -115,9 +115,12 @@ func TestHTMLPageKeepsTheArticleOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := ParseHTML(data, "https://example.com/valley/rail-line")
+	a, err := ParseHTML(data, "https://example.com/valley/rail-line?utm_source=feed")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if a.URL != "https://example.com/valley/rail-line" {
+		t.Errorf("URL = %q, want the page's canonical link", a.URL)
 	}
 	if !strings.Contains(a.Title, "Rail line to reopen after 60 years") || a.Source != "The Valley Post" {
 		t.Errorf("title %q, source %q", a.Title, a.Source)
@@ -137,7 +140,7 @@ func TestHTMLPageKeepsTheArticleOnly(t *testing.T) {
 	}
 }
 
-func TestUnreadableFilesAreRefused(t *testing.T) {
+func TestBinaryFileIsSkipped(t *testing.T) {
 	tests := map[string]error{"picture.txt": ErrBinary, "latin1.txt": ErrNotUTF8}
 	for name, want := range tests {
 		_, err := ReadFile(filepath.Join("testdata", "files", name))
@@ -147,6 +150,25 @@ func TestUnreadableFilesAreRefused(t *testing.T) {
 	}
 	if _, err := ReadFile("notes.docx"); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("a .docx: %v", err)
+	}
+	if _, err := ParseText([]byte("Title\n\n\x01\x02\x03\x04 body\x05\x06\x07\x08\n"), "x.txt"); !errors.Is(err, ErrBinary) {
+		t.Errorf("text full of control bytes: %v, want ErrBinary", err)
+	}
+}
+
+func TestByteOrderMarkAndDeclaredCharset(t *testing.T) {
+	a, err := ParseText([]byte("\xef\xbb\xbfSaved by Notepad\n\nThe body follows here.\n"), "x.txt")
+	if err != nil || a.Title != "Saved by Notepad" {
+		t.Errorf("a UTF-8 file with a BOM: title %q, %v", a.Title, err)
+	}
+	// A page in ISO-8859-1 that says so is read, not refused.
+	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 reopens</title></head><body><article><p>The caf\xe9 in the square reopened on Monday after a long refit, its owner said, and queues formed early.</p></article></body></html>"
+	b, err := ParseHTML([]byte(page), "https://example.com/cafe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Café reopens" || !strings.Contains(b.Body, "The café in the square") {
+		t.Errorf("Latin-1 page read as title %q, body %q", b.Title, b.Body)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"codeberg.org/readeck/go-readability/v2"
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"byline/internal/termtext"
@@ -27,7 +29,14 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 		return nil, err
 	}
 	base, _ := url.Parse(pageURL)
-	page, err := readability.FromReader(bytes.NewReader(utf8Data), base)
+	// Parsed here rather than by readability.FromReader, which guesses the
+	// charset again and would decode an already decoded page twice.
+	doc, err := html.Parse(bytes.NewReader(utf8Data))
+	if err != nil {
+		return nil, fmt.Errorf("parse the page: %w", err)
+	}
+	parser := readability.NewParser()
+	page, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("find the article in the page: %w", err)
 	}
@@ -49,6 +58,11 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 		Source: termtext.Line(strings.TrimSpace(page.SiteName())),
 		Body:   body,
 	}
+	if c := canonicalURL(utf8Data, base); c != "" {
+		// The page's own address, so the same story saved twice, or
+		// saved once and captured once, is one article.
+		a.URL = c
+	}
 	if t, err := page.PublishedTime(); err == nil {
 		a.Published = t
 	}
@@ -60,6 +74,54 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 	}
 	a.Words = news.WordCount(body)
 	return a, nil
+}
+
+// canonicalURL returns the absolute href of the page's
+// <link rel="canonical">, looking only in the head; "" when there is none.
+func canonicalURL(page []byte, base *url.URL) string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Body:
+				return ""
+			case atom.Link:
+				var rel, href string
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					switch string(k) {
+					case "rel":
+						rel = strings.ToLower(string(v))
+					case "href":
+						href = strings.TrimSpace(string(v))
+					}
+				}
+				if rel != "canonical" || href == "" {
+					continue
+				}
+				u, err := url.Parse(href)
+				if err != nil {
+					return ""
+				}
+				if base != nil {
+					u = base.ResolveReference(u)
+				}
+				if u.Scheme != "http" && u.Scheme != "https" {
+					return ""
+				}
+				return termtext.Line(u.String())
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
+				return ""
+			}
+		}
+	}
 }
 
 // toUTF8 decodes a page in the charset it declares (or UTF-8).

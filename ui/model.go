@@ -279,7 +279,7 @@ func (m *Model) resize() tea.Cmd {
 	m.vp.SetHeight(max(r.h-2, 1))
 	m.note.SetWidth(max(r.w-4, 10))
 	m.note.SetHeight(max(min(r.h/3, 10), 3))
-	m.input.SetWidth(max(m.width-12, 10))
+	m.input.SetWidth(max(min(m.width/2, 60), 10)) // room after it for an error
 	m.clampList()
 	return m.rerender()
 }

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"byline/news"
+)
+
+// fakeLibrary is an in-memory Library for tests and benchmarks. It honours
+// paging and the filters the reader itself adds (person, place, unread).
+type fakeLibrary struct {
+	mu       sync.Mutex
+	articles []*news.Article // newest first
+	writes   []string
+}
+
+func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
+	for _, t := range q.Terms {
+		ok := true
+		switch t.Field {
+		case news.FieldIs:
+			ok = (t.Value == "unread") == !a.Read
+		case news.FieldPerson:
+			ok = false
+			for _, p := range a.Entities.People {
+				ok = ok || strings.EqualFold(p.Name, t.Value)
+			}
+		case news.FieldPlace:
+			ok = false
+			for _, p := range a.Entities.Places {
+				ok = ok || strings.EqualFold(p.Name, t.Value)
+			}
+		case news.FieldText:
+			ok = strings.Contains(strings.ToLower(a.Title+" "+a.Body), strings.ToLower(t.Value))
+		}
+		if ok == t.Negate {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fakeLibrary) List(ctx context.Context, q news.Query, offset, limit int) ([]*news.Article, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []*news.Article
+	skipped := 0
+	for _, a := range f.articles {
+		if !f.matches(a, q) {
+			continue
+		}
+		if skipped < offset {
+			skipped++
+			continue
+		}
+		c := *a
+		c.Body, c.Entities = "", news.Entities{}
+		out = append(out, &c)
+		if limit > 0 && len(out) == limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLibrary) Count(ctx context.Context, q news.Query) (int, int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	total, unread := 0, 0
+	for _, a := range f.articles {
+		if f.matches(a, q) {
+			total++
+			if !a.Read {
+				unread++
+			}
+		}
+	}
+	return total, unread, nil
+}
+
+func (f *fakeLibrary) find(id int64) (*news.Article, error) {
+	for _, a := range f.articles {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return nil, fmt.Errorf("article %d: not found", id)
+}
+
+func (f *fakeLibrary) Article(ctx context.Context, id int64) (*news.Article, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, err := f.find(id)
+	if err != nil {
+		return nil, err
+	}
+	c := *a
+	c.Tags = append([]string(nil), a.Tags...)
+	c.Notes = append([]news.Note(nil), a.Notes...)
+	return &c, nil
+}
+
+func (f *fakeLibrary) write(id int64, what string, fn func(a *news.Article)) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, err := f.find(id)
+	if err != nil {
+		return err
+	}
+	fn(a)
+	f.writes = append(f.writes, fmt.Sprintf("%s %d", what, id))
+	return nil
+}
+
+func (f *fakeLibrary) SetRead(ctx context.Context, id int64, read bool) error {
+	return f.write(id, fmt.Sprintf("read=%v", read), func(a *news.Article) { a.Read = read })
+}
+
+func (f *fakeLibrary) SetStarred(ctx context.Context, id int64, on bool) error {
+	return f.write(id, fmt.Sprintf("starred=%v", on), func(a *news.Article) { a.Starred = on })
+}
+
+func (f *fakeLibrary) AddTags(ctx context.Context, id int64, tags ...string) error {
+	return f.write(id, "tags+"+strings.Join(tags, ","), func(a *news.Article) { a.Tags = append(a.Tags, tags...) })
+}
+
+func (f *fakeLibrary) RemoveTags(ctx context.Context, id int64, tags ...string) error {
+	return f.write(id, "tags-"+strings.Join(tags, ","), func(a *news.Article) {
+		var keep []string
+		for _, t := range a.Tags {
+			if !strings.Contains(strings.Join(tags, ","), t) {
+				keep = append(keep, t)
+			}
+		}
+		a.Tags = keep
+	})
+}
+
+func (f *fakeLibrary) AddNote(ctx context.Context, id int64, text string) (news.Note, error) {
+	n := news.Note{ID: 1, ArticleID: id, Text: text, Created: time.Now(), Updated: time.Now()}
+	err := f.write(id, "note:"+text, func(a *news.Article) { a.Notes = append(a.Notes, n) })
+	return n, err
+}
+
+func (f *fakeLibrary) wrote() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return strings.Join(f.writes, "; ")
+}
+
+// sampleLibrary holds three small articles written for these tests.
+func sampleLibrary() *fakeLibrary {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 9, 0, 0, 0, time.UTC) }
+	return &fakeLibrary{articles: []*news.Article{
+		{ID: 3, Title: "Ferry talks collapse", Source: "Meridian Wire", Published: day(12), URL: "https://example.com/ferry",
+			Body: "Talks to end the ferry strike collapsed.\n\n\"We came ready to compromise,\" said Fiona MacRae.", Words: 12,
+			Entities: news.Entities{
+				People: []news.Person{{Name: "Fiona MacRae", Mentions: 2}, {Name: "Callum Strachan", Mentions: 1}},
+				Places: []news.Place{{Name: "Glasgow", Mentions: 1}},
+				Quotes: []news.Quote{{Text: "We came ready to compromise,", Speaker: "Fiona MacRae", Paragraph: 2}},
+			}},
+		{ID: 2, Title: "Bridge vote passes", Source: "The Harbour Gazette", Published: day(8),
+			Body: "The council backed the bridge, Fiona MacRae said.", Words: 8,
+			Entities: news.Entities{People: []news.Person{{Name: "Fiona MacRae", Mentions: 1}}}},
+		{ID: 1, Title: "Glacier study", Source: "Northline News", Published: day(2), Read: true,
+			Body: "Glaciers in the Alps shrank.", Words: 5},
+	}}
+}
