@@ -263,6 +263,9 @@ func (m Model) renderKey() renderKey {
 }
 
 func (m *Model) setRendered(s string) {
+	if s == m.rendered {
+		return // the viewport already holds it; setting it again measures every line
+	}
 	m.rendered = s
 	off := m.vp.YOffset()
 	m.vp.SetContent(s)

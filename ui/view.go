@@ -64,6 +64,7 @@ func (m Model) box(p pane, r rect) string {
 		top = border.Render("╭" + strings.Repeat("─", innerW) + "╮")
 	}
 	lines := m.paneLines(p, innerW, innerH)
+	side := border.Render("│") // styled once: Render is costly per line
 	var b strings.Builder
 	b.WriteString(top)
 	for i := range innerH {
@@ -73,7 +74,7 @@ func (m Model) box(p pane, r rect) string {
 		}
 		line = ansi.Truncate(line, innerW, "")
 		pad := innerW - ansi.StringWidth(line)
-		b.WriteString("\n" + border.Render("│") + line + strings.Repeat(" ", max(pad, 0)) + border.Render("│"))
+		b.WriteString("\n" + side + line + strings.Repeat(" ", max(pad, 0)) + side)
 	}
 	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", innerW)+"╯"))
 	return b.String()

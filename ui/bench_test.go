@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"byline/news"
+)
+
+func bigLibrary(n int) *fakeLibrary {
+	lib := &fakeLibrary{}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		lib.articles = append(lib.articles, &news.Article{
+			ID: int64(n - i), Title: fmt.Sprintf("Council %d approves harbour plan after long debate", n-i),
+			Source: "Meridian Wire", Published: start.Add(-time.Duration(i) * time.Minute), Read: i%3 == 0,
+		})
+	}
+	return lib
+}
+
+// BenchmarkFirstFrame: a reader over 100,000 articles, from New to the
+// first drawn frame with the first page loaded (target ≤ 150 ms).
+func BenchmarkFirstFrame(b *testing.B) {
+	lib := bigLibrary(100_000)
+	for b.Loop() {
+		m := New(lib, Options{NoColor: true})
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		m = next.(Model)
+		next, _ = m.Update(loadList(lib, m.gen, m.query(), 0)())
+		m = next.(Model)
+		if !strings.Contains(m.View().Content, "Library 100000") {
+			b.Fatal("first frame lacks the library")
+		}
+	}
+}
+
+// BenchmarkListMove: one j press and the frame after it, at 100,000
+// articles (target ≤ 16 ms).
+func BenchmarkListMove(b *testing.B) {
+	lib := bigLibrary(100_000)
+	m := New(lib, Options{NoColor: true})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m = next.(Model)
+	next, _ = m.Update(loadList(lib, m.gen, m.query(), 0)())
+	m = next.(Model)
+	down := tea.KeyPressMsg{Code: 'j', Text: "j"}
+	for b.Loop() {
+		next, cmd := m.Update(down)
+		m = next.(Model)
+		if cmd != nil { // a page boundary: load the next page as the program would
+			if msg, ok := cmd().(listLoadedMsg); ok {
+				next, _ = m.Update(msg)
+				m = next.(Model)
+			}
+		}
+		_ = m.View()
+	}
+}
+
+func longArticle(words int) *news.Article {
+	var b strings.Builder
+	sentence := strings.Fields("The harbour authority said on Tuesday that the new ferry terminal would open next spring after delays caused by storms")
+	for i := range words {
+		b.WriteString(sentence[i%len(sentence)])
+		if i%len(sentence) == len(sentence)-1 {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
+		if i%120 == 119 {
+			b.WriteString("\n\n")
+		}
+	}
+	return &news.Article{ID: 1, Title: "A long read", Body: b.String(), Words: words}
+}
+
+// BenchmarkOpenLongArticle renders a 5,000-word article for the article
+// pane (target ≤ 50 ms); BenchmarkReopenArticle is the same from the
+// cache (target ≤ 2 ms).
+func BenchmarkOpenLongArticle(b *testing.B) {
+	a := longArticle(5000)
+	r := newRenderer()
+	k := renderKey{id: 1, width: 80, style: "dark"}
+	md := articleMarkdown(a)
+	r.render(k, md) // the glamour renderer for this width exists, as after the first article
+	for b.Loop() {
+		r.mu.Lock()
+		delete(r.rendered, k)
+		r.mu.Unlock()
+		if _, err := r.render(k, md); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReopenArticle(b *testing.B) {
+	lib := &fakeLibrary{articles: []*news.Article{longArticle(5000)}}
+	m := New(lib, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m = next.(Model)
+	loaded := articleLoadedMsg{article: lib.articles[0]}
+	next, cmd := m.Update(loaded)
+	m = next.(Model)
+	next, _ = m.Update(cmd())
+	m = next.(Model)
+	for b.Loop() {
+		next, cmd := m.Update(loaded)
+		if cmd != nil {
+			b.Fatal("re-opening rendered again instead of using the cache")
+		}
+		m = next.(Model)
+		_ = m.View()
+	}
+}
