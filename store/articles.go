@@ -117,11 +117,18 @@ func saveOne(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Time) (S
 	return SaveResult{ID: id}, err
 }
 
+// The look-ups of an article's earlier copy. Each repeats its partial
+// index's "<> ”" condition: SQLite uses a partial index only when the
+// query implies the index's WHERE.
+const (
+	dedupeByGUID = `SELECT id, content_hash FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`
+	dedupeByURL  = `SELECT id, content_hash FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`
+	dedupeByHash = `SELECT id, content_hash FROM articles WHERE content_hash = ? AND content_hash <> '' LIMIT 1`
+)
+
 // findExisting looks for the stored copy of a: by GUID within its feed,
 // then by canonical URL, then by the hash of its text.
 func findExisting(ctx context.Context, tx *sql.Tx, a *news.Article, canon, hash string) (id int64, oldHash string, err error) {
-	// Each query repeats its index's "<> ''" condition: SQLite uses a
-	// partial index only when the query implies the index's WHERE.
 	try := func(query string, args ...any) bool {
 		err = tx.QueryRowContext(ctx, query, args...).Scan(&id, &oldHash)
 		if err == sql.ErrNoRows {
@@ -130,13 +137,13 @@ func findExisting(ctx context.Context, tx *sql.Tx, a *news.Article, canon, hash 
 		}
 		return err == nil
 	}
-	if a.GUID != "" && try(`SELECT id, content_hash FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`, a.GUID, nullID(a.FeedID)) {
+	if a.GUID != "" && try(dedupeByGUID, a.GUID, nullID(a.FeedID)) {
 		return id, oldHash, nil
 	}
-	if err == nil && canon != "" && try(`SELECT id, content_hash FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`, canon) {
+	if err == nil && canon != "" && try(dedupeByURL, canon) {
 		return id, oldHash, nil
 	}
-	if err == nil && hash != "" && try(`SELECT id, content_hash FROM articles WHERE content_hash = ? AND content_hash <> '' LIMIT 1`, hash) {
+	if err == nil && hash != "" && try(dedupeByHash, hash) {
 		return id, oldHash, nil
 	}
 	return 0, "", err
