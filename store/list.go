@@ -48,9 +48,18 @@ func (s *Store) List(ctx context.Context, q news.Query, offset, limit int) ([]*n
 }
 
 // Count returns how many articles match q and how many of those are unread.
+// The two are counted apart so each can use an index (the unread count has
+// its own partial index) instead of reading every row of a large library.
 func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err error) {
 	where, args := whereClause(q)
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(a.read = 0), 0) FROM articles a`+where, args...).Scan(&total, &unread)
+	unreadWhere := " WHERE a.read = 0"
+	if where != "" {
+		unreadWhere = where + " AND a.read = 0"
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+where, args...).Scan(&total)
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+unreadWhere, args...).Scan(&unread)
+	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("count %q: %w", q.String(), explain(err))
 	}
