@@ -211,7 +211,7 @@ func nullID(id int64) any {
 }
 
 func replaceEntities(ctx context.Context, tx *sql.Tx, id int64, version int, e news.Entities) error {
-	for _, table := range []string{"people", "places", "quotes"} {
+	for _, table := range []string{"people", "places", "quotes", "entity_names"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
 			return err
 		}
@@ -228,16 +228,37 @@ func writeEntities(ctx context.Context, tx *sql.Tx, id int64, e news.Entities) e
 			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
 			return err
 		}
+		names := append([]string{p.Name}, p.Aliases...)
+		if f := strings.Fields(p.Name); len(f) > 1 {
+			names = append(names, f[len(f)-1])
+		}
+		if err := writeNames(ctx, tx, id, "person", names); err != nil {
+			return err
+		}
 	}
 	for i, p := range e.Places {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO places(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
 			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
 			return err
 		}
+		if err := writeNames(ctx, tx, id, "place", append([]string{p.Name}, p.Aliases...)); err != nil {
+			return err
+		}
 	}
 	for i, q := range e.Quotes {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, ord, text, speaker, partial, paragraph) VALUES (?, ?, ?, ?, ?, ?)`,
 			id, i, q.Text, q.Speaker, q.Partial, q.Paragraph); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeNames records the forms an entity is found by (see migration 003).
+func writeNames(ctx context.Context, tx *sql.Tx, id int64, kind string, names []string) error {
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES (?, ?, ?)`,
+			id, kind, strings.ToLower(n)); err != nil {
 			return err
 		}
 	}

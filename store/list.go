@@ -110,9 +110,9 @@ func termCondition(t news.Term) (string, []any) {
 	case news.FieldTag:
 		return "EXISTS (SELECT 1 FROM tags g WHERE g.article_id = a.id AND g.name = ?)", []any{strings.ToLower(t.Value)}
 	case news.FieldPerson:
-		return entityCondition("people", t.Value)
+		return entityCondition("person", t.Value)
 	case news.FieldPlace:
-		return entityCondition("places", t.Value)
+		return entityCondition("place", t.Value)
 	case news.FieldSource:
 		return `a.source LIKE ? ESCAPE '\'`, []any{likeContains(t.Value)}
 	case news.FieldFeed:
@@ -126,12 +126,10 @@ func termCondition(t news.Term) (string, []any) {
 }
 
 // entityCondition matches articles naming an entity by its full name, an
-// alias, or its last word ("Trump" finds "Donald Trump").
-func entityCondition(table, name string) (string, []any) {
-	return `a.id IN (SELECT e.article_id FROM ` + table + ` e WHERE e.name = ? COLLATE NOCASE
-		OR e.name LIKE ? ESCAPE '\'
-		OR EXISTS (SELECT 1 FROM json_each(e.aliases) j WHERE j.value = ? COLLATE NOCASE))`,
-		[]any{name, "% " + likeEscape(name), name}
+// alias, or (for people) its last word: "Trump" finds "Donald Trump".
+func entityCondition(kind, name string) (string, []any) {
+	return `a.id IN (SELECT article_id FROM entity_names WHERE kind = ? AND name = ?)`,
+		[]any{kind, strings.ToLower(strings.TrimSpace(name))}
 }
 
 func likeEscape(s string) string {
