@@ -68,6 +68,13 @@ func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err
 
 // whereClause translates a query into SQL over "articles a". Values always
 // travel as parameters.
+//
+// Sub-query terms are written "+a.id IN (…)": the "+" stops SQLite from
+// driving the query from the matching ids (fetch each, then sort them all
+// by date, 1.4 s for a word in every one of 100,000 articles). It walks
+// the date index instead and checks each article against the matches,
+// which stops after a page for common words and stays near 20 ms for rare
+// ones.
 func whereClause(q news.Query) (string, []any) {
 	var conds []string
 	var args []any
@@ -95,7 +102,7 @@ func termCondition(t news.Term) (string, []any) {
 		if m == "" {
 			return "", nil
 		}
-		return "a.id IN (SELECT rowid FROM search WHERE search MATCH ?)", []any{m}
+		return "+a.id IN (SELECT rowid FROM search WHERE search MATCH ?)", []any{m}
 	case news.FieldIs:
 		switch t.Value {
 		case "read":
@@ -128,7 +135,7 @@ func termCondition(t news.Term) (string, []any) {
 // entityCondition matches articles naming an entity by its full name, an
 // alias, or (for people) its last word: "Trump" finds "Donald Trump".
 func entityCondition(kind, name string) (string, []any) {
-	return `a.id IN (SELECT article_id FROM entity_names WHERE kind = ? AND name = ?)`,
+	return `+a.id IN (SELECT article_id FROM entity_names WHERE kind = ? AND name = ?)`,
 		[]any{kind, strings.ToLower(strings.TrimSpace(name))}
 }
 
