@@ -16,6 +16,7 @@ import (
 	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
+	"byline/ui"
 )
 
 func (a *app) showCommand() *cobra.Command {
@@ -76,32 +77,12 @@ func lookupArticle(ctx context.Context, lib *store.Store, arg string) (*news.Art
 	return lib.Article(ctx, id)
 }
 
-// articleMarkdown lays an article out as one Markdown document: title,
-// byline, tags, body, then what byline found in it and the reader's notes.
-// Every piece of outside text is cleaned of terminal controls here.
+// articleMarkdown is the reader's article (title, byline, tags, body,
+// notes) followed by what byline found in it, for `show`. Outside text is
+// cleaned of terminal controls by both parts.
 func articleMarkdown(a *news.Article) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", termtext.Line(a.Title))
-	meta := []string{}
-	if a.Source != "" {
-		meta = append(meta, termtext.Line(a.Source))
-	}
-	if a.Author != "" {
-		meta = append(meta, termtext.Line(a.Author))
-	}
-	meta = append(meta, a.Date().Format("2 Jan 2006"), fmt.Sprintf("%d min", news.ReadingMinutes(a.Words)))
-	if a.Starred {
-		meta = append(meta, "★")
-	}
-	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
-	if a.URL != "" {
-		fmt.Fprintf(&b, "<%s>\n\n", termtext.Line(a.URL))
-	}
-	if len(a.Tags) > 0 {
-		fmt.Fprintf(&b, "Tags: %s\n\n", termtext.Line(strings.Join(a.Tags, ", ")))
-	}
-	b.WriteString(strings.TrimSpace(termtext.Clean(a.Body)))
-	b.WriteString("\n")
+	b.WriteString(ui.ArticleMarkdown(a))
 	e := a.Entities
 	if len(e.People)+len(e.Places)+len(e.Quotes) > 0 {
 		b.WriteString("\n---\n")
@@ -126,12 +107,6 @@ func articleMarkdown(a *news.Article) string {
 				speaker = termtext.Line(q.Speaker)
 			}
 			fmt.Fprintf(&b, "> “%s”\n> — %s\n\n", termtext.Line(q.Text), speaker)
-		}
-	}
-	if len(a.Notes) > 0 {
-		b.WriteString("\n## Notes\n\n")
-		for _, n := range a.Notes {
-			fmt.Fprintf(&b, "- %s — *%s*\n", termtext.Line(n.Text), n.Updated.Local().Format("2 Jan 2006 15:04"))
 		}
 	}
 	return b.String()

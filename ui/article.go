@@ -73,17 +73,18 @@ func (r *renderer) render(k renderKey, md string) (string, error) {
 
 // renderArticle renders in a command: a long article takes milliseconds.
 func (r *renderer) renderArticle(k renderKey, a *news.Article) tea.Cmd {
-	md := articleMarkdown(a)
+	md := ArticleMarkdown(a)
 	return func() tea.Msg {
 		out, err := r.render(k, md)
 		return articleRenderedMsg{key: k, content: out, err: err}
 	}
 }
 
-// articleMarkdown is what the article pane shows: title, a byline of
-// source, date, reading time and marks, tags, the body, then the notes.
-// Outside text is cleaned of terminal controls here, once.
-func articleMarkdown(a *news.Article) string {
+// ArticleMarkdown is an article as byline shows it: title, a line of
+// source, date, reading time and star, author, link, tags, the body, then
+// the reader's notes. Outside text is cleaned of terminal controls here,
+// once; `byline show` prints the same document.
+func ArticleMarkdown(a *news.Article) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", termtext.Line(a.Title))
 	meta := []string{}
@@ -97,6 +98,9 @@ func articleMarkdown(a *news.Article) string {
 	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
 	if a.Author != "" {
 		fmt.Fprintf(&b, "By %s\n\n", termtext.Line(a.Author))
+	}
+	if a.URL != "" {
+		fmt.Fprintf(&b, "<%s>\n\n", termtext.Line(a.URL))
 	}
 	if len(a.Tags) > 0 {
 		fmt.Fprintf(&b, "Tags: %s\n\n", termtext.Line("#"+strings.Join(a.Tags, " #")))

@@ -86,7 +86,7 @@ func BenchmarkOpenLongArticle(b *testing.B) {
 	a := longArticle(5000)
 	r := newRenderer()
 	k := renderKey{id: 1, width: 80, style: "dark"}
-	md := articleMarkdown(a)
+	md := ArticleMarkdown(a)
 	r.render(k, md) // the glamour renderer for this width exists, as after the first article
 	for b.Loop() {
 		r.mu.Lock()

@@ -10,14 +10,18 @@ import (
 	"byline/news"
 )
 
-// Only SGR (colour and emphasis) sequences may appear in the reader's
-// output; anything else came from article content and must never reach the
-// terminal.
-var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+// Only SGR (colour and emphasis) sequences and glamour's OSC 8 hyperlinks
+// may appear in the reader's output; anything else came from article
+// content and must never reach the terminal. A hyperlink's target is
+// cleaned text, so it cannot end the sequence early and smuggle another.
+var (
+	sgr       = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+	hyperlink = regexp.MustCompile(`\x1b\]8;[^\x1b\x07\x{9c}]*(\x1b\\|\x07)`)
+)
 
 func assertNoEscapes(t *testing.T, where, out string) {
 	t.Helper()
-	rest := sgr.ReplaceAllString(out, "")
+	rest := hyperlink.ReplaceAllString(sgr.ReplaceAllString(out, ""), "")
 	if i := strings.IndexAny(rest, "\x1b\x07\u009b\u009d\u202e\u2066\r\b"); i >= 0 {
 		t.Fatalf("%s: control sequence reached the view near %q", where, rest[max(0, i-20):min(len(rest), i+20)])
 	}
