@@ -105,6 +105,14 @@ func TestQuoteSpeakerSaidNameWithAppositive(t *testing.T) {
 	}
 }
 
+func TestQuoteSpeakerIsTheNameAfterADescription(t *testing.T) {
+	e := Entities("Rail", "\"We want a deal,\" said Joan Pike, a union official.\n\n"+
+		"The operator disagreed. \"Our offer is fair,\" said its chief executive, Martin Hale.")
+	if q := quoteStarting(t, e, "Our offer"); q.Speaker != "Martin Hale" {
+		t.Errorf("speaker %q, want Martin Hale, the name the description introduces", q.Speaker)
+	}
+}
+
 func TestQuoteSpeakerBeforeColonAndTold(t *testing.T) {
 	body := "Finance minister Robert Hall told reporters: \"The budget is balanced.\"\n\n" +
 		"Opposition leader Maria Lopez said: \"It is not.\""

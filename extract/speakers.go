@@ -102,7 +102,16 @@ func (a *attribution) after(q *quoteSpan) (string, int, bool) {
 		if toks[i].lower() == "went" {
 			j++
 		}
-		spk, per, _ := a.subject(j, nounPhraseEnd(toks, j, end), q.Open)
+		e := nounPhraseEnd(toks, j, end)
+		// "…," said its managing director, Callum Strachan: a description,
+		// then the name it describes. The name speaks, not whoever the
+		// description would otherwise be taken to mean.
+		if a.personIn(j, e) < 0 && e < end && toks[e].Text == "," {
+			if p := a.personIn(e+1, nounPhraseEnd(toks, e+1, end)); p >= 0 {
+				return a.people[p].Name, p, true
+			}
+		}
+		spk, per, _ := a.subject(j, e, q.Open)
 		return spk, per, true
 	}
 	if l := toks[i].lower(); l == "but" || l == "and" || l == "while" || l == "as" || l == "which" || l == "that" {
@@ -295,6 +304,16 @@ func clauseBreak(t token) bool {
 		return true
 	}
 	return false
+}
+
+// personIn is the first named person mentioned in toks[s:e], or -1.
+func (a *attribution) personIn(s, e int) int {
+	for k := s; k < e; k++ {
+		if mi, ok := a.mentAt.get(k); ok && a.ms[mi].Kind == mPerson && a.ms[mi].Ent >= 0 {
+			return a.ms[mi].Ent
+		}
+	}
+	return -1
 }
 
 // subjectEnd: the subject after a quote runs to the verb, cut at the first
