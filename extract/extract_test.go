@@ -113,6 +113,18 @@ func TestQuoteSpeakerIsTheNameAfterADescription(t *testing.T) {
 	}
 }
 
+func TestQuoteAfterIntroducingParagraph(t *testing.T) {
+	e := Entities("Strike", "\"We are ready,\" said Mr Tom Reid, the organiser.\n\n"+
+		"Later Anne Boyd spoke. She went on:\n\n"+
+		"\"Our members want rest between shifts.\n\n"+
+		"\"That is all we ask.\"")
+	for _, start := range []string{"Our members", "That is all"} {
+		if q := quoteStarting(t, e, start); q.Speaker != "Anne Boyd" {
+			t.Errorf("%q: speaker %q, want Anne Boyd", start, q.Speaker)
+		}
+	}
+}
+
 func TestQuoteSpeakerBeforeColonAndTold(t *testing.T) {
 	body := "Finance minister Robert Hall told reporters: \"The budget is balanced.\"\n\n" +
 		"Opposition leader Maria Lopez said: \"It is not.\""

@@ -52,6 +52,9 @@ func attribute(toks []token, ms []mention, people []person, places []place, qs [
 			spk, per, ok = a.before(q)
 		}
 		if !ok {
+			spk, per, ok = a.introduced(q)
+		}
+		if !ok {
 			spk, per, ok = a.reported(q)
 		}
 		if !ok && qi > 0 && qs[qi-1].Para >= q.Para-1 {
@@ -202,6 +205,32 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 		}
 	}
 	return "", -1, unnamed
+}
+
+// introduced attributes a quote that opens its paragraph after a paragraph
+// ending "She went on:" or "Mr Park told reporters:": the speaker is the
+// subject of the speech verb in that last sentence.
+func (a *attribution) introduced(q *quoteSpan) (string, int, bool) {
+	toks := a.toks
+	c := q.Open - 1
+	if c < 0 || toks[c].Text != ":" || toks[c].Para != toks[q.Open].Para-1 {
+		return "", -1, false
+	}
+	sent := toks[c].Sent
+	start := c
+	for start > 0 && toks[start-1].Sent == sent && toks[start-1].Kind != tCloseQ {
+		start--
+	}
+	start = max(start, c-maxLookBack)
+	for v := c - 1; v >= start; v-- {
+		if isSpeechVerbAt(toks, v) && !strings.HasSuffix(toks[v].lower(), "ing") {
+			if toks[v].lower() == "on" && v > start && toks[v-1].lower() == "went" {
+				v--
+			}
+			return a.subjectBefore(v, start, q.Open)
+		}
+	}
+	return "", -1, false
 }
 
 // elided: the verb follows "but" or "and" directly, so its subject is the
