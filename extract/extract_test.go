@@ -299,6 +299,22 @@ func TestCountryShortFormsAreOnePlace(t *testing.T) {
 	}
 }
 
+func TestNameBeforeGeographicNounIsAPlace(t *testing.T) {
+	e := Entities("Ice", "Snow fell from the Monte Verro massif to the Sella Alta range, said guide Paolo Ricci.")
+	for _, p := range e.People {
+		if p.Name != "Paolo Ricci" {
+			t.Errorf("%q taken for a person", p.Name)
+		}
+	}
+	var places []string
+	for _, p := range e.Places {
+		places = append(places, p.Name)
+	}
+	if got := strings.Join(places, ", "); got != "Monte Verro, Sella Alta" {
+		t.Errorf("places = %s", got)
+	}
+}
+
 func TestLandmarkIsAPlace(t *testing.T) {
 	e := Entities("Film", "Stars gathered in Leicester Square before driving across Tower Bridge.")
 	for _, want := range []string{"Leicester Square", "Tower Bridge"} {

@@ -190,6 +190,12 @@ var landmarkSuffixes = setOf("square", "street", "avenue", "road", "lane", "boul
 	"house", "hall", "field", "ground", "quay", "wharf", "pier", "crossing", "pass",
 	"memorial", "monument", "temple", "mosque", "church", "chapel", "canyon", "reef", "delta")
 
+// featureNouns follow a name in lower case to say it is a geographic
+// feature or area: "the Mont Blanc massif", "the Mekong delta".
+var featureNouns = setOf("massif", "range", "mountains", "valley", "glacier", "plateau", "delta",
+	"basin", "peninsula", "estuary", "coast", "coastline", "region", "province", "archipelago",
+	"lowlands", "highlands", "steppe", "rainforest", "desert", "river", "gorge")
+
 // calendarWords are capitalised but name times, not people or places.
 var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "may", "june", "july", "august",

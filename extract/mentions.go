@@ -292,6 +292,14 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
 		}
+		// "the Mont Blanc massif", "the Hohe Tauern range": a name between
+		// "the" and a lower-case geographic noun names that feature.
+		if a > 0 && toks[a-1].lower() == "the" && b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() &&
+			featureNouns[toks[b].lower()] && !hasOrgWord(toks, a, b) {
+			m := newMention(mPlace, toks, a, b, text)
+			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
+			return m, true
+		}
 		last := toks[b-1].lower()
 		if landmarkSuffixes[last] && !personFirst(toks[a].Text) && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 			m := newMention(mPlace, toks, a, b, text)
