@@ -20,7 +20,7 @@ import (
 
 // Version changes whenever the extractor's output can change, so stored
 // articles extracted by an older version are extracted again.
-const Version = 5
+const Version = 6
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.
@@ -39,6 +39,11 @@ func Entities(title, body string) news.Entities {
 	markCapSeen(toks, titlePara)
 	quotes := findQuotes(paras, toks)
 	ms := classify(paras, toks, capSpans(toks))
+	for i := range ms {
+		if toks[ms[i].Start].Work && (ms[i].Kind == mPerson || ms[i].Kind == mPlace) {
+			ms[i].Kind = mOther
+		}
+	}
 	people := resolvePeople(toks, ms)
 	places := resolvePlaces(toks, ms)
 	attribute(toks, ms, people, places, quotes)

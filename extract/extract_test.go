@@ -210,6 +210,15 @@ func TestTitleOfWorkIsNotAQuote(t *testing.T) {
 	}
 }
 
+func TestNamesInsideTitleOfWorkAreNotPeople(t *testing.T) {
+	e := Entities("Album", `The band closed with the ballad "Waiting for Molly Brennan", and singer Tess Avery thanked the crowd.`)
+	for _, p := range e.People {
+		if p.Name != "Tess Avery" {
+			t.Errorf("%q from a song title taken for a person", p.Name)
+		}
+	}
+}
+
 func TestScareQuoteIsNotAQuote(t *testing.T) {
 	e := Entities("Reform", `The so-called "reform" package passed on Tuesday.`)
 	if len(e.Quotes) != 0 {

@@ -70,7 +70,15 @@ func findQuotes(paras []paragraph, toks []token) []quoteSpan {
 	kept := qs[:0]
 	for _, q := range qs {
 		q.Partial = isPartial(toks, q)
-		if isTitleOfWork(toks, q) || isScareQuote(toks, q) {
+		if isTitleOfWork(toks, q) {
+			// Names inside a title ("Down by the Sally Gardens") are part
+			// of the work, not people or places of the story.
+			for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+				toks[i].Work = true
+			}
+			continue
+		}
+		if isScareQuote(toks, q) {
 			continue
 		}
 		kept = append(kept, q)

@@ -34,6 +34,8 @@ type token struct {
 	// CapSeen: the article also capitalises this word inside a sentence,
 	// so at a sentence start it is a name ("Keys said" after "Alicia Keys").
 	CapSeen bool
+	// Work: the token is inside the quoted title of a film, song or book.
+	Work bool
 }
 
 // markLowerSeen sets LowerSeen on capitalised words whose lower-case form
