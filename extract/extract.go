@@ -13,6 +13,7 @@
 package extract
 
 import (
+	"byline/extract/lexicon"
 	"sort"
 
 	"byline/news"
@@ -44,6 +45,7 @@ func Entities(title, body string) news.Entities {
 			ms[i].Kind = mOther
 		}
 	}
+	shortOrgNames(ms)
 	people := resolvePeople(toks, ms)
 	places := resolvePlaces(toks, ms)
 	attribute(toks, ms, people, places, quotes)
@@ -55,4 +57,25 @@ func Entities(title, body string) news.Entities {
 		out.Quotes = append(out.Quotes, news.Quote{Text: q.Text, Speaker: q.Speaker, Partial: q.Partial, Paragraph: paras[q.Para].Number})
 	}
 	return out
+}
+
+// shortOrgNames: after "Northfield Foods" or "Millbrook Rovers", a bare
+// "Northfield" is the company or the club, not the small town of that name
+// the gazetteer knows. Countries and big cities keep their own meaning
+// ("London" after "London Stock Exchange").
+func shortOrgNames(ms []mention) {
+	firstWords := map[string]bool{}
+	for _, m := range ms {
+		// Person candidates count too: "Northfield Foods" is one until
+		// people.go rejects it.
+		if (m.Kind == mOrg || m.Kind == mOther || m.Kind == mPerson) && len(m.Words) >= 2 {
+			firstWords[m.Words[0]] = true
+		}
+	}
+	for i, m := range ms {
+		if m.Kind == mPlace && len(m.Words) == 1 && firstWords[m.Words[0]] &&
+			m.Place.Kind != lexicon.Country && m.Place.Kind != lexicon.Continent && m.Place.Population < 100000 {
+			ms[i].Kind = mOrg
+		}
+	}
 }
