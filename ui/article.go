@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"sync"
 
@@ -18,8 +19,19 @@ type renderKey struct {
 	id    int64
 	width int
 	style string
-	notes int // a new note changes what is shown
+	notes uint64 // notesKey: a note added, changed or deleted changes what is shown
 	star  bool
+	tags  string
+}
+
+// notesKey sums up the notes' identity and text, so any change to them
+// misses the cache.
+func notesKey(notes []news.Note) uint64 {
+	h := fnv.New64a()
+	for _, n := range notes {
+		fmt.Fprintf(h, "%d\x00%s\x00", n.ID, n.Text)
+	}
+	return h.Sum64()
 }
 
 // renderer renders articles with glamour and caches both the renderers

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,7 @@ type fakeLibrary struct {
 	mu       sync.Mutex
 	articles []*news.Article // newest first
 	writes   []string
+	noteIDs  int64
 }
 
 func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
@@ -141,9 +143,53 @@ func (f *fakeLibrary) RemoveTags(ctx context.Context, id int64, tags ...string) 
 }
 
 func (f *fakeLibrary) AddNote(ctx context.Context, id int64, text string) (news.Note, error) {
-	n := news.Note{ID: 1, ArticleID: id, Text: text, Created: time.Now(), Updated: time.Now()}
+	f.mu.Lock()
+	f.noteIDs++
+	n := news.Note{ID: f.noteIDs, ArticleID: id, Text: text, Created: noteTime, Updated: noteTime}
+	f.mu.Unlock()
 	err := f.write(id, "note:"+text, func(a *news.Article) { a.Notes = append(a.Notes, n) })
 	return n, err
+}
+
+// noteTime is every fake note's date, so screens with notes are stable.
+var noteTime = time.Date(2026, 3, 14, 10, 30, 0, 0, time.Local)
+
+// noteArticle finds the article holding a note.
+func (f *fakeLibrary) noteArticle(noteID int64) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, a := range f.articles {
+		for _, n := range a.Notes {
+			if n.ID == noteID {
+				return a.ID, nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("note %d: not found", noteID)
+}
+
+func (f *fakeLibrary) UpdateNote(ctx context.Context, noteID int64, text string) error {
+	id, err := f.noteArticle(noteID)
+	if err != nil {
+		return err
+	}
+	return f.write(id, fmt.Sprintf("note %d=%s", noteID, text), func(a *news.Article) {
+		for i := range a.Notes {
+			if a.Notes[i].ID == noteID {
+				a.Notes[i].Text = text
+			}
+		}
+	})
+}
+
+func (f *fakeLibrary) DeleteNote(ctx context.Context, noteID int64) error {
+	id, err := f.noteArticle(noteID)
+	if err != nil {
+		return err
+	}
+	return f.write(id, fmt.Sprintf("note %d deleted", noteID), func(a *news.Article) {
+		a.Notes = slices.DeleteFunc(slices.Clone(a.Notes), func(n news.Note) bool { return n.ID == noteID })
+	})
 }
 
 func (f *fakeLibrary) wrote() string {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -22,12 +21,14 @@ const (
 	modeNormal mode = iota
 	modeSearch
 	modeTags
-	modeNote
+	modeNote  // writing a new note or changing one
+	modeNotes // choosing one of the article's notes to change or delete
 	modeHelp
 )
 
 // Model is the reader. It is a value: Update returns the changed copy.
 type Model struct {
+	ctx    context.Context // for work that outlives a command: a refresh
 	lib    Library
 	opts   Options
 	keys   KeyMap
@@ -44,6 +45,7 @@ type Model struct {
 	unreadOnly bool
 	gen        int // bumped when the query changes; older pages are dropped
 	items      []*news.Article
+	base       int // the row of the whole list that items[0] is (list.go)
 	total      int
 	unread     int
 	cursor     int
@@ -52,17 +54,29 @@ type Model struct {
 	loaded     bool
 
 	// The open article.
-	article   *news.Article
-	rendered  string
-	quoteLine int // the rendered line of the quote last jumped to, or -1
-	render    *renderer
-	vp        viewport.Model
+	article  *news.Article
+	rendered    string      // glamour's output for it
+	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
+	quoteAt     int         // its first line in rendered, or -1
+	highlighted string      // the quote text marked in the viewport's content
+	render      *renderer
+	vp          viewport.Model
 
 	panel [paneCount]int // cursor in each panel
 
 	input textinput.Model
-	note  textarea.Model
 	help  help.Model
+
+	// The note editor (notes.go).
+	note        textarea.Model
+	noteArticle int64       // the article the notes belong to
+	notes       []news.Note // its notes, as the editor lists them
+	noteSel     int         // the note chosen in modeNotes
+	editing     *news.Note  // the note being changed; nil: a new one
+	confirmDel  bool        // d was pressed once on the chosen note
+
+	refreshing                bool
+	refreshDone, refreshTotal int
 
 	status    string
 	statusErr bool
@@ -81,6 +95,7 @@ func New(lib Library, opts Options) Model {
 	ta.Placeholder = "Write a note. esc saves it, ctrl+c saves and quits."
 	ta.ShowLineNumbers = false
 	m := Model{
+		ctx:     context.Background(),
 		lib:     lib,
 		opts:    opts,
 		keys:    km,
@@ -103,7 +118,7 @@ func New(lib Library, opts Options) Model {
 // Init asks for the background colour and the first page of the library.
 func (m Model) Init() tea.Cmd {
 	// Init cannot change the model, so New set loading and gen for this.
-	return tea.Batch(tea.RequestBackgroundColor, loadList(m.lib, m.gen, m.query(), 0))
+	return tea.Batch(tea.RequestBackgroundColor, loadWindow(m.lib, m.gen, m.query(), 0, 0, 0))
 }
 
 // query is the list's effective query: the search, the filter chip and the
@@ -117,12 +132,6 @@ func (m Model) query() news.Query {
 		q = q.And(news.Term{Field: news.FieldIs, Value: "unread"})
 	}
 	return q
-}
-
-func (m *Model) reloadCmd() tea.Cmd {
-	m.gen++
-	m.loading = true
-	return loadList(m.lib, m.gen, m.query(), 0)
 }
 
 // Update routes a message: the root claims what concerns it, results go to
@@ -149,27 +158,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case savedMsg:
-		cmd := m.setStatus(msg.status, false)
 		if msg.err != nil {
-			cmd = m.setStatus(msg.err.Error(), true)
+			return m, m.setStatus(msg.err.Error(), true)
 		}
-		if msg.reload {
-			return m, tea.Batch(cmd, m.refreshCounts())
-		}
-		return m, cmd
+		return m, m.setStatus(msg.status, false)
 	case noteSavedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("note not saved: "+msg.err.Error(), true)
-		}
-		if m.article != nil && m.article.ID == msg.note.ArticleID {
-			m.article.Notes = append(m.article.Notes, msg.note)
-		}
-		return m, tea.Batch(m.setStatus("note saved", false), m.rerender())
+		return m.noteSaved(msg)
+	case refreshProgressMsg:
+		return m.refreshProgress(msg)
 	case refreshedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("refresh: "+msg.err.Error(), true)
-		}
-		return m, tea.Batch(m.setStatus(fmt.Sprintf("%d new articles", msg.n), false), m.refreshCounts())
+		return m.refreshed(msg)
 	case statusClearMsg:
 		if msg.seq == m.statusSeq {
 			m.status = ""
@@ -187,53 +185,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.keyInMode(msg)
 }
 
-// refreshCounts reloads the loaded rows in place, keeping the cursor, after
-// a change that can alter marks or membership.
-func (m *Model) refreshCounts() tea.Cmd {
-	m.gen++
-	return loadList(m.lib, m.gen, m.query(), 0)
-}
-
-func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil
-	}
-	m.loading = false
-	if msg.err != nil {
-		return m, m.setStatus(msg.err.Error(), true)
-	}
-	if msg.offset == 0 {
-		var keep int64
-		if m.cursor < len(m.items) {
-			keep = m.items[m.cursor].ID
-		}
-		m.items = msg.items
-		m.total, m.unread = msg.total, msg.unread
-		m.cursor = 0
-		for i, a := range m.items {
-			if a.ID == keep {
-				m.cursor = i
-			}
-		}
-	} else {
-		m.items = append(m.items[:msg.offset:msg.offset], msg.items...)
-	}
-	first := !m.loaded
-	m.loaded = true
-	m.clampList()
-	if first && len(m.items) > 0 && m.width >= narrowWidth {
-		// Show the newest story at once where there is room for it.
-		return m, loadArticle(m.lib, m.items[0].ID)
-	}
-	return m, nil
-}
-
 func (m Model) articleLoaded(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setStatus(msg.err.Error(), true)
 	}
 	m.article = msg.article
-	m.quoteLine = -1
+	m.quote = nil
 	m.panel = [paneCount]int{}
 	m.vp.GotoTop()
 	return m, m.rerender()
@@ -259,17 +216,23 @@ func (m Model) renderKey() renderKey {
 	if w <= 0 {
 		w = m.width - 2
 	}
-	return renderKey{id: m.article.ID, width: w, style: m.styles.Glamour, notes: len(m.article.Notes), star: m.article.Starred}
+	return renderKey{id: m.article.ID, width: w, style: m.styles.Glamour, notes: notesKey(m.article.Notes), star: m.article.Starred,
+		tags: strings.Join(m.article.Tags, " ")}
 }
 
 func (m *Model) setRendered(s string) {
-	if s == m.rendered {
+	if s == m.rendered && m.highlighted == quoteText(m.quote) {
 		return // the viewport already holds it; setting it again measures every line
 	}
 	m.rendered = s
-	off := m.vp.YOffset()
-	m.vp.SetContent(s)
-	m.vp.SetYOffset(off)
+	m.showArticle()
+}
+
+func quoteText(q *news.Quote) string {
+	if q == nil {
+		return ""
+	}
+	return q.Text
 }
 
 func (m *Model) resize() tea.Cmd {
@@ -296,40 +259,8 @@ func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
 	return clearStatusAfter(m.statusSeq)
 }
 
-// listRows is how many list rows fit in the list pane.
-func (m Model) listRows() int {
-	r := computeLayout(m.width, m.height, paneList).panes[paneList]
-	return max((r.h-2)/2, 1) // two lines per article
-}
-
-func (m *Model) clampList() {
-	m.cursor = max(0, min(m.cursor, len(m.items)-1))
-	rows := m.listRows()
-	if m.cursor < m.top {
-		m.top = m.cursor
-	}
-	if m.cursor >= m.top+rows {
-		m.top = m.cursor - rows + 1
-	}
-	m.top = max(0, min(m.top, max(len(m.items)-rows, 0)))
-}
-
-// moreIfNeeded loads the next page when the cursor nears the end of what
-// is loaded: the list is paged from the store, never loaded whole.
-func (m *Model) moreIfNeeded() tea.Cmd {
-	if m.loading || len(m.items) >= m.total || m.cursor < len(m.items)-m.listRows()*2 {
-		return nil
-	}
-	m.loading = true
-	return loadList(m.lib, m.gen, m.query(), len(m.items))
-}
-
-func (m Model) selected() *news.Article {
-	if m.cursor < len(m.items) {
-		return m.items[m.cursor]
-	}
-	return nil
-}
+// editingNotes says the note editor has the article pane.
+func (m Model) editingNotes() bool { return m.mode == modeNote || m.mode == modeNotes }
 
 // target is the article marks apply to: the open one when the article or a
 // panel has focus, else the one under the cursor.
@@ -340,22 +271,14 @@ func (m Model) target() *news.Article {
 	return m.selected()
 }
 
-// saveDraftNow stores a note still in the editor; used when quitting.
-func (m Model) saveDraftNow(ctx context.Context) error {
-	text := strings.TrimSpace(m.note.Value())
-	if m.mode != modeNote || text == "" || m.article == nil {
-		return nil
-	}
-	_, err := m.lib.AddNote(ctx, m.article.ID, text)
-	return err
-}
-
 func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.mode {
 	case modeSearch, modeTags:
 		return m.promptKey(msg)
 	case modeNote:
 		return m.noteKey(msg)
+	case modeNotes:
+		return m.notesKey(msg)
 	case modeHelp:
 		if key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c" {
 			return m, tea.Quit
@@ -383,8 +306,7 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.input.Focus()
 	case key.Matches(msg, k.UnreadOnly):
 		m.unreadOnly = !m.unreadOnly
-		m.cursor, m.top = 0, 0
-		return m, m.reloadCmd()
+		return m, tea.Batch(m.reloadCmd(), m.resize())
 	case key.Matches(msg, k.Star):
 		return m.toggleStar()
 	case key.Matches(msg, k.Read):
@@ -410,10 +332,7 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.setStatus("this article has no link", true)
 	case key.Matches(msg, k.Refresh):
-		if m.opts.Refresh == nil {
-			return m, m.setStatus("no feeds to refresh: byline subscribe URL", true)
-		}
-		return m, tea.Batch(refresh(m.opts.Refresh), m.setStatus("refreshing feeds…", false))
+		return m.refreshKey()
 	case key.Matches(msg, k.Back):
 		return m.back()
 	}
@@ -446,12 +365,10 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 		return m, m.resize()
 	case m.filter != nil:
 		m.filter = nil
-		m.cursor, m.top = 0, 0
-		return m, m.reloadCmd()
+		return m, tea.Batch(m.reloadCmd(), m.resize())
 	case !m.search.Empty():
 		m.search = news.Query{}
-		m.cursor, m.top = 0, 0
-		return m, m.reloadCmd()
+		return m, tea.Batch(m.reloadCmd(), m.resize())
 	case m.focus != paneList:
 		m.focus = paneList
 		return m, m.resize()
@@ -486,31 +403,6 @@ func (m Model) move(msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	return max(0, min(cursor, n-1)), true
 }
 
-func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Bottom) && len(m.items) < m.total {
-		// G goes to the true end: load the rest of the list first.
-		m.gen++
-		m.loading = true
-		gen := m.gen
-		q := m.query()
-		lib := m.lib
-		return m, func() tea.Msg {
-			items, err := lib.List(context.Background(), q, 0, 0)
-			total, unread, _ := lib.Count(context.Background(), q)
-			return listLoadedMsg{gen: gen, items: items, total: total, unread: unread, err: err, offset: 0}
-		}
-	}
-	if c, ok := m.move(msg, m.cursor, len(m.items), m.listRows()); ok {
-		m.cursor = c
-		m.clampList()
-		return m, m.moreIfNeeded()
-	}
-	if key.Matches(msg, m.keys.Open) {
-		return m.openSelected()
-	}
-	return m, nil
-}
-
 func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	a := m.selected()
 	if a == nil {
@@ -522,7 +414,7 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 		a.Read = true
 		m.unread--
 		id := a.ID
-		cmds = append(cmds, save("", false, func(ctx context.Context) error { return m.lib.SetRead(ctx, id, true) }))
+		cmds = append(cmds, save("", func(ctx context.Context) error { return m.lib.SetRead(ctx, id, true) }))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -597,29 +489,7 @@ func (m Model) panelKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) filterBy(t news.Term) (tea.Model, tea.Cmd) {
 	m.filter = &t
 	m.focus = paneList
-	m.cursor, m.top = 0, 0
 	return m, tea.Batch(m.reloadCmd(), m.resize())
-}
-
-// scrollToQuote brings the quote's first words to the top of the article.
-func (m *Model) scrollToQuote(q news.Quote) {
-	words := strings.Fields(q.Text)
-	if len(words) > 4 {
-		words = words[:4]
-	}
-	needle := strings.Join(words, " ")
-	lines := strings.Split(stripANSI(m.rendered), "\n")
-	for i, l := range lines {
-		if strings.Contains(strings.Join(strings.Fields(l), " "), needle) {
-			m.vp.SetYOffset(max(i-1, 0))
-			m.quoteLine = i
-			return
-		}
-	}
-	// The quote may wrap before its fourth word: try the first two.
-	if len(words) > 2 {
-		m.scrollToQuote(news.Quote{Text: strings.Join(words[:2], " ")})
-	}
 }
 
 func (m Model) toggleStar() (tea.Model, tea.Cmd) {
@@ -634,7 +504,7 @@ func (m Model) toggleStar() (tea.Model, tea.Cmd) {
 	if !on {
 		status = "unstarred"
 	}
-	return m, tea.Batch(save(status, false, func(ctx context.Context) error { return m.lib.SetStarred(ctx, id, on) }), m.rerender())
+	return m, tea.Batch(save(status, func(ctx context.Context) error { return m.lib.SetStarred(ctx, id, on) }), m.rerender())
 }
 
 func (m Model) toggleRead() (tea.Model, tea.Cmd) {
@@ -654,7 +524,7 @@ func (m Model) toggleRead() (tea.Model, tea.Cmd) {
 	if !on {
 		status = "marked unread"
 	}
-	return m, save(status, false, func(ctx context.Context) error { return m.lib.SetRead(ctx, id, on) })
+	return m, save(status, func(ctx context.Context) error { return m.lib.SetRead(ctx, id, on) })
 }
 
 // setMark changes an article in the list and the open copy alike, so the
@@ -668,48 +538,6 @@ func (m *Model) setMark(id int64, set func(*news.Article)) {
 	if m.article != nil && m.article.ID == id {
 		set(m.article)
 	}
-}
-
-func (m Model) startNote() (tea.Model, tea.Cmd) {
-	if m.article == nil {
-		if a := m.selected(); a != nil {
-			// Open the article first: the note is written beside it.
-			mm, cmd := m.openSelected()
-			m = mm.(Model)
-			m.mode = modeNote
-			m.note.Reset()
-			return m, tea.Batch(cmd, m.note.Focus())
-		}
-		return m, nil
-	}
-	m.mode = modeNote
-	m.note.Reset()
-	return m, m.note.Focus()
-}
-
-func (m Model) noteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc", "ctrl+s":
-		return m.finishNote(nil)
-	case "ctrl+c":
-		return m.finishNote(tea.Quit)
-	}
-	var cmd tea.Cmd
-	m.note, cmd = m.note.Update(msg)
-	return m, cmd
-}
-
-// finishNote saves the note being typed, then runs then (quit, say): the
-// save comes first so quitting never loses a draft.
-func (m Model) finishNote(then tea.Cmd) (tea.Model, tea.Cmd) {
-	text := strings.TrimSpace(m.note.Value())
-	m.mode = modeNormal
-	m.note.Blur()
-	m.note.Reset()
-	if text == "" || m.article == nil {
-		return m, then
-	}
-	return m, tea.Sequence(addNote(m.lib, m.article.ID, text), then)
 }
 
 func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -730,7 +558,6 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.mode = modeNormal
 			m.input.Blur()
 			m.focus = paneList
-			m.cursor, m.top = 0, 0
 			return m, tea.Batch(m.reloadCmd(), m.resize())
 		}
 		return m.saveTags()
@@ -772,7 +599,7 @@ func (m Model) saveTags() (tea.Model, tea.Cmd) {
 	}
 	m.setMark(a.ID, func(x *news.Article) { x.Tags = tags })
 	id := a.ID
-	return m, tea.Batch(m.rerender(), save("tags saved", false, func(ctx context.Context) error {
+	return m, tea.Batch(m.rerender(), save("tags saved", func(ctx context.Context) error {
 		if len(add) > 0 {
 			if err := m.lib.AddTags(ctx, id, add...); err != nil {
 				return err
@@ -819,7 +646,7 @@ func (m Model) mouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case p == paneList:
-		m.cursor = max(0, min(m.cursor+step, len(m.items)-1))
+		m.cursor += step
 		m.clampList()
 		return m, m.moreIfNeeded()
 	case p == paneArticle:
@@ -843,9 +670,15 @@ func (m Model) mouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	r := computeLayout(m.width, m.height, m.focus).panes[p]
 	row := msg.Y - r.y - 1
 	switch {
-	case p == paneList && row >= 0:
+	case p == paneList:
+		if m.hasChips() {
+			row-- // the chip line is above the first article
+		}
+		if row < 0 {
+			break
+		}
 		i := m.top + row/2
-		if i < len(m.items) {
+		if m.row(i) != nil {
 			if i == m.cursor {
 				return m.openSelected()
 			}

@@ -3,6 +3,7 @@ package ui
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,24 +11,41 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// drive runs a message through Update and every command it returns, as the
-// program would, until nothing is left (ticks are skipped).
+// drive runs messages through Update and every command they return, as
+// the program would, until nothing is left. The commands of one round run
+// at once, as a fast typist's would, so waiting out timers costs one
+// pause per round rather than one per key.
 func drive(t *testing.T, m Model, msgs ...tea.Msg) Model {
 	t.Helper()
 	queue := append([]tea.Msg(nil), msgs...)
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 500 {
+	for round := 0; len(queue) > 0; round++ {
+		if round > 100 {
 			t.Fatal("update loop did not settle")
 		}
-		msg := queue[0]
-		queue = queue[1:]
-		var next tea.Model
-		var cmd tea.Cmd
-		next, cmd = m.Update(msg)
-		m = next.(Model)
-		queue = append(queue, run(cmd)...)
+		var cmds []tea.Cmd
+		for _, msg := range queue {
+			next, cmd := m.Update(msg)
+			m = next.(Model)
+			cmds = append(cmds, cmd)
+		}
+		queue = runAll(cmds)
 	}
 	return m
+}
+
+// runAll runs commands side by side and returns their messages in order.
+func runAll(cmds []tea.Cmd) []tea.Msg {
+	results := make([][]tea.Msg, len(cmds))
+	var wg sync.WaitGroup
+	for i, c := range cmds {
+		wg.Go(func() { results[i] = run(c) })
+	}
+	wg.Wait()
+	var out []tea.Msg
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out
 }
 
 // run executes a command tree and returns its messages, skipping timers
@@ -48,11 +66,7 @@ func run(cmd tea.Cmd) []tea.Msg {
 	}
 	switch msg := msg.(type) {
 	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, run(c)...)
-		}
-		return out
+		return runAll(msg)
 	case tea.QuitMsg, statusClearMsg, nil:
 		return nil
 	}

@@ -16,6 +16,7 @@ type Styles struct {
 	Star, Count, Speaker    lipgloss.Style
 	Chip, Status, Error     lipgloss.Style
 	Prompt, HelpKey, HelpDe lipgloss.Style
+	Quote, QuoteBar         lipgloss.Style // a quote jumped to in the article
 	Glamour                 string // glamour's standard style name
 }
 
@@ -52,12 +53,15 @@ func DefaultStyles(isDark, noColor bool) Styles {
 		Prompt:        lipgloss.NewStyle().Foreground(accent).Bold(true),
 		HelpKey:       lipgloss.NewStyle().Foreground(text).Bold(true),
 		HelpDe:        lipgloss.NewStyle().Foreground(dim),
+		Quote:         lipgloss.NewStyle().Foreground(c("#1F1F1F", "#1F1F1F")).Background(c("#FCE588", "#F6C453")),
+		QuoteBar:      lipgloss.NewStyle().Foreground(c("#B7791F", "#F6C453")).Bold(true),
 		Glamour:       "dark",
 	}
 	if noColor {
 		s.Selected = lipgloss.NewStyle().Reverse(true)
 		s.SelectedBlur = lipgloss.NewStyle().Underline(true)
 		s.Chip = lipgloss.NewStyle().Reverse(true).Padding(0, 1)
+		s.Quote = lipgloss.NewStyle().Reverse(true)
 		s.Glamour = "notty"
 	} else if !isDark {
 		s.Glamour = "light"

@@ -24,10 +24,9 @@ type Library interface {
 	AddTags(ctx context.Context, id int64, tags ...string) error
 	RemoveTags(ctx context.Context, id int64, tags ...string) error
 	AddNote(ctx context.Context, id int64, text string) (news.Note, error)
+	UpdateNote(ctx context.Context, noteID int64, text string) error
+	DeleteNote(ctx context.Context, noteID int64) error
 }
-
-// RefreshFunc fetches every feed and returns how many articles are new.
-type RefreshFunc func(ctx context.Context) (newArticles int, err error)
 
 // Options configure the reader.
 type Options struct {
@@ -45,7 +44,11 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		opts.NoColor = true
 	}
+	// A refresh still under way stops when the reader does.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	m := New(lib, opts)
+	m.ctx = ctx
 	progOpts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))

@@ -53,7 +53,7 @@ func (m Model) screen() string {
 // box draws one pane: a rounded border with the title in its top edge.
 func (m Model) box(p pane, r rect) string {
 	innerW, innerH := max(r.w-2, 0), max(r.h-2, 0)
-	focused := p == m.focus && m.mode == modeNormal || p == paneArticle && m.mode == modeNote
+	focused := p == m.focus && m.mode == modeNormal || p == paneArticle && m.editingNotes()
 	border, titleStyle := m.styles.Border, m.styles.Title
 	if focused {
 		border, titleStyle = m.styles.BorderFocused, m.styles.TitleFocused
@@ -89,7 +89,10 @@ func (m Model) paneTitle(p pane) string {
 		}
 		return t
 	case paneArticle:
-		if m.article != nil && m.mode != modeNote {
+		if m.editingNotes() && m.article != nil {
+			return "Notes · " + termtext.Line(m.article.Title)
+		}
+		if m.article != nil {
 			return fmt.Sprintf("Article %d%%", int(m.vp.ScrollPercent()*100))
 		}
 	case panePeople, panePlaces, paneQuotes:
@@ -113,23 +116,24 @@ func (m Model) paneLines(p pane, w, h int) []string {
 
 func (m Model) listLines(w, h int) []string {
 	var out []string
-	if m.filter != nil || !m.search.Empty() || m.unreadOnly {
+	if m.hasChips() {
 		out = append(out, m.chips(w))
-		h--
 	}
 	if len(m.items) == 0 {
 		if m.loaded {
 			empty := "No articles yet: byline add FILE or byline subscribe URL"
-			if m.filter != nil || !m.search.Empty() || m.unreadOnly {
+			if m.hasChips() {
 				empty = "Nothing matches. esc clears the filter."
 			}
 			out = append(out, m.styles.Dim.Render(" "+empty))
 		}
 		return out
 	}
-	rows := h / 2
-	for i := m.top; i < len(m.items) && i < m.top+rows; i++ {
-		a := m.items[i]
+	for i := m.top; i < m.top+m.listRows(); i++ {
+		a := m.row(i)
+		if a == nil {
+			break
+		}
 		mark, star := "  ", "  "
 		title := m.styles.Read
 		if !a.Read {
