@@ -54,7 +54,7 @@ type Model struct {
 	loaded     bool
 
 	// The open article.
-	article  *news.Article
+	article     *news.Article
 	rendered    string      // glamour's output for it
 	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
 	quoteAt     int         // its first line in rendered, or -1

@@ -17,7 +17,7 @@ type Styles struct {
 	Chip, Status, Error     lipgloss.Style
 	Prompt, HelpKey, HelpDe lipgloss.Style
 	Quote, QuoteBar         lipgloss.Style // a quote jumped to in the article
-	Glamour                 string // glamour's standard style name
+	Glamour                 string         // glamour's standard style name
 }
 
 // DefaultStyles picks colours for a dark or light background; noColor
