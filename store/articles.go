@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,9 @@ import (
 type SaveResult struct {
 	ID  int64
 	New bool // false: an article already in the library was updated
+	// Changed is false when an article already in the library came again
+	// with the same title and text: nothing was rewritten.
+	Changed bool
 }
 
 // Save adds or updates articles, all in one transaction. An article already
@@ -25,11 +29,24 @@ type SaveResult struct {
 // the same text — is updated in place: its marks, tags, notes and the time
 // it was first added stay. Save sets each article's ID.
 func (s *Store) Save(ctx context.Context, arts []*news.Article) ([]SaveResult, error) {
+	return s.save(ctx, arts, false)
+}
+
+// SaveUnindexed is Save for a bulk refresh: the articles are listed and
+// readable at once, but their search rows are written later, by
+// SetEntities, together with their people, places and quotes. Full-text
+// indexing costs more than everything else in a save, and a reader waiting
+// for 50,000 new articles wants to see them before it can search them.
+func (s *Store) SaveUnindexed(ctx context.Context, arts []*news.Article) ([]SaveResult, error) {
+	return s.save(ctx, arts, true)
+}
+
+func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool) ([]SaveResult, error) {
 	results := make([]SaveResult, len(arts))
 	now := time.Now()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeStmts(ctx, func(w *wtx) error {
 		for i, a := range arts {
-			r, err := saveOne(ctx, tx, a, now)
+			r, err := saveOne(w, a, now, deferIndex)
 			if err != nil {
 				return fmt.Errorf("save article %q: %w", a.Title, err)
 			}
@@ -46,7 +63,7 @@ func (s *Store) Save(ctx context.Context, arts []*news.Article) ([]SaveResult, e
 	return results, nil
 }
 
-func saveOne(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Time) (SaveResult, error) {
+func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResult, error) {
 	if a.Added.IsZero() {
 		a.Added = now
 	}
@@ -55,14 +72,14 @@ func saveOne(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Time) (S
 	}
 	canon := CanonicalURL(a.URL)
 	hash := contentHash(a.Body)
-	id, oldHash, err := findExisting(ctx, tx, a, canon, hash)
+	old, err := findExisting(w, a, canon, hash)
 	if err != nil {
 		return SaveResult{}, err
 	}
 	published := nullTime(a.Published)
-	if id == 0 {
+	if old.id == 0 {
 		sortTime := a.Date().Unix()
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles
+		res, err := w.exec(`INSERT INTO articles
 			(guid, url, canonical_url, content_hash, feed_id, title, source, author, published, added, sort_time, body, words, read, starred, entities_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
@@ -70,83 +87,125 @@ func saveOne(ctx context.Context, tx *sql.Tx, a *news.Article, now time.Time) (S
 		if err != nil {
 			return SaveResult{}, err
 		}
-		if id, err = res.LastInsertId(); err != nil {
+		id, err := res.LastInsertId()
+		if err != nil {
 			return SaveResult{}, err
 		}
-		if err := addTags(ctx, tx, id, a.Tags); err != nil {
+		if err := addTags(w.ctx, w.tx, id, a.Tags); err != nil {
 			return SaveResult{}, err
 		}
-		if err := writeEntities(ctx, tx, id, a.Entities); err != nil {
+		if err := writeEntities(w, id, a.Entities); err != nil {
 			return SaveResult{}, err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, a.Title, a.Body)
-		return SaveResult{ID: id, New: true}, err
+		if deferIndex {
+			_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id) VALUES (?)`, id)
+		} else {
+			_, err = w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, a.Title, a.Body)
+		}
+		return SaveResult{ID: id, New: true, Changed: true}, err
 	}
 
 	// An update keeps what the reader did (marks, tags, notes) and when the
 	// article first arrived; the text and its entities are the new ones.
-	var added int64
-	if err := tx.QueryRowContext(ctx, `SELECT added FROM articles WHERE id = ?`, id).Scan(&added); err != nil {
+	a.Added = time.Unix(old.added, 0)
+	if err := addTags(w.ctx, w.tx, old.id, a.Tags); err != nil {
 		return SaveResult{}, err
 	}
-	a.Added = time.Unix(added, 0)
+	textChanged := old.hash != hash || old.title != a.Title
+	if !textChanged && a.EntitiesVersion == 0 {
+		// The same story again, as a feed repeats its items on every
+		// fetch: leave it alone, so an unchanged refresh costs a look-up.
+		return SaveResult{ID: old.id}, nil
+	}
 	sortTime := a.Date().Unix()
-	_, err = tx.ExecContext(ctx, `UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
+	_, err = w.exec(`UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
 		feed_id = COALESCE(?, feed_id), title = ?, source = ?, author = ?, published = ?, sort_time = ?, body = ?, words = ?
 		WHERE id = ?`,
-		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, a.Body, a.Words, id)
+		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, a.Body, a.Words, old.id)
 	if err != nil {
-		return SaveResult{}, err
-	}
-	if err := addTags(ctx, tx, id, a.Tags); err != nil {
 		return SaveResult{}, err
 	}
 	switch {
 	case a.EntitiesVersion > 0:
-		if err := replaceEntities(ctx, tx, id, a.EntitiesVersion, a.Entities); err != nil {
+		if err := replaceEntities(w, old.id, a.EntitiesVersion, a.Entities); err != nil {
 			return SaveResult{}, err
 		}
-	case oldHash != hash:
+	case textChanged:
 		// New text without entities: the old ones no longer fit; the
 		// extraction pass fills them in again.
-		if err := replaceEntities(ctx, tx, id, 0, news.Entities{}); err != nil {
+		if err := replaceEntities(w, old.id, 0, news.Entities{}); err != nil {
 			return SaveResult{}, err
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE search SET title = ?, body = ? WHERE rowid = ?`, a.Title, a.Body, id)
-	return SaveResult{ID: id}, err
+	if !textChanged {
+		return SaveResult{ID: old.id, Changed: true}, nil
+	}
+	if deferIndex {
+		_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id) VALUES (?)`, old.id)
+	} else {
+		err = reindex(w, old.id)
+	}
+	return SaveResult{ID: old.id, Changed: true}, err
+}
+
+// reindex rewrites an article's search row from what is stored: its title,
+// body and notes. An article saved unindexed has no row yet; the delete
+// costs nothing then.
+func reindex(w *wtx, id int64) error {
+	if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err := w.exec(`INSERT INTO search(rowid, title, body, notes)
+		SELECT a.id, a.title, a.body, (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
+		FROM articles a WHERE a.id = ?`, id)
+	return err
 }
 
 // The look-ups of an article's earlier copy. Each repeats its partial
-// index's "<> ”" condition: SQLite uses a partial index only when the
-// query implies the index's WHERE.
+// index's condition that the key is not empty: SQLite uses a partial index
+// only when the query implies the index's WHERE.
 const (
-	dedupeByGUID = `SELECT id, content_hash FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`
-	dedupeByURL  = `SELECT id, content_hash FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`
-	dedupeByHash = `SELECT id, content_hash FROM articles WHERE content_hash = ? AND content_hash <> '' LIMIT 1`
+	dedupeByGUID = `SELECT id, content_hash, title, added FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`
+	dedupeByURL  = `SELECT id, content_hash, title, added FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`
+	dedupeByHash = `SELECT id, content_hash, title, added FROM articles WHERE content_hash = ? AND content_hash <> '' LIMIT 1`
 )
 
+// stored is what a save needs to know of an article's earlier copy.
+type stored struct {
+	id    int64
+	hash  string
+	title string
+	added int64
+}
+
 // findExisting looks for the stored copy of a: by GUID within its feed,
-// then by canonical URL, then by the hash of its text.
-func findExisting(ctx context.Context, tx *sql.Tx, a *news.Article, canon, hash string) (id int64, oldHash string, err error) {
-	try := func(query string, args ...any) bool {
-		err = tx.QueryRowContext(ctx, query, args...).Scan(&id, &oldHash)
+// then by canonical URL, then by the hash of its text. A zero id: none.
+func findExisting(w *wtx, a *news.Article, canon, hash string) (stored, error) {
+	var old stored
+	try := func(query string, args ...any) (bool, error) {
+		err := w.scan(query, args, &old.id, &old.hash, &old.title, &old.added)
 		if err == sql.ErrNoRows {
-			err = nil
-			return false
+			return false, nil
 		}
-		return err == nil
+		return err == nil, err
 	}
-	if a.GUID != "" && try(dedupeByGUID, a.GUID, nullID(a.FeedID)) {
-		return id, oldHash, nil
+	for _, q := range []struct {
+		ok    bool
+		query string
+		args  []any
+	}{
+		{a.GUID != "", dedupeByGUID, []any{a.GUID, nullID(a.FeedID)}},
+		{canon != "", dedupeByURL, []any{canon}},
+		{hash != "", dedupeByHash, []any{hash}},
+	} {
+		if !q.ok {
+			continue
+		}
+		if found, err := try(q.query, q.args...); found || err != nil {
+			return old, err
+		}
 	}
-	if err == nil && canon != "" && try(dedupeByURL, canon) {
-		return id, oldHash, nil
-	}
-	if err == nil && hash != "" && try(dedupeByHash, hash) {
-		return id, oldHash, nil
-	}
-	return 0, "", err
+	return stored{}, nil
 }
 
 // trackingParams are query parameters that say how a reader arrived, not
@@ -210,21 +269,21 @@ func nullID(id int64) any {
 	return id
 }
 
-func replaceEntities(ctx context.Context, tx *sql.Tx, id int64, version int, e news.Entities) error {
+func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 	for _, table := range []string{"people", "places", "quotes", "entity_names"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
+		if _, err := w.exec("DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET entities_version = ? WHERE id = ?`, version, id); err != nil {
+	if _, err := w.exec(`UPDATE articles SET entities_version = ? WHERE id = ?`, version, id); err != nil {
 		return err
 	}
-	return writeEntities(ctx, tx, id, e)
+	return writeEntities(w, id, e)
 }
 
-func writeEntities(ctx context.Context, tx *sql.Tx, id int64, e news.Entities) error {
+func writeEntities(w *wtx, id int64, e news.Entities) error {
 	for i, p := range e.People {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO people(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT INTO people(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
 			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
 			return err
 		}
@@ -232,21 +291,21 @@ func writeEntities(ctx context.Context, tx *sql.Tx, id int64, e news.Entities) e
 		if f := strings.Fields(p.Name); len(f) > 1 {
 			names = append(names, f[len(f)-1])
 		}
-		if err := writeNames(ctx, tx, id, "person", names); err != nil {
+		if err := writeNames(w, id, "person", names); err != nil {
 			return err
 		}
 	}
 	for i, p := range e.Places {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO places(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT INTO places(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
 			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
 			return err
 		}
-		if err := writeNames(ctx, tx, id, "place", append([]string{p.Name}, p.Aliases...)); err != nil {
+		if err := writeNames(w, id, "place", append([]string{p.Name}, p.Aliases...)); err != nil {
 			return err
 		}
 	}
 	for i, q := range e.Quotes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(article_id, ord, text, speaker, partial, paragraph) VALUES (?, ?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT INTO quotes(article_id, ord, text, speaker, partial, paragraph) VALUES (?, ?, ?, ?, ?, ?)`,
 			id, i, q.Text, q.Speaker, q.Partial, q.Paragraph); err != nil {
 			return err
 		}
@@ -255,9 +314,9 @@ func writeEntities(ctx context.Context, tx *sql.Tx, id int64, e news.Entities) e
 }
 
 // writeNames records the forms an entity is found by (see migration 003).
-func writeNames(ctx context.Context, tx *sql.Tx, id int64, kind string, names []string) error {
+func writeNames(w *wtx, id int64, kind string, names []string) error {
 	for _, n := range names {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES (?, ?, ?)`,
+		if _, err := w.exec(`INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES (?, ?, ?)`,
 			id, kind, strings.ToLower(n)); err != nil {
 			return err
 		}
@@ -386,14 +445,38 @@ func (s *Store) Unextracted(ctx context.Context, version, limit int) ([]*news.Ar
 }
 
 // SetEntities stores freshly extracted entities for many articles in one
-// transaction. Articles deleted meanwhile are skipped.
+// transaction, and writes the search rows of those saved unindexed.
+// Articles deleted meanwhile are skipped.
 func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]news.Entities) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		for id, e := range updates {
-			if err := replaceEntities(ctx, tx, id, version, e); err != nil {
+	ids := make([]int64, 0, len(updates))
+	for id := range updates {
+		ids = append(ids, id)
+	}
+	// In id order the search index's pages are written in order too.
+	slices.Sort(ids)
+	return s.writeStmts(ctx, func(w *wtx) error {
+		for _, id := range ids {
+			if err := replaceEntities(w, id, version, updates[id]); err != nil {
 				return fmt.Errorf("store entities of article %d: %w", id, err)
+			}
+			res, err := w.exec(`DELETE FROM unindexed WHERE article_id = ?`, id)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				if err := reindex(w, id); err != nil {
+					return fmt.Errorf("index article %d: %w", id, err)
+				}
 			}
 		}
 		return nil
 	})
+}
+
+// Unfinished counts the articles still waiting for extraction by version
+// (or for their search row): the work a refresh left to do in the background.
+func (s *Store) Unfinished(ctx context.Context, version int) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE entities_version < ?`, version).Scan(&n)
+	return n, explain(err)
 }

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// wtx is a write transaction that prepares each statement once. A bulk save
+// runs the same dozen statements for every article; preparing them anew on
+// each call cost more than executing them.
+type wtx struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newWTX(ctx context.Context, tx *sql.Tx) *wtx {
+	return &wtx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+func (w *wtx) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := w.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = s
+	return s, nil
+}
+
+func (w *wtx) exec(query string, args ...any) (sql.Result, error) {
+	s, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(w.ctx, args...)
+}
+
+// scan runs a one-row query; sql.ErrNoRows when there is none.
+func (w *wtx) scan(query string, args []any, dest ...any) error {
+	s, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	return s.QueryRowContext(w.ctx, args...).Scan(dest...)
+}
+
+// close releases the prepared statements; the transaction's commit or
+// rollback would too, but closing early frees them for a long batch.
+func (w *wtx) close() {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+}
+
+// writeStmts runs fn in one write transaction with a statement cache.
+func (s *Store) writeStmts(ctx context.Context, fn func(w *wtx) error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		w := newWTX(ctx, tx)
+		defer w.close()
+		return fn(w)
+	})
+}
