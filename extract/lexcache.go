@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"byline/extract/lexicon"
@@ -45,6 +46,14 @@ func lex(w string) *lexAnswer {
 	}
 	a.gender, a.isGiven = lexicon.GivenName(w)
 	a.surname = lexicon.Surname(w)
+	if f := foldAccents(w); f != w {
+		// The name lists are from English-language sources: "María" and
+		// "Andrés" are there only as "Maria" and "Andres".
+		if !a.isGiven {
+			a.gender, a.isGiven = lexicon.GivenName(f)
+		}
+		a.surname = a.surname || lexicon.Surname(f)
+	}
 	a.common = lexicon.CommonWord(lowerOf(w))
 	_, a.demonym = lexicon.Demonym(w)
 	memo.Lock()
@@ -64,3 +73,26 @@ func isDemonym(w string) bool                       { return lex(w).demonym }
 
 // commonLower: CommonWord for a word already in lower case.
 func commonLower(l string) bool { return lex(l).common }
+
+// accentFold maps the accented Latin letters of European names to their
+// base letters.
+var accentFold = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e",
+	"ë", "e", "í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o",
+	"õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u", "ñ", "n", "ç", "c", "ý", "y",
+	"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ö", "O", "Ü", "U", "Ø", "O", "Å", "A",
+	"Ä", "A", "Ç", "C", "È", "E", "Ñ", "N", "š", "s", "Š", "S", "č", "c", "Č", "C", "ž", "z",
+	"Ž", "Z", "ć", "c", "ł", "l", "Ł", "L", "ś", "s", "Ś", "S", "ń", "n", "ę", "e", "ą", "a",
+	"ř", "r", "ğ", "g", "ı", "i", "ş", "s", "Ş", "S", "İ", "I",
+)
+
+// foldAccents returns w with accents removed; ASCII words come back as
+// they are, without allocating.
+func foldAccents(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return accentFold.Replace(w)
+		}
+	}
+	return w
+}

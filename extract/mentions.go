@@ -327,6 +327,10 @@ func locativeContext(toks []token, a, b int) bool {
 	if a > 0 && locativePreps[toks[a-1].lower()] {
 		return true
 	}
+	// "in the Andes", "across the Carolinas".
+	if a > 1 && toks[a-1].lower() == "the" && locativePreps[toks[a-2].lower()] {
+		return true
+	}
 	// Listed with a place: "in Cornwall and Somerset", "Kingsbridge, Devon".
 	if a > 1 {
 		if l := toks[a-1].lower(); l == "and" || l == "or" || l == "," {

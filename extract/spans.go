@@ -82,7 +82,9 @@ func trimOpeners(toks []token, s span) span {
 	for s.Start < s.End {
 		t := toks[s.Start]
 		l := t.lower()
-		if connectors[l] && !nameParticles[t.Text] {
+		// "El Salvador", "De Gaulle", "Van Gogh": a capitalised particle
+		// opens the name; "Of", "And", "The" do not.
+		if connectors[l] && !nameParticles[l] {
 			s.Start++
 			continue
 		}

@@ -784,8 +784,12 @@ func (a *attribution) recentSubject(pos int, g byte, head string) int {
 }
 
 // otherRole: the person is known by a role that is not head ("City boss
-// Kevin Keegan" is not "the defender").
+// Kevin Keegan" is not "the defender"). A nationality ("the Scot") is no
+// role: anyone may hold it besides their job.
 func otherRole(roles []string, head string) bool {
+	if !personRoles[head] {
+		return false
+	}
 	for _, r := range roles {
 		if l := lastWord(r); personRoles[l] && l != head {
 			return true
