@@ -18,6 +18,7 @@ type fakeLibrary struct {
 	articles []*news.Article // newest first
 	writes   []string
 	noteIDs  int64
+	limits   []int // the limit of every List call: the reader must page
 }
 
 func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
@@ -49,6 +50,7 @@ func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
 func (f *fakeLibrary) List(ctx context.Context, q news.Query, offset, limit int) ([]*news.Article, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.limits = append(f.limits, limit)
 	var out []*news.Article
 	skipped := 0
 	for _, a := range f.articles {

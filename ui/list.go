@@ -105,7 +105,8 @@ func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
 	m.clampList()
 	if first && len(m.items) > 0 && m.width >= narrowWidth {
 		// Show the newest story at once where there is room for it.
-		return m, loadArticle(m.lib, m.items[0].ID)
+		m.opening = m.items[0].ID
+		return m, loadArticle(m.lib, m.opening)
 	}
 	return m, m.moreIfNeeded()
 }

@@ -55,6 +55,7 @@ type Model struct {
 
 	// The open article.
 	article     *news.Article
+	opening     int64 // the article last asked for; others arriving late are dropped
 	rendered    string      // glamour's output for it
 	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
 	quoteAt     int         // its first line in rendered, or -1
@@ -92,7 +93,7 @@ func New(lib Library, opts Options) Model {
 	in := textinput.New()
 	in.Prompt = ""
 	ta := textarea.New()
-	ta.Placeholder = "Write a note. esc saves it, ctrl+c saves and quits."
+	ta.Placeholder = "Type a note…"
 	ta.ShowLineNumbers = false
 	m := Model{
 		ctx:     context.Background(),
@@ -189,10 +190,17 @@ func (m Model) articleLoaded(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setStatus(msg.err.Error(), true)
 	}
+	if msg.article.ID != m.opening {
+		return m, nil // the reader has asked for another article since
+	}
+	same := m.article != nil && m.article.ID == msg.article.ID
 	m.article = msg.article
-	m.quote = nil
-	m.panel = [paneCount]int{}
-	m.vp.GotoTop()
+	if !same {
+		// Opening the article already on screen keeps the reader's place.
+		m.quote = nil
+		m.panel = [paneCount]int{}
+		m.vp.GotoTop()
+	}
 	return m, m.rerender()
 }
 
@@ -224,8 +232,18 @@ func (m *Model) setRendered(s string) {
 	if s == m.rendered && m.highlighted == quoteText(m.quote) {
 		return // the viewport already holds it; setting it again measures every line
 	}
+	lines, off := m.vp.TotalLineCount(), m.vp.YOffset()
+	quoteInView := m.quoteAt >= off && m.quoteAt < off+m.vp.Height()
 	m.rendered = s
 	m.showArticle()
+	// Wrapped again at another width: stay with the quote being read, or
+	// at the same point of the article.
+	switch {
+	case quoteInView && m.quoteAt >= 0:
+		m.vp.SetYOffset(max(m.quoteAt-1, 0))
+	case lines > 0 && m.vp.TotalLineCount() != lines:
+		m.vp.SetYOffset(off * m.vp.TotalLineCount() / lines)
+	}
 }
 
 func quoteText(q *news.Quote) string {
@@ -409,6 +427,7 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.focus = paneArticle
+	m.opening = a.ID
 	cmds := []tea.Cmd{loadArticle(m.lib, a.ID), m.resize()}
 	if !a.Read {
 		a.Read = true

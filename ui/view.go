@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -189,9 +191,8 @@ func padTo(s string, w int) string {
 }
 
 func (m Model) articleLines(w, h int) []string {
-	if m.mode == modeNote {
-		head := m.styles.Prompt.Render(" New note") + m.styles.Dim.Render("  esc saves · ctrl+c saves and quits")
-		return append([]string{head, ""}, strings.Split(m.note.View(), "\n")...)
+	if m.editingNotes() {
+		return m.notesLines(w, h)
 	}
 	if m.article == nil {
 		return []string{"", m.styles.Dim.Render("  Select an article and press enter to read it.")}
@@ -287,28 +288,62 @@ func (m Model) statusLine() string {
 		}
 		return ansi.Truncate(line, m.width, "…")
 	}
-	left := ""
+	var left []string
+	if r := m.refreshStatus(); r != "" {
+		left = append(left, m.styles.Status.Render(r))
+	}
 	if m.status != "" {
 		st := m.styles.Status
 		if m.statusErr {
 			st = m.styles.Error
 		}
-		left = st.Render(" "+termtext.Line(m.status)) + "  "
+		left = append(left, st.Render(termtext.Line(m.status)))
 	}
-	m.help.SetWidth(max(m.width-ansi.StringWidth(left)-1, 0))
-	return ansi.Truncate(left+m.help.ShortHelpView(m.shortHelp()), m.width, "…")
+	line := ""
+	if len(left) > 0 {
+		line = " " + strings.Join(left, "  ") + "  "
+	}
+	// "? help" and "q quit" are pinned to the end: however narrow the terminal, the way
+	// to every other key stays on screen.
+	keys := m.shortHelp()
+	tail := ""
+	if m.mode == modeNormal {
+		pinned := []key.Binding{m.keys.Help, m.keys.Quit}
+		tail = m.help.ShortHelpView(pinned)
+		keys = slices.DeleteFunc(keys, func(b key.Binding) bool {
+			return b.Help() == pinned[0].Help() || b.Help() == pinned[1].Help()
+		})
+	}
+	room := m.width - ansi.StringWidth(line) - ansi.StringWidth(tail) - 4
+	if room >= 8 {
+		m.help.SetWidth(room)
+		line += m.help.ShortHelpView(keys)
+		if tail != "" {
+			line += m.styles.HelpDe.Render(" • ")
+		}
+	}
+	return ansi.Truncate(line+tail, m.width, "…")
 }
 
 // shortHelp composes the root's keys with the focused pane's.
 func (m Model) shortHelp() []helpBinding {
 	k := m.keys
 	switch {
+	case m.mode == modeNote:
+		return []helpBinding{noteKey("esc", "save note"), noteKey("ctrl+c", "save and quit")}
+	case m.mode == modeNotes:
+		return []helpBinding{k.Up, k.Down, withDesc(k.Open, "change"), noteKey("d", "delete"), noteKey("esc", "close")}
 	case m.focus.isPanel():
 		return []helpBinding{k.Down, withDesc(k.Open, m.panelOpenHelp()), k.NextPane, k.Back, k.Help, k.Quit}
 	case m.focus == paneArticle:
 		return []helpBinding{k.Down, k.PageDown, k.NextPane, k.Star, k.Note, k.Tags, k.OpenLink, k.Help, k.Quit}
 	}
 	return k.ShortHelp()
+}
+
+// noteKey describes a key of the note editor, which the textarea owns.
+func noteKey(k, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc))
 }
 
 func (m Model) panelOpenHelp() string {

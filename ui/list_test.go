@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBottomJumpsToTheEndWithoutLoadingTheWholeLibrary(t *testing.T) {
+	lib := bigLibrary(100_000)
+	m := sized(t, lib, 120, 40)
+	m = drive(t, m, press("G"))
+	scr := screenText(m)
+	if !strings.Contains(scr, "Council 1 approves") {
+		t.Fatalf("G does not show the oldest article:\n%s", scr)
+	}
+	if a := m.selected(); a == nil || a.ID != 1 {
+		t.Fatalf("G left the cursor on %v, want the last article", a)
+	}
+	for _, limit := range lib.limits {
+		if limit <= 0 || limit > pageSize {
+			t.Fatalf("the reader asked the store for %d rows at once; it must page (%v)", limit, lib.limits)
+		}
+	}
+	if len(m.items) > maxWindow {
+		t.Errorf("%d articles held in memory, want at most %d", len(m.items), maxWindow)
+	}
+
+	// Going back up from the end pages in the rows above, with no gap.
+	for range 60 {
+		m = drive(t, m, press("k"))
+	}
+	if a := m.selected(); a == nil || a.ID != 61 {
+		t.Fatalf("60 rows up from the end the cursor is on %v, want article 61", a)
+	}
+	for i, a := range m.items[1:] {
+		if a.ID != m.items[i].ID-1 {
+			t.Fatalf("the window has a gap between %d and %d", m.items[i].ID, a.ID)
+		}
+	}
+
+	m = drive(t, m, press("g"))
+	if scr := screenText(m); !strings.Contains(scr, "Council 100000 approves") {
+		t.Errorf("g does not come back to the newest article:\n%s", scr)
+	}
+}
+
+func TestScrollingDownKeepsTheWindowSmall(t *testing.T) {
+	lib := bigLibrary(5_000)
+	m := sized(t, lib, 120, 40)
+	for range 15 {
+		m = drive(t, m, press("space")) // a page at a time
+		for range 10 {
+			m = drive(t, m, press("space"))
+		}
+	}
+	if m.cursor < 1_000 {
+		t.Fatalf("after 165 page downs the cursor is at row %d", m.cursor)
+	}
+	if len(m.items) > maxWindow {
+		t.Errorf("%d articles held after a long scroll, want at most %d", len(m.items), maxWindow)
+	}
+	if a := m.selected(); a == nil || a.ID != int64(5_000-m.cursor) {
+		t.Errorf("row %d shows article %v, want %d", m.cursor, a, 5_000-m.cursor)
+	}
+}
+
+func TestCursorStaysOnScreenUnderAFilterChip(t *testing.T) {
+	lib := bigLibrary(300)
+	m := sized(t, lib, 120, 24)
+	m = drive(t, m, press("u")) // the unread chip takes a line
+	for range m.listRows() + 2 {
+		m = drive(t, m, press("j"))
+	}
+	a := m.selected()
+	if scr := screenText(m); a == nil || !strings.Contains(scr, firstWords(a.Title, 3)) {
+		t.Errorf("the selected article %v is not on screen:\n%s", a, scr)
+	}
+}
+
+func TestEmptyLibrarySaysHowToAddArticles(t *testing.T) {
+	m := sized(t, &fakeLibrary{}, 100, 30)
+	scr := screenText(m)
+	if !strings.Contains(scr, "Library 0 · 0 unread") || !strings.Contains(scr, "byline add") {
+		t.Errorf("an empty library must say how to fill it:\n%s", scr)
+	}
+	for _, k := range []string{"j", "G", "enter", "s", "n", "tab", "g"} {
+		m = drive(t, m, press(k)) // nothing to act on: nothing may break
+	}
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
