@@ -55,7 +55,7 @@ type Model struct {
 
 	// The open article.
 	article     *news.Article
-	opening     int64 // the article last asked for; others arriving late are dropped
+	opening     int64       // the article last asked for; others arriving late are dropped
 	rendered    string      // glamour's output for it
 	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
 	quoteAt     int         // its first line in rendered, or -1
