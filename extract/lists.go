@@ -188,13 +188,21 @@ var landmarkSuffixes = setOf("square", "street", "avenue", "road", "lane", "boul
 	"plaza", "gate", "wall", "dam", "falls", "channel", "sound", "cape", "glacier", "basin",
 	"plain", "plains", "highlands", "lowlands", "heath", "common", "green", "circus", "park",
 	"house", "hall", "field", "ground", "quay", "wharf", "pier", "crossing", "pass",
-	"memorial", "monument", "temple", "mosque", "church", "chapel", "canyon", "reef", "delta")
+	"memorial", "monument", "temple", "mosque", "church", "chapel", "canyon", "reef", "delta",
+	"county", "ballroom", "gardens", "estuary", "plateau")
 
 // featureNouns follow a name in lower case to say it is a geographic
 // feature or area: "the Mont Blanc massif", "the Mekong delta".
 var featureNouns = setOf("massif", "range", "mountains", "valley", "glacier", "plateau", "delta",
 	"basin", "peninsula", "estuary", "coast", "coastline", "region", "province", "archipelago",
-	"lowlands", "highlands", "steppe", "rainforest", "desert", "river", "gorge")
+	"lowlands", "highlands", "steppe", "rainforest", "desert", "river", "gorge", "strait",
+	"county", "district", "prefecture", "governorate", "oblast", "canton")
+
+// naturalFeatures are the landmark words that never end a person's name,
+// even after a given name: "Magdalena River", "Victoria Falls".
+var naturalFeatures = setOf("river", "sea", "ocean", "mountains", "strait", "straits", "peninsula",
+	"canal", "glacier", "desert", "valley", "islands", "isles", "gulf", "estuary", "basin",
+	"delta", "plateau", "reef", "canyon", "falls", "county", "highlands", "lowlands")
 
 // calendarWords are capitalised but name times, not people or places.
 var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -269,6 +269,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		return m, true
 	}
 	n := b - a
+	if n == 1 && singleFeature(toks, a) {
+		m := newMention(mPlace, toks, a, b, text)
+		m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
+		return m, true
+	}
 	if n >= 2 {
 		// Compass words around a known place.
 		i, j := a, b
@@ -301,13 +306,51 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 			return m, true
 		}
 		last := toks[b-1].lower()
-		if landmarkSuffixes[last] && !personFirst(toks[a].Text) && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+		// A given name does not stop a natural feature: "Magdalena River",
+		// "Victoria Falls"; it does stop a building ("Jerry Hall").
+		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last]) && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
 		}
 	}
 	return mention{}, false
+}
+
+// singleFeature: one unknown word that the text calls a geographic
+// feature or an area by a lower-case noun around it — "the Po valley",
+// "Hudspeth county", "Hudspeth and Presidio counties", "the Tigray
+// region", "the river Rhône". Adjective-shaped words ("the Alpine
+// region") and organisations are not places.
+func singleFeature(toks []token, a int) bool {
+	t := toks[a]
+	if orgWords[t.lower()] || outlets[t.Text] || calendarWords[t.lower()] || isAcronym(t.Text) || adjectiveShaped(t.Text) {
+		return false
+	}
+	if a > 0 && !toks[a-1].cap() && (toks[a-1].lower() == "river" || toks[a-1].lower() == "lake") {
+		return true
+	}
+	b := a + 1
+	if b+2 < len(toks) && (toks[b].Text == "and" || toks[b].Text == ",") && toks[b+1].cap() && areaPlurals[toks[b+2].Text] {
+		return true
+	}
+	return b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() && toks[b].Sent == t.Sent &&
+		(featureNouns[toks[b].Text] && toks[b].Text != "range" || areaPlurals[toks[b].Text])
+}
+
+// areaPlurals close a list of areas: "Hudspeth and Presidio counties".
+var areaPlurals = setOf("counties", "provinces", "regions", "districts", "valleys", "prefectures",
+	"governorates", "oblasts", "cantons", "parishes")
+
+// adjectiveShaped: the endings of adjectives and languages ("Alpine",
+// "Siberian", "Kurdish", "Arabic", "Western").
+func adjectiveShaped(w string) bool {
+	for _, suf := range []string{"an", "ese", "ish", "ic", "ine", "ern", "al", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func honorific(l string) bool {
@@ -487,8 +530,11 @@ func lastTitle(toks []token, a, b int) int {
 		if _, ok := givenName(toks[i].Text); ok {
 			return -1
 		}
-		if _, ok := lookupPlace(toks[i].Text); ok || isAcronym(toks[i].Text) || i == a {
-			continue // "London UKIP MEP Gerard Batten", "Tesco Chief Executive Terry Leahy"
+		if _, ok := lookupPlace(toks[i].Text); ok || isAcronym(toks[i].Text) || i < a+3 {
+			// "London UKIP MEP Gerard Batten", "Tesco Chief Executive Terry
+			// Leahy", "Senate Majority Leader Carol Brennan": a few words of
+			// body or party before the office.
+			continue
 		}
 		break
 	}
@@ -547,6 +593,13 @@ func hasOrgWord(toks []token, a, b int) bool {
 // speaksHere: the name is the subject of a speech verb ("Halifax said",
 // "Halifax has said", "says Halifax").
 func speaksHere(toks []token, a, b int) bool {
+	if a > 0 {
+		// "Carol Brennan of Ohio called…": the name is the object of a
+		// preposition; the speaker is whoever it belongs to.
+		if l := toks[a-1].lower(); l == "of" || l == "in" || l == "from" || l == "at" || l == "near" {
+			return false
+		}
+	}
 	for b < len(toks) && auxiliaries[toks[b].lower()] {
 		b++
 	}

@@ -35,6 +35,13 @@ func capSpans(toks []token) []span {
 				j++
 				continue
 			}
+			// Two particles in a row: "Juan Carlos de la Fuente", "Rafael
+			// van der Vaart".
+			if t.Kind == tWord && nameParticles[t.Text] && j+2 < len(toks) && nameParticles[toks[j+1].Text] &&
+				toks[j+2].Sent == t.Sent && nameToken(toks[j+2]) {
+				j += 2
+				continue
+			}
 			// Nickname: 'Head' between two name words, quotes adjacent.
 			if t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
 				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {

@@ -622,6 +622,9 @@ func (a *attribution) descriptions() []mention {
 			if h+1 < len(toks) && toks[h+1].Sent == toks[h].Sent && (personRoles[toks[h+1].lower()] || demonymNoun(toks[h+1].Text)) {
 				continue // "the 25-year-old Dubliner": the head is the last noun
 			}
+			if !personRoles[l] && !strings.HasSuffix(l, "-old") && h+1 < len(toks) && toks[h+1].Kind == tWord && !toks[h+1].cap() {
+				continue // "the Spanish critic": a nationality before a noun is an adjective
+			}
 			if h+1 < len(toks) && (toks[h+1].Kind == tWord && !toks[h+1].cap() && !connectors[toks[h+1].lower()] || toks[h+1].Text == ",") {
 				g := byte(0)
 				if femaleRoles[l] {
