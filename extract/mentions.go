@@ -257,6 +257,15 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 			text = titleCase(text)
 		}
 	}
+	if !ok && datelineAt(toks, a, b) {
+		// "GRASS VALLEY, Calif. (AP) —": a wire dateline names the place
+		// even when the gazetteer does not know it.
+		text = titleCase(text)
+		m := newMention(mPlace, toks, a, b, text)
+		m.Name, m.Full = text, text
+		m.Place = lexicon.Place{Name: text, Kind: lexicon.City}
+		return m, true
+	}
 	if ok {
 		// A town that is also a common surname ("Hartley", "Lombard") is a
 		// place only in a place's context, like the lexicon's ambiguous names.
@@ -292,7 +301,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 				return m, true
 			}
 		}
-		if landmarkPrefixes[toks[a].lower()] && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
+		// A prefix that is also a given name ("Sierra", "River") leads a
+		// place only before a place or a word that is no surname:
+		// "Sierra Nevada", not "Sierra Smith" or "River Phoenix".
+		namelike := knownName(toks[a].Text) && surname(toks[a+1].Text) && !isPlaceAt(toks[a+1].Text)
+		if landmarkPrefixes[toks[a].lower()] && !namelike && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -315,6 +328,26 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// datelineAt: toks[a:b] are words in capitals that open a paragraph and
+// are followed by ", Region", "(Agency)" or a dash.
+func datelineAt(toks []token, a, b int) bool {
+	if !firstInPara(toks, a) || b >= len(toks) || b-a > 4 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if t := toks[i].Text; len(t) < 2 || strings.ToUpper(t) != t || !isAcronym(strings.ReplaceAll(t, "-", "")) {
+			return false
+		}
+	}
+	switch toks[b].Text {
+	case ",":
+		return b+1 < len(toks) && toks[b+1].cap()
+	case "(", "—", "–":
+		return true
+	}
+	return false
 }
 
 // singleFeature: one unknown word that the text calls a geographic
@@ -351,6 +384,17 @@ func adjectiveShaped(w string) bool {
 		}
 	}
 	return false
+}
+
+// buildingNouns are the landmark words that are never verbs, so a name
+// before them in lower case names the building.
+var buildingNouns = setOf("bridge", "airport", "stadium", "station", "square", "street", "avenue",
+	"road", "tower", "palace", "castle", "cathedral", "mosque", "temple", "church", "arena", "dam",
+	"memorial", "monument", "highway", "motorway", "tunnel", "harbour", "harbor")
+
+func isPlaceAt(w string) bool {
+	_, ok := lookupPlace(w)
+	return ok
 }
 
 func honorific(l string) bool {
@@ -505,6 +549,11 @@ func classifySegment(toks []token, a, b int) (mention, bool) {
 		}
 		if toks[b].Text == "," && b+2 < len(toks) && toks[b+1].Kind == tNum && toks[b+2].Text == "," {
 			m.Evidence += 2 // "Mr Hague, 43,"
+		}
+		if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns[toks[b].Text] {
+			// "the Paso del Norte bridge", "the Golden Gate bridge": a
+			// name before a lower-case building noun names the building.
+			m.Kind = mOther
 		}
 	}
 	return m, true

@@ -86,6 +86,9 @@ func modifierPrefix(w string) string {
 // trimOpeners drops words capitalised only because they open the
 // sentence, connectors left at the edges, and a leading "The".
 func trimOpeners(toks []token, s span) span {
+	if datelineAt(toks, s.Start, s.End) {
+		return s // "GRASS VALLEY, Calif. —": capitals by convention, a name
+	}
 	for s.Start < s.End {
 		t := toks[s.Start]
 		l := t.lower()
