@@ -167,6 +167,13 @@ var orgWords = setOf(
 	"limited", "advisors", "advisers", "rally", "ballet", "indoors", "boerse", "bourse",
 	"laboratory", "laboratories", "cooperative", "co-operative", "aid", "lords", "utd",
 	"war", "wars", "revolution", "crisis", "works", "dem", "dems", "lib", "republic", "kingdom", "empire", "emirates", "caliphate", "junta", "regime",
+	"securities", "associates", "consultants", "consulting", "consultancy", "solutions", "logistics",
+	"brands", "foods", "stores", "supermarkets", "pharma", "therapeutics", "biotech", "robotics",
+	"automotive", "aerospace", "insurance", "assurance", "finance", "financial", "bancorp",
+	"investments", "properties", "estates", "developments", "construction", "engineering",
+	"mining", "resources", "chemicals", "telecoms", "wireless", "semiconductor",
+	"semiconductors", "electronics", "microsystems", "dynamics", "enterprises", "trading", "llp",
+	"gmbh", "ag", "nv", "bv", "pty",
 )
 
 // outlets are news organisations and wire services: they can speak ("the

@@ -171,7 +171,9 @@ func propagateOrgs(ms []mention) {
 		}
 	}
 	for i := range ms {
-		if ms[i].Kind != mOrg && ms[i].Kind != mPlace && orgs[ms[i].Name] {
+		// A landmark-shaped name ("Freedom House") follows too; a gazetteer
+		// place keeps its meaning ("London" after "London Stock Exchange").
+		if ms[i].Kind != mOrg && (ms[i].Kind != mPlace || ms[i].Place.Kind == lexicon.Feature) && orgs[ms[i].Name] {
 			ms[i].Kind = mOrg
 		}
 	}
@@ -278,6 +280,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		return m, true
 	}
 	n := b - a
+	if a > 0 && !toks[a-1].cap() && orgCues[toks[a-1].lower()] {
+		// "the watchdog Freedom House", "the band Deep Sea": the cue says
+		// what the name is, whatever its last word.
+		return mention{}, false
+	}
 	if n == 1 && singleFeature(toks, a) {
 		m := newMention(mPlace, toks, a, b, text)
 		m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
