@@ -45,6 +45,7 @@ func attribute(toks []token, ms []mention, people []person, places []place, qs [
 			a.mentAt.set(t, i)
 		}
 	}
+	inherited := make([]bool, len(qs)) // speaker taken from the quote before
 	for qi := range qs {
 		q := &qs[qi]
 		spk, per, ok := a.after(q)
@@ -59,11 +60,19 @@ func attribute(toks []token, ms []mention, people []person, places []place, qs [
 		}
 		if !ok && qi > 0 && qs[qi-1].Para >= q.Para-1 {
 			spk, per, ok = qs[qi-1].Speaker, qs[qi-1].spk, true
+			inherited[qi] = true
 		}
 		if ok {
 			q.Speaker, q.spk = spk, per
 		}
 		a.last = q
+	}
+	// A quotation over several paragraphs is attributed once, usually at
+	// its end: the earlier paragraphs take that speaker.
+	for qi := len(qs) - 2; qi >= 0; qi-- {
+		if next := qs[qi+1]; next.Continues && next.Speaker != "" && (qs[qi].Speaker == "" || inherited[qi]) {
+			qs[qi].Speaker, qs[qi].spk = next.Speaker, next.spk
+		}
 	}
 }
 
@@ -872,7 +881,10 @@ func (a *attribution) recentSpokes(pos int, g byte) (string, bool) {
 		if l != "spokesman" && l != "spokeswoman" && l != "spokesperson" {
 			continue
 		}
-		if l == "spokesman" && g == 'f' || l == "spokeswoman" && g == 'm' || laterSubject > t.Sent {
+		named := i+1 < len(toks) && a.personIn(i+1, min(i+3, len(toks))) >= 0
+		if l == "spokesman" && g == 'f' || l == "spokeswoman" && g == 'm' || laterSubject > t.Sent || named {
+			// A named spokesperson ("spokeswoman Zhao Lirong", "spokesman,
+			// Tom Reed,") is a person the pronoun can take.
 			// The wrong gender, or a person spoke in a later sentence: the
 			// pronoun is theirs. (People in the spokesperson's own sentence
 			// are what was said: "a spokeswoman said Lord Woolf agreed".)
