@@ -158,7 +158,7 @@ func plausibleFullName(toks []token, m *mention) bool {
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles[w] {
+		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles[w] && particleStem(w) == "" {
 			return false
 		}
 		l := strings.ToLower(w)
@@ -221,7 +221,12 @@ func matchPerson(people []person, ms []mention, i int) int {
 }
 
 func nameHasWord(name []string, w string) bool {
-	return len(name) >= 2 && (name[len(name)-1] == w || name[0] == w)
+	if len(name) < 2 {
+		return false
+	}
+	last := name[len(name)-1]
+	// "Assad" is "Bashar al-Assad".
+	return last == w || name[0] == w || particleStem(last) == w
 }
 
 // sameOrLonger: long is short with words added inside or after ("George

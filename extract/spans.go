@@ -27,8 +27,8 @@ func capSpans(toks []token) []span {
 		j := i + 1
 		for j < len(toks) && toks[j].Sent == toks[i].Sent {
 			t := toks[j]
-			if nameToken(t) {
-				j++
+			if nameToken(t) || t.Kind == tWord && particleStem(t.Text) != "" {
+				j++ // "Bashar al-Assad", "Bab el-Mandeb"
 				continue
 			}
 			if t.Kind == tWord && connectors[t.Text] && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(toks[j+1]) {
@@ -65,6 +65,18 @@ func capSpans(toks []token) []span {
 // "Oscar-winning") describes something else and is not part of a name.
 func nameToken(t token) bool {
 	return t.cap() && (!strings.Contains(t.Text, "-") || modifierPrefix(t.Text) == "")
+}
+
+// particleStem returns "Assad" for "al-Assad" and "Mandeb" for
+// "el-Mandeb": Arabic names carry a lower-case article joined by a hyphen.
+// It returns "" for any other word.
+func particleStem(w string) string {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ul-", "ud-", "bin-"} {
+		if len(w) > len(p)+1 && strings.HasPrefix(w, p) && firstRuneUpper(w[len(p):]) {
+			return w[len(p):]
+		}
+	}
+	return ""
 }
 
 // modifierSuffixes turn a name into an adjective: "California-based".
