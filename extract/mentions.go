@@ -669,6 +669,47 @@ func speaksHere(toks []token, a, b int) bool {
 var placeNouns = setOf("village", "town", "city", "county", "region", "province", "state",
 	"district", "island", "suburb", "borough", "port", "hamlet", "capital")
 
+// appositivePlace: toks[b:] is ", the/a <modifiers> village" with the
+// place noun heading the phrase (followed by punctuation or a
+// preposition), not modifying another noun ("a town councillor").
+func appositivePlace(toks []token, b int) bool {
+	if b+2 >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	if d := toks[b+1].lower(); d != "the" && d != "a" && d != "an" {
+		return false
+	}
+	for k := b + 2; k < len(toks) && k <= b+5 && toks[k].Sent == toks[b].Sent; k++ {
+		t := toks[k]
+		if t.Kind != tWord || t.cap() {
+			return false
+		}
+		if placeNouns[t.low] {
+			if k+1 >= len(toks) || toks[k+1].Sent != t.Sent {
+				return true
+			}
+			n := toks[k+1]
+			return n.Kind == tPunct || locativePreps[n.low] || n.low == "on" || compassWords[n.low] || n.low == "where" || n.low == "that"
+		}
+	}
+	return false
+}
+
+// namedAsPerson: somewhere near at, w follows a given name, an honorific
+// or a title, or comes before a speech verb — it is someone's name.
+func namedAsPerson(toks []token, w string, at int) bool {
+	for i := max(1, at-2000); i < len(toks) && i < at+2000; i++ {
+		if toks[i].Text != w {
+			continue
+		}
+		p := toks[i-1]
+		if p.cap() && (knownName(p.Text) || honorific(p.low) || roleWords[p.low]) || i+1 < len(toks) && isSpeechVerbAt(toks, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeByContext accepts a place the gazetteer lacks when the text says
 // what it is: "the village of Happisburgh", "a dateline KINGSBRIDGE, Devon",
 // or "in Kingsbridge" / "on Dartmoor" for a single word that is no common
@@ -679,13 +720,24 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	}
 	t := toks[a]
 	w := t.Text
-	if commonWord(t) || knownName(w) || surname(w) || orgWords[t.lower()] || outlets[w] || calendarWords[t.lower()] {
+	if appositivePlace(toks, b) && !commonWord(t) && !orgWords[t.lower()] && !outlets[w] && !isDemonym(w) && !isAcronym(w) {
+		// "Panmunjom, the truce village", "Cheadle, a town south of
+		// Stockport": the appositive says what it is, even for a word
+		// that is also a surname.
+		m := newMention(mPlace, toks, a, b, w)
+		m.Place = lexicon.Place{Name: w, Kind: lexicon.City}
+		return m, true
+	}
+	prev := toks[a-1].lower()
+	// A surname after "in" is a town ("in Cheadle") unless the article
+	// names a person by it ("confidence in Brown" after "Gordon Brown").
+	townSurname := surname(w) && (prev == "in" || prev == "near" || prev == "outside") && !namedAsPerson(toks, w, a)
+	if commonWord(t) || knownName(w) || surname(w) && !townSurname || orgWords[t.lower()] || outlets[w] || calendarWords[t.lower()] {
 		return mention{}, false
 	}
 	if ok := isDemonym(w); ok {
 		return mention{}, false
 	}
-	prev := toks[a-1].lower()
 	ok := false
 	switch {
 	case prev == "of" && a >= 2 && placeNouns[toks[a-2].lower()]:

@@ -152,7 +152,24 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 	if caps == words && (words >= 2 || cue) {
 		return true
 	}
+	if q.Partial && words >= 3 && foreignWords(toks, q)*2 > words {
+		// "published in Spanish as 'El río lleva sus propias cuentas'":
+		// words mostly outside English are a title or a phrase in
+		// another language, not speech reported in English.
+		return true
+	}
 	return cue && words <= 6 && q.Partial
+}
+
+// foreignWords counts the words of a quote that are not English words.
+func foreignWords(toks []token, q quoteSpan) int {
+	n := 0
+	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+		if t := toks[i]; t.Kind == tWord && !commonLower(t.low) && !openers[t.low] {
+			n++
+		}
+	}
+	return n
 }
 
 // smallTitleWords stay in lower case inside titles ("Beyond the Sea").
