@@ -76,6 +76,8 @@ type Model struct {
 	editing     *news.Note  // the note being changed; nil: a new one
 	confirmDel  bool        // d was pressed once on the chosen note
 
+	helpTop int // the first line of the help page shown, when it scrolls
+
 	refreshing                bool
 	refreshDone, refreshTotal int
 
@@ -298,11 +300,7 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case modeNotes:
 		return m.notesKey(msg)
 	case modeHelp:
-		if key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c" {
-			return m, tea.Quit
-		}
-		m.mode = modeNormal
-		return m, nil
+		return m.helpKey(msg)
 	}
 	k := m.keys
 	switch {

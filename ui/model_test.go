@@ -253,3 +253,27 @@ func runSequence(msg tea.Msg) []tea.Msg {
 }
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
+	m := sized(t, sampleLibrary(), 60, 20)
+	m = drive(t, m, press("?"))
+	if strings.Contains(screenText(m), "person:") {
+		t.Fatal("the whole help fits in 60×20: the test shows nothing")
+	}
+	for range 20 {
+		m = drive(t, m, press("j"))
+	}
+	scr := screenText(m)
+	if m.mode != modeHelp || !strings.Contains(scr, "person:") || !strings.Contains(scr, "q quit") {
+		t.Errorf("j should scroll the help to its end:\n%s", scr)
+	}
+	for _, l := range strings.Split(scr, "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Errorf("a help line is wider than the terminal: %q", l)
+		}
+	}
+	m = drive(t, m, press("x"))
+	if m.mode != modeNormal {
+		t.Error("a key other than a scroll key did not close help")
+	}
+}

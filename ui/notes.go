@@ -228,7 +228,7 @@ func (m Model) noteRow(n news.Note, w int, chosen bool) string {
 	text := ansi.Truncate(termtext.Line(n.Text), max(w-len(date)-6, 1), "…")
 	line := "  • " + text + strings.Repeat(" ", max(w-ansi.StringWidth(text)-len(date)-5, 1)) + date
 	if chosen {
-		return m.styles.Selected.Render(padTo("▸ "+line[2:], w))
+		return m.selectedRow(line, w, true)
 	}
 	return line
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -20,12 +21,21 @@ import (
 
 func runProgram(t *testing.T, lib *fakeLibrary, w, h int, steps func(tm *teatest.TestModel)) Model {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(lib, Options{NoColor: true}),
+	return runProgramWith(t, lib, Options{NoColor: true}, w, h, steps)
+}
+
+// runProgramWith runs the reader until steps are done, then ends the
+// program from outside, so the final model is the screen the steps left.
+func runProgramWith(t *testing.T, lib *fakeLibrary, opts Options, w, h int, steps func(tm *teatest.TestModel)) Model {
+	t.Helper()
+	tm := teatest.NewTestModel(t, New(lib, opts),
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "unread")
 	steps(tm)
-	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
 	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 }
 
@@ -67,21 +77,142 @@ func TestProgramOpenStarAndNavigate(t *testing.T) {
 	golden.RequireEqual(t, finalScreen(m))
 }
 
+func TestProgramQuitKey(t *testing.T) {
+	tm := teatest.NewTestModel(t, New(sampleLibrary(), Options{NoColor: true}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "unread")
+	keys(tm, "q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+func TestProgramNote(t *testing.T) {
+	lib := sampleLibrary()
+	m := runProgram(t, lib, 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "n")
+		waitFor(t, tm, "saves")
+		tm.Type("ask the ferry union for figures")
+		keys(tm, "esc")
+		waitFor(t, tm, "Notes")
+	})
+	if !strings.Contains(lib.wrote(), "note:ask the ferry union for figures 3") {
+		t.Errorf("the note was not saved: %s", lib.wrote())
+	}
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramNoteEditor(t *testing.T) {
+	m := runProgram(t, withNotes(), 100, 30, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "n")
+		waitFor(t, tm, "earlier")
+		keys(tm, "up")
+		waitFor(t, tm, "delete")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramFilterByPerson(t *testing.T) {
+	m := runProgram(t, sampleLibrary(), 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "tab") // the article, then its people
+		waitFor(t, tm, "stories")
+		keys(tm, "enter")
+		waitFor(t, tm, "✕")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramSearch(t *testing.T) {
+	m := runProgram(t, sampleLibrary(), 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "/")
+		tm.Type("glacier")
+		keys(tm, "enter")
+		waitFor(t, tm, "1 · 0") // Library 1 · 0 unread
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
 func TestProgramHelp(t *testing.T) {
+	t.Setenv("HOME", "/home/reader") // the help names the config file
+	t.Setenv("XDG_CONFIG_HOME", "")
 	m := runProgram(t, sampleLibrary(), 100, 30, func(tm *teatest.TestModel) {
 		keys(tm, "?")
 		waitFor(t, tm, "closes")
-		keys(tm, "x") // any key closes help; runProgram's q then quits
 	})
-	if m.mode != modeNormal {
-		t.Error("q did not close help")
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramHelpNarrow(t *testing.T) {
+	t.Setenv("HOME", "/home/reader")
+	t.Setenv("XDG_CONFIG_HOME", "")
+	m := runProgram(t, sampleLibrary(), 60, 20, func(tm *teatest.TestModel) {
+		keys(tm, "?")
+		waitFor(t, tm, "closes")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramQuote(t *testing.T) {
+	m := runProgram(t, longQuoteLibrary(), 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "shift+tab", "shift+tab") // the quotes panel
+		waitFor(t, tm, "quote")
+		keys(tm, "enter")
+		waitFor(t, tm, "▌")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramRefresh(t *testing.T) {
+	lib := sampleLibrary()
+	release := make(chan struct{})
+	refresh := fakeRefresh(lib, "Lighthouse sold", "Storm warning")
+	opts := Options{NoColor: true, Refresh: func(ctx context.Context, progress func(done, total int)) (int, error) {
+		progress(0, 2)
+		<-release
+		return refresh(ctx, progress)
+	}}
+	m := runProgramWith(t, lib, opts, 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "j", "r")
+		waitFor(t, tm, "0/2")
+		close(release)
+		waitFor(t, tm, "Lighthouse")
+	})
+	if a := m.selected(); a == nil || a.Title != "Bridge vote passes" {
+		t.Errorf("after the refresh the cursor is on %v, want the article it was on", a)
 	}
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramEmptyLibrary(t *testing.T) {
+	m := runProgram(t, &fakeLibrary{}, 80, 24, func(tm *teatest.TestModel) {})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramBottomOfAHugeLibrary(t *testing.T) {
+	m := runProgram(t, bigLibrary(100_000), 120, 30, func(tm *teatest.TestModel) {
+		keys(tm, "G")
+		waitFor(t, tm, "Council 1 ")
+	})
+	golden.RequireEqual(t, finalScreen(m))
 }
 
 func TestProgramNarrow(t *testing.T) {
 	m := runProgram(t, sampleLibrary(), 60, 20, func(tm *teatest.TestModel) {
 		keys(tm, "enter")
 		waitFor(t, tm, "collapsed")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramNarrowPanel(t *testing.T) {
+	m := runProgram(t, sampleLibrary(), 60, 20, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "tab")
+		waitFor(t, tm, "Callum")
+	})
+	golden.RequireEqual(t, finalScreen(m))
+}
+
+func TestProgramMediumLayout(t *testing.T) {
+	m := runProgram(t, sampleLibrary(), 80, 24, func(tm *teatest.TestModel) {
+		keys(tm, "enter", "tab", "tab")
+		waitFor(t, tm, "Glasgow")
 	})
 	golden.RequireEqual(t, finalScreen(m))
 }

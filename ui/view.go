@@ -60,8 +60,8 @@ func (m Model) box(p pane, r rect) string {
 	if focused {
 		border, titleStyle = m.styles.BorderFocused, m.styles.TitleFocused
 	}
-	title := ansi.Truncate(m.paneTitle(p), max(innerW-2, 0), "…")
-	top := border.Render("╭ ") + titleStyle.Render(title) + border.Render(" "+strings.Repeat("─", max(innerW-ansi.StringWidth(title)-2, 0))+"╮")
+	title := ansi.Truncate(m.titleBar(p, titleStyle), max(innerW-2, 0), "…")
+	top := border.Render("╭ ") + title + border.Render(" "+strings.Repeat("─", max(innerW-ansi.StringWidth(title)-2, 0))+"╮")
 	if innerW < 2 {
 		top = border.Render("╭" + strings.Repeat("─", innerW) + "╮")
 	}
@@ -80,6 +80,39 @@ func (m Model) box(p pane, r rect) string {
 	}
 	b.WriteString("\n" + border.Render("╰"+strings.Repeat("─", innerW)+"╯"))
 	return b.String()
+}
+
+// titleBar is a pane's title; where panes share the screen as tabs it
+// names the others too, so a reader sees what tab reaches.
+func (m Model) titleBar(p pane, st lipgloss.Style) string {
+	var tabs []pane
+	switch {
+	case m.width < narrowWidth:
+		tabs = []pane{paneList, paneArticle, panePeople, panePlaces, paneQuotes}
+	case m.width < wideWidth && p != paneList:
+		tabs = []pane{paneArticle, panePeople, panePlaces, paneQuotes}
+	default:
+		return st.Render(m.paneTitle(p))
+	}
+	parts := make([]string, len(tabs))
+	for i, t := range tabs {
+		if t == p {
+			// Brackets as well as the style: the tab shown is plain
+			// without colour or bold too.
+			parts[i] = st.Render("[" + m.paneTitle(t) + "]")
+		} else {
+			parts[i] = m.styles.Dim.Render(m.tabTitle(t))
+		}
+	}
+	return strings.Join(parts, m.styles.Dim.Render(" · "))
+}
+
+// tabTitle is the short title of a pane not on screen.
+func (m Model) tabTitle(p pane) string {
+	if n := m.panelLen(p); p.isPanel() && n > 0 {
+		return fmt.Sprintf("%s %d", p.title(), n)
+	}
+	return p.title()
 }
 
 func (m Model) paneTitle(p pane) string {
@@ -123,11 +156,13 @@ func (m Model) listLines(w, h int) []string {
 	}
 	if len(m.items) == 0 {
 		if m.loaded {
-			empty := "No articles yet: byline add FILE or byline subscribe URL"
+			empty := "No articles yet. Add some from a shell: byline add FILE|URL, or byline subscribe FEED-URL"
 			if m.hasChips() {
 				empty = "Nothing matches. esc clears the filter."
 			}
-			out = append(out, m.styles.Dim.Render(" "+empty))
+			for _, l := range strings.Split(ansi.Wordwrap(empty, max(w-2, 8), ""), "\n") {
+				out = append(out, m.styles.Dim.Render(" "+l))
+			}
 		}
 		return out
 	}
@@ -155,12 +190,8 @@ func (m Model) listLines(w, h int) []string {
 		}
 		line2 := "     " + m.styles.Dim.Render(ansi.Truncate(meta, max(w-5, 1), "…"))
 		if i == m.cursor {
-			sel := m.styles.SelectedBlur
-			if m.focus == paneList {
-				sel = m.styles.Selected
-			}
-			line1 = sel.Render(padTo(ansi.Strip(line1), w))
-			line2 = sel.Render(padTo(ansi.Strip(line2), w))
+			line1 = m.selectedRow(line1, w, m.focus == paneList)
+			line2 = m.selectedRow(line2, w, m.focus == paneList)
 		}
 		out = append(out, line1, line2)
 	}
@@ -183,6 +214,17 @@ func (m Model) chips(w int) string {
 		parts = append(parts, m.styles.Chip.Render("unread"))
 	}
 	return ansi.Truncate(" "+strings.Join(parts, " "), w, "…")
+}
+
+// selectedRow draws the row under a cursor: highlighted, with a bar in
+// its first column so it shows without colour as well. A cursor in a pane
+// without focus is drawn fainter.
+func (m Model) selectedRow(s string, w int, focused bool) string {
+	bar, st := "▌", m.styles.Selected
+	if !focused {
+		bar, st = "▏", m.styles.SelectedBlur
+	}
+	return st.Render(padTo(bar+ansi.Cut(ansi.Strip(s), 1, w), w))
 }
 
 func padTo(s string, w int) string {
@@ -213,7 +255,7 @@ func (m Model) panelLines(p pane, w, h int) []string {
 	focused := m.focus == p
 	row := func(i int, s string) string {
 		if i == cursor && focused {
-			return m.styles.Selected.Render(padTo(ansi.Strip(s), w))
+			return m.selectedRow(s, w, true)
 		}
 		return s
 	}
@@ -351,16 +393,4 @@ func (m Model) panelOpenHelp() string {
 		return "go to quote"
 	}
 	return "stories with them"
-}
-
-func (m Model) helpScreen() string {
-	title := m.styles.TitleFocused.Render("byline — keys") + m.styles.Dim.Render("   any key closes")
-	m.help.ShowAll = true
-	m.help.SetWidth(m.width - 4)
-	body := m.help.View(m.keys)
-	query := m.styles.Dim.Render(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME
-person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06 and -term to negate.
-Keys can be changed in ` + ConfigPath() + ` under [keys].`)
-	content := lipgloss.JoinVertical(lipgloss.Left, title, "", body, "", query)
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, content)
 }
