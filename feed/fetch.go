@@ -1,0 +1,444 @@
+package feed
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// UserAgent is sent with every request, so publishers can see who reads
+// them and how to reach us. The command line calls SetVersion at start-up;
+// NewFetcher copies the value it holds then.
+var UserAgent = userAgent("dev")
+
+// SetVersion puts byline's version into UserAgent.
+func SetVersion(version string) { UserAgent = userAgent(version) }
+
+func userAgent(version string) string {
+	return "byline/" + version + " (+https://github.com/byline-reader/byline)"
+}
+
+// Errors a fetch can end in, for errors.Is. The errors returned carry
+// one-line messages meant to be shown as they are ("larger than 10 MB",
+// "timed out after 30s"); these sentinels name the kind.
+var (
+	ErrTooLarge         = errors.New("response too large")
+	ErrTooManyRedirects = errors.New("too many redirects")
+	ErrTimeout          = errors.New("timed out")
+	ErrUnsupportedURL   = errors.New("not an http or https address")
+	ErrNotHTML          = errors.New("not a web page")
+	ErrNoFeed           = errors.New("no feed found")
+)
+
+// HTTPError is a response whose status is neither success nor 304.
+type HTTPError struct {
+	Status int
+	URL    string // the address that answered, after redirects
+}
+
+func (e *HTTPError) Error() string {
+	if text := http.StatusText(e.Status); text != "" {
+		return fmt.Sprintf("HTTP %d %s", e.Status, text)
+	}
+	return fmt.Sprintf("HTTP %d", e.Status)
+}
+
+// fetchError is a failure told in one line for a reader, keeping its
+// causes so that errors.Is still sees ErrTimeout, syscall.ECONNREFUSED and
+// the like.
+type fetchError struct {
+	msg    string
+	causes []error
+}
+
+func (e *fetchError) Error() string   { return e.msg }
+func (e *fetchError) Unwrap() []error { return e.causes }
+
+func fetchFailure(msg string, causes ...error) error { return &fetchError{msg: msg, causes: causes} }
+
+// sizeError says how large is too large; it is ErrTooLarge to errors.Is.
+type sizeError struct{ limit int64 }
+
+func (e *sizeError) Error() string        { return "larger than " + sizeText(e.limit) }
+func (e *sizeError) Is(target error) bool { return target == ErrTooLarge }
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Defaults for a Fetcher: generous for a slow news site, short enough that
+// one dead host does not hold up a refresh.
+const (
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultTimeout        = 30 * time.Second
+	DefaultMaxRedirects   = 10
+	DefaultMaxBody        = 10 << 20
+	DefaultPerHost        = 2
+)
+
+// Fetcher gets feeds and pages over HTTP with the limits a reader needs:
+// timeouts, a redirect limit, a cap on the decompressed size and at most
+// PerHost requests to one host at a time. It is safe for concurrent use;
+// set its fields before the first request and leave them afterwards.
+type Fetcher struct {
+	UserAgent      string
+	ConnectTimeout time.Duration // to open the connection, TLS included
+	Timeout        time.Duration // the whole request, body included, once a host slot is free
+	MaxRedirects   int
+	MaxBody        int64 // bytes, after decompression
+	PerHost        int   // concurrent requests to one host (host:port)
+
+	once   sync.Once
+	client *http.Client
+
+	mu    sync.Mutex
+	hosts map[string]*hostSlots
+}
+
+// hostSlots bounds the requests in flight to one host; users counts who
+// holds or waits for a slot, so idle hosts are forgotten.
+type hostSlots struct {
+	sem   chan struct{}
+	users int
+}
+
+// NewFetcher returns a Fetcher with the default limits and UserAgent.
+func NewFetcher() *Fetcher {
+	return &Fetcher{
+		UserAgent:      UserAgent,
+		ConnectTimeout: DefaultConnectTimeout,
+		Timeout:        DefaultTimeout,
+		MaxRedirects:   DefaultMaxRedirects,
+		MaxBody:        DefaultMaxBody,
+		PerHost:        DefaultPerHost,
+	}
+}
+
+// Response is what a successful Get brought back.
+type Response struct {
+	URL          string // final URL after redirects
+	Status       int
+	Body         []byte // decompressed; never more than MaxBody
+	ContentType  string
+	ETag         string // for the next conditional Get; on 304 the one the caller sent unless the server gave a new one
+	LastModified string
+	NotModified  bool // 304: Body is empty, the caller keeps what it has
+}
+
+// request is what differs between feed, page and discovery fetches.
+type request struct {
+	accept             string
+	etag, lastModified string
+	// checkType refuses a response by its Content-Type before its body is
+	// read, so a page capture does not download a 10 MB PDF to refuse it.
+	checkType func(contentType string) error
+}
+
+const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+
+// Get fetches url; etag and lastModified (may be "") make it conditional,
+// and a 304 answer comes back as NotModified. Any other status outside 2xx
+// is an *HTTPError.
+func (f *Fetcher) Get(ctx context.Context, url, etag, lastModified string) (*Response, error) {
+	return f.fetch(ctx, url, request{accept: feedAccept, etag: etag, lastModified: lastModified})
+}
+
+func (f *Fetcher) init() {
+	if f.UserAgent == "" {
+		f.UserAgent = UserAgent
+	}
+	if f.ConnectTimeout <= 0 {
+		f.ConnectTimeout = DefaultConnectTimeout
+	}
+	if f.Timeout <= 0 {
+		f.Timeout = DefaultTimeout
+	}
+	if f.MaxRedirects <= 0 {
+		f.MaxRedirects = DefaultMaxRedirects
+	}
+	if f.MaxBody <= 0 {
+		f.MaxBody = DefaultMaxBody
+	}
+	if f.PerHost <= 0 {
+		f.PerHost = DefaultPerHost
+	}
+	dialer := &net.Dialer{Timeout: f.ConnectTimeout, KeepAlive: 30 * time.Second}
+	// Cookies live as long as the Fetcher: some sites set one and redirect
+	// to themselves, looping for a client that forgets it.
+	jar, _ := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	f.client = &http.Client{
+		// The Transport asks for gzip and decompresses it itself; fetch caps
+		// what it reads from the decompressed body.
+		Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dialer.DialContext,
+			ForceAttemptHTTP2:     true,
+			TLSHandshakeTimeout:   f.ConnectTimeout,
+			MaxIdleConns:          100,
+			MaxIdleConnsPerHost:   f.PerHost,
+			IdleConnTimeout:       90 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		},
+		CheckRedirect: f.checkRedirect,
+		Jar:           jar,
+	}
+	f.hosts = make(map[string]*hostSlots)
+}
+
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > f.MaxRedirects {
+		return ErrTooManyRedirects
+	}
+	if s := req.URL.Scheme; s != "http" && s != "https" {
+		return fetchFailure(fmt.Sprintf("redirected to an unsupported address (%s:)", s), ErrUnsupportedURL)
+	}
+	return nil
+}
+
+// errRequestTimeout is the cause of a request's own deadline, told apart
+// from a caller's cancellation.
+var errRequestTimeout = errors.New("request timeout")
+
+func (f *Fetcher) fetch(ctx context.Context, rawURL string, r request) (*Response, error) {
+	f.once.Do(f.init)
+	u, err := parseWebURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	release, err := f.acquire(ctx, strings.ToLower(u.Host))
+	if err != nil {
+		return nil, f.describe(ctx, err)
+	}
+	defer release()
+
+	// The clock starts once a slot is free: waiting behind other requests
+	// to the same host is not the host being slow.
+	ctx, cancel := context.WithTimeoutCause(ctx, f.Timeout, errRequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fetchFailure("not a valid address", ErrUnsupportedURL, err)
+	}
+	req.Header.Set("User-Agent", f.UserAgent)
+	req.Header.Set("Accept", r.accept)
+	if r.etag != "" {
+		req.Header.Set("If-None-Match", r.etag)
+	}
+	if r.lastModified != "" {
+		req.Header.Set("If-Modified-Since", r.lastModified)
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, f.describe(ctx, err)
+	}
+	defer resp.Body.Close()
+
+	out := &Response{
+		URL:          resp.Request.URL.String(),
+		Status:       resp.StatusCode,
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		out.NotModified = true
+		if out.ETag == "" {
+			out.ETag = r.etag
+		}
+		if out.LastModified == "" {
+			out.LastModified = r.lastModified
+		}
+		return out, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, &HTTPError{Status: resp.StatusCode, URL: out.URL}
+	}
+	if r.checkType != nil {
+		if err := r.checkType(out.ContentType); err != nil {
+			return nil, err
+		}
+	}
+	// A declared length is refused before reading a byte; an undeclared
+	// or compressed one is cut off one byte past the limit.
+	if resp.ContentLength > f.MaxBody {
+		return nil, &sizeError{f.MaxBody}
+	}
+	body, err := readBody(resp, f.MaxBody)
+	if err != nil {
+		return nil, f.describe(ctx, err)
+	}
+	if int64(len(body)) > f.MaxBody {
+		return nil, &sizeError{f.MaxBody}
+	}
+	out.Body = body
+	return out, nil
+}
+
+// readBody reads at most limit+1 bytes, in one allocation when the length
+// is declared: feeds of several megabytes are common.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if resp.ContentLength > 0 {
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	return buf.Bytes(), err
+}
+
+// acquire waits for a free slot for host, or for ctx to end.
+func (f *Fetcher) acquire(ctx context.Context, host string) (release func(), err error) {
+	f.mu.Lock()
+	s := f.hosts[host]
+	if s == nil {
+		s = &hostSlots{sem: make(chan struct{}, f.PerHost)}
+		f.hosts[host] = s
+	}
+	s.users++
+	f.mu.Unlock()
+	leave := func() {
+		f.mu.Lock()
+		s.users--
+		if s.users == 0 {
+			delete(f.hosts, host)
+		}
+		f.mu.Unlock()
+	}
+	select {
+	case s.sem <- struct{}{}:
+		return func() { <-s.sem; leave() }, nil
+	case <-ctx.Done():
+		leave()
+		return nil, ctx.Err()
+	}
+}
+
+// parseWebURL accepts only absolute http and https addresses.
+func parseWebURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fetchFailure("not a valid address: "+err.Error(), ErrUnsupportedURL, err)
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fetchFailure(fmt.Sprintf("only http and https addresses can be fetched, not %q", raw), ErrUnsupportedURL)
+	case u.Host == "":
+		return nil, fetchFailure(fmt.Sprintf("no host in the address %q", raw), ErrUnsupportedURL)
+	}
+	return u, nil
+}
+
+// describe turns what net/http returns ("Get \"https://…\": dial tcp
+// 1.2.3.4:443: connect: connection refused") into the line a reader wants
+// ("connection refused"), keeping the original for errors.Is.
+func (f *Fetcher) describe(ctx context.Context, err error) error {
+	if errors.Is(err, ErrTooManyRedirects) {
+		return ErrTooManyRedirects
+	}
+	var fe *fetchError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	if cause := context.Cause(ctx); cause == errRequestTimeout {
+		return fetchFailure("timed out after "+f.Timeout.String(), ErrTimeout, err)
+	} else if cause != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return fetchFailure("timed out", ErrTimeout, ctx.Err())
+		}
+		return fetchFailure("canceled", ctx.Err())
+	}
+
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		switch {
+		case dnsErr.IsNotFound:
+			return fetchFailure("no such host: "+dnsErr.Name, err)
+		case dnsErr.IsTimeout:
+			return fetchFailure("looking up "+dnsErr.Name+" timed out", ErrTimeout, err)
+		}
+		return fetchFailure("could not look up "+dnsErr.Name+": "+dnsErr.Err, err)
+	}
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fetchFailure("connection refused", err)
+	case errors.Is(err, syscall.ECONNRESET):
+		return fetchFailure("connection reset by the server", err)
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		return fetchFailure("host unreachable", err)
+	case errors.Is(err, syscall.ENETUNREACH):
+		return fetchFailure("network unreachable", err)
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" && opErr.Timeout() {
+		return fetchFailure("could not connect within "+f.ConnectTimeout.String(), ErrTimeout, err)
+	}
+
+	var unknownCA x509.UnknownAuthorityError
+	var wrongHost x509.HostnameError
+	var invalidCert x509.CertificateInvalidError
+	var notTLS tls.RecordHeaderError
+	switch {
+	case errors.As(err, &unknownCA):
+		return fetchFailure("TLS certificate signed by an unknown authority", err)
+	case errors.As(err, &wrongHost):
+		return fetchFailure("TLS certificate is not valid for "+wrongHost.Host, err)
+	case errors.As(err, &invalidCert):
+		if invalidCert.Reason == x509.Expired {
+			return fetchFailure("TLS certificate has expired or is not yet valid", err)
+		}
+		return fetchFailure("TLS certificate is not valid: "+strings.TrimPrefix(invalidCert.Error(), "x509: "), err)
+	case errors.As(err, &notTLS):
+		return fetchFailure("the server does not speak HTTPS", err)
+	}
+
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return fetchFailure("timed out", ErrTimeout, err)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fetchFailure("the server closed the connection before the response was complete", err)
+	}
+	return fetchFailure(innermost(err), err)
+}
+
+// innermost strips the request and socket wrappers off an error for its
+// message, the part that says what went wrong.
+func innermost(err error) string {
+	for {
+		var ue *url.Error
+		var oe *net.OpError
+		switch {
+		case errors.As(err, &ue) && ue.Err != nil:
+			err = ue.Err
+			continue
+		case errors.As(err, &oe) && oe.Err != nil:
+			err = oe.Err
+			continue
+		}
+		msg := strings.TrimPrefix(err.Error(), "net/http: ")
+		return strings.TrimPrefix(msg, "http: ")
+	}
+}
