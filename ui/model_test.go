@@ -277,3 +277,25 @@ func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
 		t.Error("a key other than a scroll key did not close help")
 	}
 }
+
+func TestEveryScreenFitsAndOffersHelp(t *testing.T) {
+	for _, size := range [][2]int{{160, 45}, {120, 40}, {100, 30}, {80, 24}, {60, 20}, {40, 12}} {
+		m := sized(t, withNotes(), size[0], size[1])
+		m = drive(t, m, press("enter"))
+		for step, k := range []string{"tab", "tab", "tab", "tab", "tab", "n", "up", "esc", "?"} {
+			m = drive(t, m, press(k))
+			lines := strings.Split(screenText(m), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%dx%d after %d keys: %d lines", size[0], size[1], step+1, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Errorf("%dx%d after %d keys: a line is %d wide: %q", size[0], size[1], step+1, w, l)
+				}
+			}
+			if m.mode == modeNormal && size[0] >= 40 && !strings.Contains(lines[len(lines)-1], "? help") {
+				t.Errorf("%dx%d, focus %s: the status line does not offer help: %q", size[0], size[1], m.focus.title(), lines[len(lines)-1])
+			}
+		}
+	}
+}

@@ -197,7 +197,7 @@ func (m Model) notesLines(w, h int) []string {
 	case m.mode == modeNotes && m.confirmDel:
 		head = m.styles.Error.Render(" Delete this note? y deletes, any other key keeps it")
 	case m.mode == modeNotes:
-		head = m.styles.Dim.Render(" enter change · d delete · ↓ new note · esc close")
+		head = m.styles.Dim.Render(" enter change · d delete · esc close")
 	default:
 		hint := "  esc saves · ctrl+c saves and quits"
 		if len(m.notes) > 0 {

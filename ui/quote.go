@@ -75,7 +75,10 @@ func findQuote(rendered, text string) []cellSpan {
 }
 
 // cellAt is where one rune of the flattened article is on screen.
-type cellAt struct{ line, col, width int }
+type cellAt struct {
+	line, col, width int
+	space            bool
+}
 
 // flatten turns the rendered article into one lower-case line with every
 // run of spaces as one space, remembering where each rune came from.
@@ -90,19 +93,19 @@ func flatten(rendered string) ([]rune, []cellAt) {
 			if unicode.IsSpace(r) {
 				if !space {
 					flat = append(flat, ' ')
-					at = append(at, cellAt{i, col, w})
+					at = append(at, cellAt{i, col, w, true})
 				}
 				space = true
 			} else {
 				flat = append(flat, unicode.ToLower(r))
-				at = append(at, cellAt{i, col, w})
+				at = append(at, cellAt{i, col, w, false})
 				space = false
 			}
 			col += w
 		}
 		if !space {
 			flat = append(flat, ' ')
-			at = append(at, cellAt{i, col, 0})
+			at = append(at, cellAt{i, col, 0, true})
 			space = true
 		}
 	}
@@ -122,11 +125,12 @@ func indexRunes(s, sub []rune, from int) int {
 	return -1
 }
 
-// spansOf groups matched runes into one span per line.
+// spansOf groups matched runes into one span per line, from its first
+// word to its last: a space where a line wraps is not marked.
 func spansOf(cells []cellAt) []cellSpan {
 	var out []cellSpan
 	for _, c := range cells {
-		if c.width == 0 {
+		if c.width == 0 || c.space {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].line == c.line {

@@ -87,6 +87,8 @@ func (m Model) box(p pane, r rect) string {
 func (m Model) titleBar(p pane, st lipgloss.Style) string {
 	var tabs []pane
 	switch {
+	case p == paneArticle && m.editingNotes():
+		return st.Render(m.paneTitle(p)) // the editor is not one of the tabs
 	case m.width < narrowWidth:
 		tabs = []pane{paneList, paneArticle, panePeople, panePlaces, paneQuotes}
 	case m.width < wideWidth && p != paneList:
@@ -357,14 +359,30 @@ func (m Model) statusLine() string {
 		})
 	}
 	room := m.width - ansi.StringWidth(line) - ansi.StringWidth(tail) - 4
-	if room >= 8 {
-		m.help.SetWidth(room)
-		line += m.help.ShortHelpView(keys)
+	if keys := m.fittingHelp(keys, room); keys != "" {
+		line += keys
 		if tail != "" {
 			line += m.styles.HelpDe.Render(" • ")
 		}
 	}
 	return ansi.Truncate(line+tail, m.width, "…")
+}
+
+// fittingHelp is as many of keys as fit in width cells, whole, with an
+// ellipsis when some are left out. (help.ShortHelpView overflows when its
+// ellipsis does not fit, so the fitting is done here.)
+func (m Model) fittingHelp(keys []key.Binding, width int) string {
+	m.help.SetWidth(0)
+	for n := len(keys); n > 0; n-- {
+		s := m.help.ShortHelpView(keys[:n])
+		if n < len(keys) {
+			s += m.styles.HelpDe.Render(" …")
+		}
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return ""
 }
 
 // shortHelp composes the root's keys with the focused pane's.
