@@ -102,9 +102,48 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 	}
 	regionAfterPlace(toks, out)
 	listedWithPlaces(toks, out)
+	actorsNotPlaces(toks, out)
+	pluralNames(toks, out)
 	propagateOrgs(out)
 	propagatePlaces(out)
 	return out
+}
+
+// actorsNotPlaces: a town that speaks ("Halifax said house prices rose")
+// is a company named after it, here and wherever the article names it
+// without "in" or "near" before it ("figures from Nationwide and
+// Halifax"). Big cities keep their meaning: "Beijing said" is China's
+// government, and Beijing is still a place of the story.
+func actorsNotPlaces(toks []token, ms []mention) {
+	speaking := map[string]bool{}
+	for _, m := range ms {
+		if len(m.Words) == 1 && m.Title == "" && speaksHere(toks, m.Start, m.End) {
+			if p, ok := lookupPlace(m.Name); ok && p.Kind == lexicon.City && p.Population < 1000000 {
+				speaking[m.Name] = true
+			}
+		}
+	}
+	if len(speaking) == 0 {
+		return
+	}
+	for i, m := range ms {
+		if m.Kind == mPlace && speaking[m.Name] && !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near")) {
+			ms[i].Kind = mOrg
+		}
+	}
+}
+
+// pluralNames: a name that takes a plural verb ("Black Sabbath are one of
+// Britain's most successful bands") is a band or a team, not a person.
+func pluralNames(toks []token, ms []mention) {
+	for i, m := range ms {
+		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
+			continue
+		}
+		if v := toks[m.End].low; (v == "are" || v == "were" || v == "have") && !(m.Start > 0 && (toks[m.Start-1].low == "and" || toks[m.Start-1].low == "or" || toks[m.Start-1].Text == "&")) {
+			ms[i].Kind = mOrg
+		}
+	}
 }
 
 // propagatePlaces: a place the context revealed once ("the village of

@@ -42,6 +42,12 @@ func capSpans(toks []token) []span {
 				j += 2
 				continue
 			}
+			// "St James's Palace", "St Paul's Cathedral": a possessive inside
+			// the name of a building.
+			if t.Kind == tPoss && j+1 < len(toks) && toks[j+1].cap() && landmarkSuffixes[toks[j+1].low] && toks[j+1].Sent == t.Sent {
+				j++
+				continue
+			}
 			// Nickname: 'Head' between two name words, quotes adjacent.
 			if t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
 				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {
