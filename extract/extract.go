@@ -14,6 +14,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"byline/extract/lexicon"
 
@@ -51,6 +52,12 @@ func Entities(title, body string) news.Entities {
 	people := resolvePeople(toks, ms)
 	places := resolvePlaces(toks, ms)
 	attribute(toks, ms, people, places, quotes)
+	if promoteSpeakers(toks, ms, &people, quotes) {
+		for i := range quotes {
+			quotes[i].Speaker, quotes[i].spk = "", -1
+		}
+		attribute(toks, ms, people, places, quotes)
+	}
 
 	sort.SliceStable(people, func(i, j int) bool { return people[i].First < people[j].First })
 	sort.SliceStable(places, func(i, j int) bool { return places[i].First < places[j].First })
@@ -134,6 +141,65 @@ func matchReport(toks []token) bool {
 			score++
 		}
 		if score >= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// promoteSpeakers makes a person of a bare surname that speaks in the
+// first person singular: `Wenger said: "You don't think I would…"`. A
+// sports or arts story often names its subject by surname alone, which
+// is too little for a person without a title; a company quoted in a
+// statement says "we". It reports whether anyone was promoted, so the
+// quotes can be attributed again with the new person.
+func promoteSpeakers(toks []token, ms []mention, people *[]person, quotes []quoteSpan) bool {
+	promoted := false
+	for _, q := range quotes {
+		if q.Speaker == "" || q.spk >= 0 || !firstPersonSingular(toks, q) {
+			continue
+		}
+		w := q.Speaker
+		if matchesPerson(*people, w) {
+			continue
+		}
+		t := lex(w)
+		if strings.ContainsAny(w, " .-0123456789") || isAcronym(w) || outlets[w] || orgWords[strings.ToLower(w)] ||
+			calendarWords[strings.ToLower(w)] || t.isPlace || t.demonym || t.common && !t.surname {
+			continue
+		}
+		idx := -1
+		for i := range ms {
+			m := &ms[i]
+			if m.Name != w || len(m.Words) != 1 || m.Ent >= 0 || m.Kind != mOther && m.Kind != mPerson {
+				continue
+			}
+			if idx < 0 {
+				*people = append(*people, person{Name: w, Words: m.Words, First: m.Start})
+				idx = len(*people) - 1
+			}
+			m.Kind, m.Ent = mPerson, idx
+			(*people)[idx].Mentions++
+		}
+		promoted = promoted || idx >= 0
+	}
+	return promoted
+}
+
+func matchesPerson(people []person, w string) bool {
+	for _, p := range people {
+		if contains(p.Words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonSingular: the quote has "I", "I'm", "my" or "me" in it.
+func firstPersonSingular(toks []token, q quoteSpan) bool {
+	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+		switch toks[i].Text {
+		case "I", "I'm", "I've", "I'd", "I'll", "my", "My", "me", "myself":
 			return true
 		}
 	}

@@ -226,7 +226,12 @@ func nameHasWord(name []string, w string) bool {
 	}
 	last := name[len(name)-1]
 	// "Assad" is "Bashar al-Assad".
-	return last == w || name[0] == w || particleStem(last) == w
+	if last == w || name[0] == w || particleStem(last) == w {
+		return true
+	}
+	// "Ochoa" is "María Fernanda Ochoa Restrepo", "García" is "Gabriel
+	// García Márquez": Spanish names go by the first of two surnames.
+	return len(name) >= 3 && len(w) > 1 && name[len(name)-2] == w && !knownName(w)
 }
 
 // sameOrLonger: long is short with words added inside or after ("George

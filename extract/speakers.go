@@ -460,6 +460,14 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		}
 		return "", -1, false
 	}
+	if d := toks[s].low; org >= 0 && (d == "a" || d == "an" || d == "one" || d == "another") && e-s >= 3 {
+		// "one Bombay trader said", "a Tesco shopper said": someone the
+		// article does not name, from that place or firm; but "a Tesco
+		// spokesman" speaks for Tesco (handled above).
+		if h := toks[e-1]; h.Kind == tWord && !h.cap() && !institutionNouns[h.low] && !spokesWords[h.low] {
+			return "", -1, true
+		}
+	}
 	if org >= 0 && per < 0 {
 		// "The Conservative Party Co-Chairman said": a capitalised office,
 		// not an organisation.
@@ -881,7 +889,8 @@ func (a *attribution) recentSpokes(pos int, g byte) (string, bool) {
 		if l != "spokesman" && l != "spokeswoman" && l != "spokesperson" {
 			continue
 		}
-		named := i+1 < len(toks) && a.personIn(i+1, min(i+3, len(toks))) >= 0
+		named := a.personIn(i+1, min(i+2, len(toks))) >= 0 ||
+			i+2 < len(toks) && toks[i+1].Text == "," && a.personIn(i+2, i+3) >= 0
 		if l == "spokesman" && g == 'f' || l == "spokeswoman" && g == 'm' || laterSubject > t.Sent || named {
 			// A named spokesperson ("spokeswoman Zhao Lirong", "spokesman,
 			// Tom Reed,") is a person the pronoun can take.
