@@ -71,9 +71,9 @@ func (m Model) helpLines() []string {
 	}
 	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	wrap := min(width, 100)
-	query := ansi.Wordwrap(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME `+
-		`person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06, and -term to negate.`, wrap, "") +
-		"\n" + ansi.Wordwrap("Keys can be changed in "+homeTilde(ConfigPath())+" under [keys].", wrap, "/")
+	query := wrapWords(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME `+
+		`person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06, and -term to negate.`, wrap) +
+		"\n" + wrapWords("Keys can be changed in "+homeTilde(ConfigPath())+" under [keys].", wrap)
 	content := strings.Join(rows, "\n\n") + "\n\n" + m.styles.Dim.Render(query)
 	return strings.Split(content, "\n")
 }
@@ -106,4 +106,26 @@ func homeTilde(path string) string {
 		return path
 	}
 	return "~" + path[len(home):]
+}
+
+// wrapWords breaks text at spaces only: the query syntax has hyphens and
+// colons that must stay on one line with their word.
+func wrapWords(text string, width int) string {
+	var b strings.Builder
+	col := 0
+	for _, w := range strings.Fields(text) {
+		ww := ansi.StringWidth(w)
+		switch {
+		case col == 0:
+		case col+1+ww > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += ww
+	}
+	return b.String()
 }

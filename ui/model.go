@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -265,7 +267,7 @@ func (m *Model) resize() tea.Cmd {
 	m.vp.SetHeight(max(r.h-2, 1))
 	m.note.SetWidth(max(r.w-4, 10))
 	m.note.SetHeight(max(min(r.h/3, 10), 3))
-	m.input.SetWidth(max(min(m.width/2, 60), 10)) // room after it for an error
+	m.input.SetWidth(max(m.width-10, 10)) // errors show on the line above
 	m.clampList()
 	return m.rerender()
 }
@@ -568,6 +570,11 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "enter":
 		if m.mode == modeSearch {
 			q, err := news.ParseQuery(m.input.Value())
+			var qe *news.QueryError
+			if errors.As(err, &qe) {
+				// The query is in the prompt: say only where and what.
+				return m, m.setStatus(fmt.Sprintf("column %d: %s", qe.Pos, qe.Msg), true)
+			}
 			if err != nil {
 				return m, m.setStatus(err.Error(), true)
 			}
@@ -578,6 +585,9 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(m.reloadCmd(), m.resize())
 		}
 		return m.saveTags()
+	}
+	if m.statusErr {
+		m.status = "" // the query is being corrected
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

@@ -199,7 +199,7 @@ func (m Model) notesLines(w, h int) []string {
 	case m.mode == modeNotes:
 		head = m.styles.Dim.Render(" enter change · d delete · esc close")
 	default:
-		hint := "  esc saves · ctrl+c saves and quits"
+		hint := "  esc saves"
 		if len(m.notes) > 0 {
 			hint += " · ↑ earlier notes"
 		}

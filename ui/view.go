@@ -49,6 +49,11 @@ func (m Model) screen() string {
 		}
 	}
 	canvas[l.status] = m.statusLine()
+	if m.promptError() && l.status > 0 {
+		// Above the prompt, over the panes' bottom edge, so the prompt keeps
+		// its width for the query being corrected.
+		canvas[l.status-1] = ansi.Truncate(m.styles.Error.Render(" "+termtext.Line(m.status)+" "), m.width, "…")
+	}
 	return strings.Join(canvas, "\n")
 }
 
@@ -239,6 +244,9 @@ func (m Model) articleLines(w, h int) []string {
 		return m.notesLines(w, h)
 	}
 	if m.article == nil {
+		if m.loaded && m.total == 0 {
+			return nil // the list says how to add articles
+		}
 		return []string{"", m.styles.Dim.Render("  Select an article and press enter to read it.")}
 	}
 	if m.rendered == "" {
@@ -319,6 +327,11 @@ func scrollStart(cursor, n, h int) int {
 	return min(cursor-h+1, max(n-h, 0))
 }
 
+// promptError says an error about the text in the prompt is showing.
+func (m Model) promptError() bool {
+	return (m.mode == modeSearch || m.mode == modeTags) && m.status != "" && m.statusErr
+}
+
 func (m Model) statusLine() string {
 	switch m.mode {
 	case modeSearch, modeTags:
@@ -327,9 +340,6 @@ func (m Model) statusLine() string {
 			label = "tags: "
 		}
 		line := m.styles.Prompt.Render(label) + m.input.View()
-		if m.status != "" && m.statusErr {
-			line += "  " + m.styles.Error.Render(termtext.Line(m.status))
-		}
 		return ansi.Truncate(line, m.width, "…")
 	}
 	var left []string
