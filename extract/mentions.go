@@ -104,6 +104,7 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 	listedWithPlaces(toks, out)
 	actorsNotPlaces(toks, out)
 	pluralNames(toks, out)
+	orgsByContext(toks, out)
 	propagateOrgs(out)
 	propagatePlaces(out)
 	return out
@@ -144,6 +145,65 @@ func pluralNames(toks []token, ms []mention) {
 			ms[i].Kind = mOrg
 		}
 	}
+}
+
+// orgsByContext turns person candidates into organisations when the words
+// around them say so, for names with no given name or title to vouch for
+// a person:
+//   - an office and a name follow: "Neath-Swansea Ospreys forward Ryan
+//     Jones", "Lincoln boss Mark Doyle";
+//   - "its" follows in the clause: "Sony Ericsson has unveiled its phone",
+//     "Krispy Kreme said its figures…";
+//   - it owns a part: "a subsidiary of Deutsche Telekom";
+//   - someone is with it: "Simon Wheatley, from Goldman Sachs,".
+func orgsByContext(toks []token, ms []mention) {
+	for i, m := range ms {
+		if m.Kind != mPerson || m.Title != "" || knownName(m.Words[0]) || m.End >= len(toks) {
+			continue
+		}
+		if orgBefore(toks, m.Start) || officeAfter(toks, m.End) || itsAfter(toks, m.End) {
+			ms[i].Kind = mOrg
+		}
+	}
+}
+
+// partNouns are what an organisation has: "a subsidiary of X".
+var partNouns = setOf("subsidiary", "division", "unit", "arm", "affiliate", "parent", "shareholders",
+	"shares", "owners", "staff", "employees")
+
+func orgBefore(toks []token, a int) bool {
+	if a >= 2 && toks[a-1].low == "of" && (partNouns[toks[a-2].low] || toks[a-2].low == "company") {
+		return true
+	}
+	// "Simon Wheatley, from Goldman Sachs, told Reuters": an affiliation
+	// after a person's name.
+	if a >= 3 && (toks[a-1].low == "from" || toks[a-1].low == "at" || toks[a-1].low == "of") && toks[a-2].Text == "," && toks[a-3].cap() {
+		return true
+	}
+	return false
+}
+
+// officeAfter: toks[b:] is a lower-case office and a capitalised name.
+func officeAfter(toks []token, b int) bool {
+	k := b
+	for k < len(toks) && k < b+2 && toks[k].Kind == tWord && !toks[k].cap() && (personRoles[toks[k].low] || roleWords[toks[k].low]) {
+		k++
+	}
+	return k > b && k < len(toks) && toks[k].cap() && toks[k].Sent == toks[b].Sent && toks[b].low != "member"
+}
+
+// itsAfter: "its" within a few words of the same clause.
+func itsAfter(toks []token, b int) bool {
+	for k := b; k < len(toks) && k < b+6 && toks[k].Sent == toks[b].Sent; k++ {
+		t := toks[k]
+		if t.low == "its" {
+			return true
+		}
+		if t.cap() || t.Kind == tPunct || t.Kind == tOpenQ || t.Kind == tCloseQ {
+			return false
+		}
+	}
+	return false
 }
 
 // propagatePlaces: a place the context revealed once ("the village of

@@ -116,6 +116,10 @@ func trimOpeners(toks []token, s span) span {
 			s.Start++
 			continue
 		}
+		if calendarWords[l] && s.Start+1 < s.End && s.Start > 0 && timePreps[toks[s.Start-1].low] {
+			s.Start++ // "In September Spears married…": a date, then a name
+			continue
+		}
 		if t.SentStart || precededByOpeningQuote(toks, s.Start) {
 			// "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a word
 			// never capitalised elsewhere, before a name, is a description.
@@ -139,6 +143,10 @@ func trimOpeners(toks []token, s span) span {
 	}
 	return s
 }
+
+// timePreps come before a month or a weekday.
+var timePreps = setOf("in", "on", "since", "until", "during", "by", "last", "next", "early", "late",
+	"mid", "before", "after", "through", "till")
 
 func precededByOpeningQuote(toks []token, i int) bool {
 	return i > 0 && toks[i-1].Kind == tOpenQ
