@@ -30,6 +30,12 @@ var speechVerbs = func() map[string]uint8 {
 		"believes", "believed", "thinks", "thought", "feels", "felt", "describes", "described",
 		"calls", "called", "labelled", "labeled", "accused", "accuses", "praised", "praises",
 		"criticised", "criticized", "condemned", "welcomed", "welcomes", "read", "reads",
+		"underlined", "underlines", "highlighted", "retorted", "snapped", "proclaimed", "queried",
+		"testified", "testifies", "opined", "reckoned", "reckons", "advised", "elaborated",
+		"interjected", "lamented", "laments", "bemoaned", "disagreed", "disagrees", "objected",
+		"contended", "contends", "asserted", "asserts", "alleges", "bragged", "confessed",
+		"confided", "exclaimed", "screamed", "yelled", "muttered", "murmured", "texted", "emailed",
+		"recounted", "recounts",
 	} {
 		m[w] = verbSay
 	}

@@ -69,7 +69,9 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 		if len(segs) == 0 {
 			continue
 		}
-		if isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false) {
+		_, headPlace := placeMention(toks, segs[0].Start, segs[0].End)
+		if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false)) {
+			// ("the Czech Republic and Slovenia" is two places.)
 			// The head decides for "of"/"for" ("Zara Hyde Peters of UK
 			// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
 			out = append(out, newMention(mOrg, toks, s.Start, s.End, whole))
@@ -86,7 +88,9 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 			continue
 		}
 		for _, g := range segs {
-			if isOrgSpan(toks, g, false) {
+			if m, ok := placeMention(toks, g.Start, g.End); ok {
+				out = append(out, m)
+			} else if isOrgSpan(toks, g, false) {
 				out = append(out, newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End)))
 			} else if m, ok := classifySegment(toks, g.Start, g.End); ok {
 				out = append(out, m)

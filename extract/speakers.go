@@ -129,6 +129,9 @@ func (a *attribution) after(q *quoteSpan) (string, int, bool) {
 	if l := toks[i].lower(); l == "but" || l == "and" || l == "while" || l == "as" || l == "which" || l == "that" {
 		return "", -1, false // a new clause, not an attribution
 	}
+	if spk, per, ok := a.quotedAs(i, end, q.Open); ok {
+		return spk, per, true
+	}
 	for v := i; v < end; v++ {
 		if isSpeechVerbAt(toks, v) {
 			// The subject sits right before the verb ("…" to boost jobs,
@@ -177,6 +180,11 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 	unnamed := false
 	for v := q.Open - 1; v >= start; v-- {
 		l := toks[v].lower()
+		if l == "saying" && v > start && toks[v-1].low == "as" {
+			if spk, per, ok := a.quotedAs(start, v+1, q.Open); ok {
+				return spk, per, true
+			}
+		}
 		if l == "according" && v+1 < q.Open && toks[v+1].lower() == "to" {
 			spk, per, _ := a.subject(v+2, nounPhraseEnd(toks, v+2, q.Open), q.Open)
 			return spk, per, true
@@ -214,6 +222,24 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 		}
 	}
 	return "", -1, unnamed
+}
+
+// quotedAs reads "Reuters quoted a central bank official as saying" in
+// toks[s:e]: the speaker is the one quoted, not the outlet.
+func (a *attribution) quotedAs(s, e, quoteAt int) (string, int, bool) {
+	toks := a.toks
+	for k := s; k < e; k++ {
+		if toks[k].low != "quoted" {
+			continue
+		}
+		for j := k + 2; j+1 < e && j < k+12; j++ {
+			if toks[j].low == "as" && (toks[j+1].low == "saying" || toks[j+1].low == "telling") {
+				spk, per, _ := a.subject(k+1, j, quoteAt)
+				return spk, per, true
+			}
+		}
+	}
+	return "", -1, false
 }
 
 // introduced attributes a quote that opens its paragraph after a paragraph
@@ -443,7 +469,9 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		if per < 0 && m.Kind == mPerson && m.Ent >= 0 {
 			per = m.Ent
 		}
-		if org < 0 && m.Kind != mPerson && !m.Calendar {
+		if org < 0 && m.Kind != mPerson && !m.Calendar && modifierPrefix(toks[m.Start].Text) == "" {
+			// "a report by UK-based consultancy Analysys": the place in a
+			// modifier is not who speaks.
 			org = mi
 		}
 	}
@@ -486,7 +514,16 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 	}
 	head := toks[e-1].lower()
 	if head == "it" && e-s == 1 {
-		// "…," it said: the statement or organisation that spoke last.
+		// "…," it said: an organisation that opened a sentence since the
+		// last quote ("The UNECE warned that…"), else the statement or
+		// organisation that spoke last.
+		since := 0
+		if a.last != nil {
+			since = a.last.End
+		}
+		if o := a.orgSubjectSince(since, quoteAt); o != "" {
+			return o, -1, true
+		}
 		if a.last != nil && a.last.Speaker != "" && a.toks[a.last.Open].Para >= a.toks[quoteAt].Para-1 {
 			return a.last.Speaker, a.last.spk, true
 		}
@@ -684,7 +721,7 @@ var orgHeads = setOf("organisation", "organization", "group", "company", "firm",
 func (a *attribution) recentOrg(pos int, word string) string {
 	for i := a.mentionBefore(pos); i >= a.windowStart(pos); i-- {
 		m := a.ms[i]
-		if m.Kind != mOrg && m.Kind != mOther || m.InQuote || m.InTitle || m.Calendar {
+		if m.Kind != mOrg && m.Kind != mOther || m.InQuote || m.InTitle || m.Calendar || isDemonym(m.Name) {
 			continue
 		}
 		if word == "" {
@@ -845,6 +882,28 @@ func (a *attribution) mentionBefore(pos int) int {
 // the bound keeps huge inputs linear.
 func (a *attribution) windowStart(pos int) int {
 	return max(0, a.mentionBefore(pos)-maxMentionsBack)
+}
+
+// orgSubjectSince is the last organisation, between token from and pos
+// and outside quotes, that opens its sentence or clause, or "".
+func (a *attribution) orgSubjectSince(from, pos int) string {
+	for i := a.mentionBefore(pos); i >= 0 && a.ms[i].Start > from; i-- {
+		m := a.ms[i]
+		if (m.Kind == mOrg || m.Kind == mOther) && !m.InQuote && !m.InTitle && !m.Calendar && !isDemonym(m.Name) && a.opensClause(m.Start) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// opensClause: only "the" or nothing stands between the start of the
+// sentence (or a comma) and token i.
+func (a *attribution) opensClause(i int) bool {
+	j := i - 1
+	if j >= 0 && a.toks[j].low == "the" {
+		j--
+	}
+	return j < 0 || a.toks[j].Sent != a.toks[i].Sent || a.toks[j].Text == ","
 }
 
 // recentOrgNear is an organisation named outside quotes in the sentence of
