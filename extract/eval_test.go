@@ -294,14 +294,18 @@ func TestDevSetQuality(t *testing.T) {
 
 // TestOwnSetQuality scores the articles written and labelled for this
 // package: testdata/eval (a labelled set written for byline) and
-// testdata/own (the benchmark article, labelled).
+// testdata/own (the benchmark article and thirteen wire-style stories
+// written to look like held-out copy: US politics, Korean, Chinese, Arabic
+// and Spanish names, courts, business, a match report, science). The
+// issue's floors are people 0.95, places 0.90, quotes 0.95, speakers
+// 0.90; the own set is held a little above them, near what it measures.
 func TestOwnSetQuality(t *testing.T) {
 	for _, set := range []struct {
 		dir   string
 		floor [4]float64 // people, places, quotes, speakers
 	}{
 		{filepath.Join("testdata", "eval"), [4]float64{0.90, 0.85, 0.90, 0.85}},
-		{filepath.Join("testdata", "own"), [4]float64{0.95, 0.95, 0.95, 0.95}},
+		{filepath.Join("testdata", "own"), [4]float64{0.97, 0.95, 0.97, 0.95}},
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			if files, _ := filepath.Glob(filepath.Join(set.dir, "*.gold.json")); len(files) == 0 {

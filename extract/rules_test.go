@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"testing"
+
+	"byline/news"
+)
+
+// One test per rule added for held-out copy: wire datelines, names from
+// several languages, features the gazetteer lacks, organisations and clubs
+// by context, and speakers. Every sentence is written for the test.
+
+func placeNamed(e news.Entities, name string) bool { return hasName(placeNames(e), name) }
+
+func TestPeopleNames(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body string
+		want       []string // people, in any order
+		not        []string // names that must not be people
+	}{
+		{"a capitalised particle opens a place, not a person's name",
+			`El Salvador and El Paso were mentioned by Rosa Mendes in her speech.`,
+			[]string{"Rosa Mendes"}, []string{"Salvador", "El Salvador", "Paso"}},
+		{"two particles in a row stay inside a name",
+			`The critic Juan Carlos de la Fuente praised the book. Later Rafael van der Berg agreed.`,
+			[]string{"Juan Carlos de la Fuente", "Rafael van der Berg"}, []string{"Juan Carlos", "Fuente"}},
+		{"several capitalised words before an office are not the name",
+			`Senate Majority Leader Carol Brennan of Ohio called the vote. Brennan left early.`,
+			[]string{"Carol Brennan"}, []string{"Senate Majority Leader Carol Brennan"}},
+		{"an Arabic article prefix stays in the name and the surname joins it",
+			`President Bashar al-Assad met envoys in Damascus. Assad said nothing.`,
+			[]string{"Bashar al-Assad"}, []string{"Assad", "Bashar"}},
+		{"a Spanish first surname joins the full name",
+			`The writer María Fernanda Ochoa Restrepo won. Ochoa thanked her father.`,
+			[]string{"María Fernanda Ochoa Restrepo"}, []string{"Ochoa"}},
+		{"a company word makes an organisation",
+			`Rachel Osei, an analyst at Hartley Securities, was cautious.`,
+			[]string{"Rachel Osei"}, []string{"Hartley Securities"}},
+		{"a name that takes a plural verb is a band",
+			`In the late 1960s, Iron Lantern are one of the loudest bands in the Midlands. Tom Carver sang.`,
+			[]string{"Tom Carver"}, []string{"Iron Lantern"}},
+		{"an office and a name after a name make it a team",
+			`Harbour Ospreys forward Ryan Tudor is fit.`,
+			[]string{"Ryan Tudor"}, []string{"Harbour Ospreys"}},
+		{"'its' after a name makes it a company",
+			`Corvex Pelham has unveiled its new phone.`,
+			nil, []string{"Corvex Pelham"}},
+		{"an affiliation after a person's name is an organisation",
+			`"Costs are rising," Simon Reeve, from Ballard Kettering, told reporters.`,
+			[]string{"Simon Reeve"}, []string{"Ballard Kettering"}},
+		{"a month after 'in' opens no name",
+			`In September Spears married a dancer, Kevin Lorne.`,
+			[]string{"Kevin Lorne"}, []string{"September Spears"}},
+		{"a name before a building noun is no person",
+			`Families crowd the Paso del Norte bridge every night.`,
+			nil, []string{"Paso del Norte"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			names := peopleNames(e)
+			for _, w := range tc.want {
+				if !hasName(names, w) {
+					t.Errorf("want person %q in %v", w, names)
+				}
+			}
+			for _, n := range tc.not {
+				if hasName(names, n) {
+					t.Errorf("%q is no person: %v", n, names)
+				}
+			}
+		})
+	}
+}
+
+func TestPlacesByContext(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body string
+		want       []string
+		not        []string
+	}{
+		{"a capitalised particle opens a place",
+			`Migrants crossed from El Salvador to El Paso.`, []string{"El Salvador", "El Paso"}, []string{"Salvador"}},
+		{"a dateline in capitals is a place even when the gazetteer lacks it",
+			"GRASS VALLEY, Calif. (AP) — A wildfire forced people to flee.", []string{"Grass Valley"}, nil},
+		{"a name before a lower-case area noun is a place",
+			`Farms from Lyon to the Po valley are short of water. Sheriffs from Hudspeth and Presidio counties came.`,
+			[]string{"Po", "Hudspeth", "Presidio"}, nil},
+		{"a name after a lower-case river is a place",
+			`The source of the river Rhône is melting.`, []string{"Rhône"}, nil},
+		{"an adjective before an area noun is no place",
+			`Snow fell across the Alpine region.`, nil, []string{"Alpine"}},
+		{"a natural feature after a given name is a place",
+			`Villages on the Magdalena River flood every year.`, []string{"Magdalena River"}, nil},
+		{"county is a landmark word",
+			`Evacuation orders covered Placer County.`, []string{"Placer County"}, nil},
+		{"Sierra leads a mountain range but not a person",
+			`Fire spread in the foothills of the Sierra Nevada. Sierra Smith fled.`,
+			[]string{"Sierra Nevada"}, []string{"Sierra Smith"}},
+		{"an appositive with a place noun names a place",
+			`Soldiers face each other at Panmunjom, the truce village inside the zone.`, []string{"Panmunjom"}, nil},
+		{"a surname after 'in' is a town when nobody bears it",
+			`She used the cards of residents at a home in Cheadle to pay for holidays.`, []string{"Cheadle"}, nil},
+		{"a surname after 'in' is a person when someone bears it",
+			`Voters lost faith in Gordon Brown. Few still believe in Brown.`, nil, []string{"Brown"}},
+		{"'in the Andes' is a locative context",
+			`The series will be shot in the Andes.`, []string{"Andes"}, nil},
+		{"a state after 'of' in an office is still a place",
+			`Senate Majority Leader Carol Brennan of Ohio called the vote "a reminder".`, []string{"Ohio"}, nil},
+		{"a possessive inside a building's name",
+			`The Queen hosted a reception at St James's Palace.`, []string{"St James's Palace"}, []string{"St James"}},
+		{"an organisation cue beats a landmark-shaped name",
+			`The watchdog Freedom House said freedom declined.`, nil, []string{"Freedom House"}},
+		{"a town that speaks is the company named after it",
+			`Figures from Nationwide and Halifax showed a rise. Halifax said prices rose.`, nil, []string{"Halifax"}},
+		{"a place at the head of a list is no organisation",
+			`Countries such as the Czech Republic and Slovenia will grow.`, []string{"Czech Republic", "Slovenia"}, nil},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			names := placeNames(e)
+			for _, w := range tc.want {
+				if !hasName(names, w) {
+					t.Errorf("want place %q in %v", w, names)
+				}
+			}
+			for _, n := range tc.not {
+				if hasName(names, n) {
+					t.Errorf("%q is no place: %v", n, names)
+				}
+			}
+		})
+	}
+}
+
+func TestTownIsItsClubInAMatchReport(t *testing.T) {
+	body := "Doncaster Rovers beat Lincoln City 2-1 with a late header after a first-half penalty.\n\n" +
+		"Lincoln had led through the penalty, but the substitute scored the winner. " +
+		"The win lifts Doncaster above Barnsley. The striker grew up in Grimsby."
+	e := Entities("Doncaster win", body)
+	for _, club := range []string{"Doncaster", "Lincoln", "Barnsley"} {
+		if placeNamed(e, club) {
+			t.Errorf("%s is the club here, not a place: %v", club, placeNames(e))
+		}
+	}
+	if !placeNamed(e, "Grimsby") {
+		t.Errorf("'grew up in Grimsby' is a place: %v", placeNames(e))
+	}
+}
+
+func TestTownStaysAPlaceOutsideMatchReports(t *testing.T) {
+	e := Entities("Floods", `Flood defences were raised in Lincoln. Residents of Barnsley were told to wait.`)
+	for _, town := range []string{"Lincoln", "Barnsley"} {
+		if !placeNamed(e, town) {
+			t.Errorf("%s is a place here: %v", town, placeNames(e))
+		}
+	}
+}
+
+func TestQuoteSpeakers(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body, quote, want string
+	}{
+		{"a nationality is no rival role",
+			"Lincoln boss Mark Doyle was furious. Kwame Asante scored twice.\n\n" +
+				`Asante was pleased. Doyle was not. "It's a dive, plain and simple," said the Scot, who was booked.`,
+			"It's a dive", "Mark Doyle"},
+		{"a nationality before a noun is an adjective, not the description",
+			"Ochoa, 58, grew up on the river.\n\n" +
+				`The jury chairman, the Spanish critic Juan Carlos de la Fuente, called the book "a flood of a novel" and left.`,
+			"a flood", "Juan Carlos de la Fuente"},
+		{"a named spokesperson is the pronoun's person",
+			`Ministry spokeswoman Zhao Lirong told a briefing the rules were fair. "China wants stable supply chains," she said.`,
+			"China wants", "Zhao Lirong"},
+		{"a quotation over two paragraphs takes the speaker named at its end",
+			"Layla Haddad, a fellow at a research centre, said the deal was symbolic.\n\n" +
+				"\"They have announced centres before. What matters is radar.\n\n" +
+				"\"Until that happens, the attacks will go on,\" she said.",
+			"They have announced", "Layla Haddad"},
+		{"'X quoted Y as saying' is Y, and an unnamed Y is nobody",
+			`"It is a question of sovereignty," Reuters quoted a central bank official as saying.`,
+			"It is a question", ""},
+		{"'X quoted Mr Y as saying' is Y",
+			`The paper quoted Mr Pavel Sorin as saying: "We are not worried."`,
+			"We are not", "Pavel Sorin"},
+		{"an indefinite speaker from a place is nobody named",
+			`Shares fell in Bombay. "Traders are nervous," one Bombay trader said.`,
+			"Traders are", ""},
+		{"'it said' is the organisation that opened a sentence since the last quote",
+			"\"Prices are stable,\" said Anna Greer, a trader.\n\n" +
+				`The OECD warned of risks. "Growth will slow in both regions," it noted.`,
+			"Growth will slow", "OECD"},
+		{"a new speech verb: underlined",
+			`"This is a pilot project," underlined Mr Carlos Saldarriaga.`,
+			"This is a pilot", "Carlos Saldarriaga"},
+		{"a modifier's place does not speak",
+			`"Fast networks will be vital," according to a report by UK-based consultancy Analysys.`,
+			"Fast networks", "Analysys"},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			if q := quoteStarting(t, e, tc.quote); q.Speaker != tc.want {
+				t.Errorf("speaker %q, want %q", q.Speaker, tc.want)
+			}
+		})
+	}
+}
+
+func TestSurnameThatSpeaksInFirstPersonIsAPerson(t *testing.T) {
+	body := `Wenger said: "You don't think I would drop a keeper for one mistake?"` + "\n\n" +
+		`Vellacott said in a statement: "We are pleased with the results."`
+	e := Entities("Keeper", body)
+	p, ok := personNamed(e, "Wenger")
+	if !ok {
+		t.Fatalf("Wenger speaks as 'I': want a person, got %v", peopleNames(e))
+	}
+	if p.Mentions != 1 {
+		t.Errorf("mentions %d, want 1", p.Mentions)
+	}
+	if q := quoteStarting(t, e, "You don't"); q.Speaker != "Wenger" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if hasName(peopleNames(e), "Vellacott") {
+		t.Errorf("a name that speaks as 'we' stays an organisation: %v", peopleNames(e))
+	}
+}
+
+func TestForeignTitleIsNotAQuote(t *testing.T) {
+	e := Entities("Novel", `Her novel, published in Spanish as "El río lleva sus propias cuentas", sold well.`)
+	if len(e.Quotes) != 0 {
+		t.Errorf("a title in another language is no quote: %+v", e.Quotes)
+	}
+}
+
+func TestAccentedGivenNameGivesGender(t *testing.T) {
+	body := "María Ochoa met Andrés Villamizar at the prize dinner.\n\n" +
+		`"We have known each other for years," she said.`
+	e := Entities("Prize", body)
+	if q := quoteStarting(t, e, "We have known"); q.Speaker != "María Ochoa" {
+		t.Errorf("she → %q, want María Ochoa (María is a woman's name)", q.Speaker)
+	}
+}
