@@ -90,6 +90,9 @@ with who said them. With no arguments it opens the reader.`,
 		a.markCommand("read", "Mark articles read", markRead, true),
 		a.markCommand("unread", "Mark articles unread", markRead, false),
 		a.tagCommand(),
+		a.subscribeCommand(),
+		a.feedsCommand(),
+		a.refreshCommand(),
 	)
 	return root
 }

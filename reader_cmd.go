@@ -23,6 +23,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	return ui.Run(ctx, lib, ui.Options{KeyMap: &keys})
 }
 
+// fetchPage captures web pages for byline add.
 func (a *app) fetchPage() func(ctx context.Context, url string) (*news.Article, error) {
-	return nil
+	return a.fetcher().FetchPage
 }

@@ -52,7 +52,7 @@ func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool)
 			}
 			results[i] = r
 		}
-		return nil
+		return flushEntities(w)
 	})
 	if err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 			return SaveResult{}, err
 		}
 		if deferIndex {
-			_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id) VALUES (?)`, id)
+			_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id, stale) VALUES (?, 0)`, id)
 		} else {
 			_, err = w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, a.Title, a.Body)
 		}
@@ -141,7 +141,9 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 		return SaveResult{ID: old.id, Changed: true}, nil
 	}
 	if deferIndex {
-		_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id) VALUES (?)`, old.id)
+		// OR IGNORE: an article already waiting keeps what it knew of
+		// its search row.
+		_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id, stale) VALUES (?, 1)`, old.id)
 	} else {
 		err = reindex(w, old.id)
 	}
@@ -179,7 +181,10 @@ type stored struct {
 }
 
 // findExisting looks for the stored copy of a: by GUID within its feed,
-// then by canonical URL, then by the hash of its text. A zero id: none.
+// then by canonical URL, then by the hash of its text. The text is no
+// evidence for a feed item: its GUID says which item it is, and two items
+// with their own GUIDs and links are two articles even when they share a
+// body (a correction notice, a recurring briefing). A zero id: none.
 func findExisting(w *wtx, a *news.Article, canon, hash string) (stored, error) {
 	var old stored
 	try := func(query string, args ...any) (bool, error) {
@@ -196,7 +201,7 @@ func findExisting(w *wtx, a *news.Article, canon, hash string) (stored, error) {
 	}{
 		{a.GUID != "", dedupeByGUID, []any{a.GUID, nullID(a.FeedID)}},
 		{canon != "", dedupeByURL, []any{canon}},
-		{hash != "", dedupeByHash, []any{hash}},
+		{hash != "" && a.GUID == "", dedupeByHash, []any{hash}},
 	} {
 		if !q.ok {
 			continue
@@ -270,9 +275,26 @@ func nullID(id int64) any {
 }
 
 func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
-	for _, table := range []string{"people", "places", "quotes", "entity_names"} {
-		if _, err := w.exec("DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
+	// Version 0 means the article has no entity rows (a new article, or one
+	// whose text changed and whose rows were cleared then): a bulk refresh
+	// skips four deletes per article.
+	var old int
+	if err := w.scan(`SELECT entities_version FROM articles WHERE id = ?`, []any{id}, &old); err != nil {
+		if err == sql.ErrNoRows {
+			return nil // deleted meanwhile
+		}
+		return err
+	}
+	if old != 0 {
+		// Rows of this article may still be queued (saved twice in one
+		// batch): insert them before deleting.
+		if err := flushEntities(w); err != nil {
 			return err
+		}
+		for _, table := range []string{"entities", "entity_names"} {
+			if _, err := w.exec("DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
+				return err
+			}
 		}
 	}
 	if _, err := w.exec(`UPDATE articles SET entities_version = ? WHERE id = ?`, version, id); err != nil {
@@ -281,55 +303,80 @@ func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 	return writeEntities(w, id, e)
 }
 
+// writeEntities queues an article's people, places and quotes, as one
+// JSON document, and the names they are found by; flushEntities inserts
+// the queue, a hundred rows to a statement. A statement per row made
+// storing entities cost more than extracting them.
 func writeEntities(w *wtx, id int64, e news.Entities) error {
-	for i, p := range e.People {
-		if _, err := w.exec(`INSERT INTO people(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
-			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
-			return err
+	if len(e.People)+len(e.Places)+len(e.Quotes) == 0 {
+		return nil
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	q := &w.entities
+	q.docs = append(q.docs, id, string(data))
+	seen := map[string]bool{}
+	name := func(kind, n string) {
+		n = strings.ToLower(n)
+		if !seen[kind+n] {
+			seen[kind+n] = true
+			q.names = append(q.names, id, kind, n)
 		}
-		names := append([]string{p.Name}, p.Aliases...)
+	}
+	for _, p := range e.People {
+		name("person", p.Name)
+		for _, al := range p.Aliases {
+			name("person", al)
+		}
+		// The surname alone, as a reader types it.
 		if f := strings.Fields(p.Name); len(f) > 1 {
-			names = append(names, f[len(f)-1])
-		}
-		if err := writeNames(w, id, "person", names); err != nil {
-			return err
+			name("person", f[len(f)-1])
 		}
 	}
-	for i, p := range e.Places {
-		if _, err := w.exec(`INSERT INTO places(article_id, ord, name, mentions, aliases) VALUES (?, ?, ?, ?, ?)`,
-			id, i, p.Name, p.Mentions, aliasJSON(p.Aliases)); err != nil {
-			return err
-		}
-		if err := writeNames(w, id, "place", append([]string{p.Name}, p.Aliases...)); err != nil {
-			return err
-		}
-	}
-	for i, q := range e.Quotes {
-		if _, err := w.exec(`INSERT INTO quotes(article_id, ord, text, speaker, partial, paragraph) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, i, q.Text, q.Speaker, q.Partial, q.Paragraph); err != nil {
-			return err
+	for _, p := range e.Places {
+		name("place", p.Name)
+		for _, al := range p.Aliases {
+			name("place", al)
 		}
 	}
 	return nil
 }
 
-// writeNames records the forms an entity is found by (see migration 003).
-func writeNames(w *wtx, id int64, kind string, names []string) error {
-	for _, n := range names {
-		if _, err := w.exec(`INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES (?, ?, ?)`,
-			id, kind, strings.ToLower(n)); err != nil {
-			return err
-		}
+// entityQueue holds entity rows not yet inserted, as flat argument lists.
+type entityQueue struct {
+	docs, names []any
+}
+
+func flushEntities(w *wtx) error {
+	q := &w.entities
+	if err := insertRows(w, `INSERT INTO entities(article_id, data) VALUES `, 2, q.docs); err != nil {
+		return err
 	}
+	// OR IGNORE: two people may share a surname.
+	if err := insertRows(w, `INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES `, 3, q.names); err != nil {
+		return err
+	}
+	q.docs, q.names = q.docs[:0], q.names[:0]
 	return nil
 }
 
-func aliasJSON(a []string) string {
-	if len(a) == 0 {
-		return "[]"
+// insertRows inserts len(args)/cols rows, up to 100 in one statement
+// (SQLite allows 32,766 parameters; 100 rows keeps the statement cache
+// small).
+func insertRows(w *wtx, head string, cols int, args []any) error {
+	const maxRows = 100
+	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
+	for len(args) > 0 {
+		n := min(len(args)/cols, maxRows)
+		query := head + row + strings.Repeat(", "+row, n-1)
+		if _, err := w.exec(query, args[:n*cols]...); err != nil {
+			return err
+		}
+		args = args[n*cols:]
 	}
-	b, _ := json.Marshal(a)
-	return string(b)
+	return nil
 }
 
 // Article returns one article with everything about it: body, entities,
@@ -382,53 +429,26 @@ func setTimes(a *news.Article, pub sql.NullInt64, added int64) {
 
 func (s *Store) entities(ctx context.Context, id int64) (news.Entities, error) {
 	var e news.Entities
-	named := func(table string, add func(name string, mentions int, aliases []string)) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT name, mentions, aliases FROM `+table+` WHERE article_id = ? ORDER BY ord`, id)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var name, aliases string
-			var mentions int
-			if err := rows.Scan(&name, &mentions, &aliases); err != nil {
-				return err
-			}
-			var list []string
-			json.Unmarshal([]byte(aliases), &list)
-			add(name, mentions, list)
-		}
-		return rows.Err()
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM entities WHERE article_id = ?`, id).Scan(&data)
+	if err == sql.ErrNoRows {
+		return e, nil
 	}
-	if err := named("people", func(n string, m int, al []string) {
-		e.People = append(e.People, news.Person{Name: n, Mentions: m, Aliases: al})
-	}); err != nil {
-		return e, err
-	}
-	if err := named("places", func(n string, m int, al []string) {
-		e.Places = append(e.Places, news.Place{Name: n, Mentions: m, Aliases: al})
-	}); err != nil {
-		return e, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT text, speaker, partial, paragraph FROM quotes WHERE article_id = ? ORDER BY ord`, id)
 	if err != nil {
-		return e, err
+		return e, explain(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var q news.Quote
-		if err := rows.Scan(&q.Text, &q.Speaker, &q.Partial, &q.Paragraph); err != nil {
-			return e, err
-		}
-		e.Quotes = append(e.Quotes, q)
+	if err := json.Unmarshal([]byte(data), &e); err != nil {
+		return e, fmt.Errorf("read the people, places and quotes of article %d: %w", id, err)
 	}
-	return e, rows.Err()
+	return e, nil
 }
 
-// Unextracted returns up to limit articles whose entities come from an
-// extractor older than version, with their title and body.
-func (s *Store) Unextracted(ctx context.Context, version, limit int) ([]*news.Article, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, body FROM articles WHERE entities_version < ? ORDER BY id LIMIT ?`, version, limit)
+// Unextracted returns up to limit articles after afterID, in id order,
+// whose entities come from an extractor older than version, with their
+// title and body. Passing the last id seen pages through them while the
+// earlier pages are still being written.
+func (s *Store) Unextracted(ctx context.Context, version int, afterID int64, limit int) ([]*news.Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, body FROM articles WHERE entities_version < ? AND id > ? ORDER BY id LIMIT ?`, version, afterID, limit)
 	if err != nil {
 		return nil, explain(err)
 	}
@@ -444,6 +464,35 @@ func (s *Store) Unextracted(ctx context.Context, version, limit int) ([]*news.Ar
 	return out, rows.Err()
 }
 
+// KnownGUIDs says which of guids a feed's articles already have. A refresh
+// uses it to skip fetching the pages of items it captured before.
+func (s *Store) KnownGUIDs(ctx context.Context, feedID int64, guids []string) (map[string]bool, error) {
+	known := map[string]bool{}
+	for len(guids) > 0 {
+		n := min(len(guids), 500)
+		args := make([]any, 0, n+1)
+		args = append(args, feedID)
+		for _, g := range guids[:n] {
+			args = append(args, g)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT guid FROM articles WHERE feed_id = ? AND guid <> '' AND guid IN (?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, explain(err)
+		}
+		for rows.Next() {
+			var g string
+			if err := rows.Scan(&g); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			known[g] = true
+		}
+		rows.Close()
+		guids = guids[n:]
+	}
+	return known, nil
+}
+
 // SetEntities stores freshly extracted entities for many articles in one
 // transaction, and writes the search rows of those saved unindexed.
 // Articles deleted meanwhile are skipped.
@@ -452,25 +501,64 @@ func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]
 	for id := range updates {
 		ids = append(ids, id)
 	}
-	// In id order the search index's pages are written in order too.
 	slices.Sort(ids)
 	return s.writeStmts(ctx, func(w *wtx) error {
 		for _, id := range ids {
 			if err := replaceEntities(w, id, version, updates[id]); err != nil {
 				return fmt.Errorf("store entities of article %d: %w", id, err)
 			}
-			res, err := w.exec(`DELETE FROM unindexed WHERE article_id = ?`, id)
-			if err != nil {
+		}
+		if err := flushEntities(w); err != nil {
+			return fmt.Errorf("store entities: %w", err)
+		}
+		return indexPending(w, ids)
+	})
+}
+
+// indexPending writes the search rows of those of ids that wait for one.
+// The search index keeps new terms in memory until the next statement
+// that is not one of its own inserts; written one after another, a batch
+// becomes one segment instead of hundreds that must then be merged.
+func indexPending(w *wtx, ids []int64) error {
+	type row struct {
+		id                 int64
+		stale              bool
+		title, body, notes string
+	}
+	var rows []row
+	for _, id := range ids {
+		var r row
+		err := w.scan(`SELECT u.stale, a.title, a.body,
+				(SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
+			FROM unindexed u JOIN articles a ON a.id = u.article_id WHERE u.article_id = ?`, []any{id},
+			&r.stale, &r.title, &r.body, &r.notes)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		r.id = id
+		rows = append(rows, r)
+	}
+	for _, r := range rows {
+		if _, err := w.exec(`DELETE FROM unindexed WHERE article_id = ?`, r.id); err != nil {
+			return err
+		}
+	}
+	for _, r := range rows {
+		if r.stale {
+			if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, r.id); err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n > 0 {
-				if err := reindex(w, id); err != nil {
-					return fmt.Errorf("index article %d: %w", id, err)
-				}
-			}
 		}
-		return nil
-	})
+	}
+	for _, r := range rows {
+		if _, err := w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, r.id, r.title, r.body, r.notes); err != nil {
+			return fmt.Errorf("index article %d: %w", r.id, err)
+		}
+	}
+	return nil
 }
 
 // Unfinished counts the articles still waiting for extraction by version

@@ -12,6 +12,8 @@ type wtx struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+
+	entities entityQueue // rows writeEntities queued for flushEntities
 }
 
 func newWTX(ctx context.Context, tx *sql.Tx) *wtx {

@@ -81,7 +81,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 	// one that upgrades later fails with "database is locked" at once,
 	// whatever the busy timeout, when another process is writing.
 	dsn := "file:" + path + "?_txlock=immediate" +
-		"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_spill(0)&_pragma=temp_store(2)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err

@@ -144,7 +144,7 @@ func TestEntitiesSurviveAndReset(t *testing.T) {
 	if got, _ := s.Article(ctx, id); got.EntitiesVersion != 0 || len(got.Entities.People) != 0 {
 		t.Errorf("new text kept stale entities: v%d %+v", got.EntitiesVersion, got.Entities)
 	}
-	pending, _ := s.Unextracted(ctx, 3, 10)
+	pending, _ := s.Unextracted(ctx, 3, 0, 10)
 	if len(pending) != 1 || pending[0].Body != "Kim met Trump in Hanoi." {
 		t.Fatalf("Unextracted = %+v", pending)
 	}

@@ -1,0 +1,211 @@
+package feed
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"byline/internal/termtext"
+	"byline/news"
+)
+
+// ErrNotFeed is a response that is no feed at all: most often a web page
+// where the feed used to be (a moved blog, a login wall, a parked domain).
+var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
+
+// ErrWebPage is ErrNotFeed for an HTML page, which usually means the feed
+// moved; `byline subscribe` with the page's address finds the new one.
+var ErrWebPage = fmt.Errorf("%w: the server sent a web page", ErrNotFeed)
+
+// Parsed is a feed as fetched: its own title and site, and its items as
+// articles, newest first as the feed lists them, without entities.
+type Parsed struct {
+	Title   string
+	SiteURL string
+	Items   []*news.Article
+}
+
+// ParseFeed reads RSS 0.9x/1.0/2.0, Atom or JSON Feed through gofeed and
+// turns each item into an article: its body as Markdown, links made
+// absolute against the feed's address, text free of terminal controls.
+// Items without a GUID get one from their link, or else from their title
+// and date; an item that repeats an earlier GUID is dropped.
+func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the response was empty", ErrNotFeed)
+	}
+	if !utf8.Valid(data) && declaresUTF8(data) {
+		// Real feeds carry the odd stray Latin-1 byte; one bad byte should
+		// cost a replacement character, not the whole feed.
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	if gofeed.DetectFeedType(bytes.NewReader(data)) == gofeed.FeedTypeUnknown {
+		if looksLikeHTML(data) {
+			return nil, ErrWebPage
+		}
+		return nil, ErrNotFeed
+	}
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrNotFeed, termtext.Line(firstLine(err.Error())))
+	}
+	base, _ := url.Parse(feedURL)
+	p := &Parsed{Title: plainText(f.Title), SiteURL: absURL(base, f.Link)}
+	if p.SiteURL != "" {
+		// Item links are relative to the site more often than to the
+		// feed file (xml:base aside, which gofeed applies itself).
+		if u, err := url.Parse(p.SiteURL); err == nil {
+			base = u
+		}
+	}
+	source := p.Title
+	if source == "" && base != nil {
+		source = strings.TrimPrefix(base.Host, "www.")
+	}
+	seen := make(map[string]bool, len(f.Items))
+	for _, it := range f.Items {
+		a := itemArticle(it, base, source)
+		if a == nil || seen[a.GUID] {
+			continue
+		}
+		seen[a.GUID] = true
+		p.Items = append(p.Items, a)
+	}
+	return p, nil
+}
+
+func itemArticle(it *gofeed.Item, base *url.URL, source string) *news.Article {
+	a := &news.Article{
+		Title:  plainText(it.Title),
+		URL:    absURL(base, it.Link),
+		Source: source,
+	}
+	if a.URL == "" && len(it.Links) > 0 {
+		a.URL = absURL(base, it.Links[0])
+	}
+	if it.Author != nil {
+		a.Author = plainText(it.Author.Name)
+	} else if len(it.Authors) > 0 && it.Authors[0] != nil {
+		a.Author = plainText(it.Authors[0].Name)
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		a.Published = *it.PublishedParsed
+	case it.UpdatedParsed != nil:
+		a.Published = *it.UpdatedParsed
+	}
+	// content:encoded and Atom content hold the story; description is
+	// often only its summary.
+	body := it.Content
+	if len(strings.TrimSpace(it.Description)) > len(strings.TrimSpace(body)) {
+		body = it.Description
+	}
+	a.Body = bodyMarkdown(body, base)
+	if a.Title == "" {
+		a.Title = headlineFrom(a.Body)
+	}
+	if a.Title == "" && a.URL == "" {
+		return nil // nothing to show and nothing to fetch
+	}
+	a.GUID = termtext.Line(strings.TrimSpace(it.GUID))
+	if a.GUID == "" {
+		a.GUID = a.URL
+	}
+	if a.GUID == "" {
+		h := sha256.Sum256([]byte(a.Title + "\x00" + a.Published.String()))
+		a.GUID = "sha256:" + hex.EncodeToString(h[:12])
+	}
+	a.Words = news.WordCount(a.Body)
+	return a
+}
+
+// bodyMarkdown converts an item's HTML (or plain text) to Markdown.
+func bodyMarkdown(src string, base *url.URL) string {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return ""
+	}
+	if md, ok := simpleMarkdown(src, base); ok {
+		return termtext.Clean(md)
+	}
+	page := ""
+	if base != nil {
+		page = base.String()
+	}
+	md, err := HTMLToMarkdown([]byte(src), page)
+	if err != nil {
+		return termtext.Clean(plainText(src))
+	}
+	return md
+}
+
+// plainText is the text of an HTML fragment (titles and names sometimes
+// carry markup or entities), on one line, free of terminal controls.
+func plainText(s string) string {
+	if strings.ContainsAny(s, "<&") {
+		var b strings.Builder
+		z := html.NewTokenizer(strings.NewReader(s))
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			if tt == html.TextToken {
+				b.Write(z.Text())
+			}
+		}
+		s = b.String()
+	}
+	return termtext.Line(strings.Join(strings.Fields(s), " "))
+}
+
+func absURL(base *url.URL, href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return termtext.Line(u.String())
+}
+
+// declaresUTF8: no XML declaration, or one naming UTF-8. Feeds in other
+// charsets are decoded by gofeed itself.
+func declaresUTF8(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 200)])
+	if !bytes.HasPrefix(bytes.TrimSpace(head), []byte("<?xml")) {
+		return true
+	}
+	end := bytes.Index(head, []byte("?>"))
+	if end < 0 {
+		return true
+	}
+	decl := head[:end]
+	i := bytes.Index(decl, []byte("encoding"))
+	return i < 0 || bytes.Contains(decl[i:], []byte("utf-8")) || bytes.Contains(decl[i:], []byte("utf8"))
+}
+
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	return bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<html")) ||
+		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -1,0 +1,454 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"byline/feed"
+	"byline/internal/termtext"
+	"byline/news"
+	"byline/store"
+)
+
+func (a *app) subscribeCommand() *cobra.Command {
+	var fullText bool
+	cmd := &cobra.Command{
+		Use:   "subscribe URL...",
+		Short: "Follow feeds (a web page's address finds its feed)",
+		Long: `Follow RSS, Atom and JSON feeds. The address of a web page works too: byline
+finds the feed the page links to. The feed is fetched once to check it and
+its articles are added; "byline refresh" fetches every feed again.
+
+With --full-text byline captures each item's web page instead of the feed's
+summary (it does this by itself for items shorter than 80 words).`,
+		Example: `  byline subscribe https://example.org/news/rss.xml
+  byline subscribe https://example.org/blog/   # finds the feed in the page`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			fetcher := a.fetcher()
+			failed := 0
+			for _, raw := range args {
+				if err := a.subscribe(ctx, lib, fetcher, raw, fullText); err != nil {
+					fmt.Fprintf(a.stderr, "byline: %s: %s\n", termtext.Line(raw), termtext.Line(err.Error()))
+					failed++
+				}
+			}
+			if failed > 0 {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&fullText, "full-text", false, "capture each item's web page: the feed carries only summaries")
+	return cmd
+}
+
+// subscribe finds the feed behind raw, checks that it parses, saves it and
+// its first articles.
+func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fetcher, raw string, fullText bool) error {
+	feedURL, resp, err := fetcher.Discover(ctx, raw)
+	if err != nil {
+		return err
+	}
+	parsed, err := feed.ParseFeed(resp.Body, resp.URL)
+	if err != nil {
+		return err
+	}
+	f := &news.Feed{URL: feedURL, Title: parsed.Title, SiteURL: parsed.SiteURL, FullText: fullText}
+	if err := lib.AddFeed(ctx, f); err != nil {
+		if errors.Is(err, store.ErrExists) {
+			return fmt.Errorf("already followed as feed %d", f.ID)
+		}
+		return err
+	}
+	// The feed was fetched once already; the refresh fetches it again
+	// (a second, conditional request) so one code path saves articles.
+	results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
+	if err != nil {
+		return err
+	}
+	r := results[0]
+	title := r.Feed.Title
+	if title == "" {
+		title = feedURL
+	}
+	fmt.Fprintf(a.stdout, "following %d  %s  (%s)\n", f.ID, termtext.Line(title), termtext.Line(feedURL))
+	if r.Err != nil {
+		fmt.Fprintf(a.stderr, "byline: %s: %s\n", termtext.Line(feedURL), termtext.Line(r.Err.Error()))
+	} else {
+		fmt.Fprintf(a.stdout, "%d articles\n", r.New+r.Updated)
+	}
+	_, err = a.finish(ctx, lib)
+	return err
+}
+
+func (a *app) fetcher() *feed.Fetcher {
+	feed.SetVersion(version)
+	return feed.NewFetcher()
+}
+
+func (a *app) refreshCommand() *cobra.Command {
+	var concurrency int
+	cmd := &cobra.Command{
+		Use:   "refresh [FEED-ID...]",
+		Short: "Fetch every feed now",
+		Long: `Fetch every feed (or the ones named by id) and add their new articles.
+Feeds are fetched concurrently and only when they changed (ETag,
+Last-Modified). A feed that fails is reported and the others go on; the exit
+status is 1 only when every feed failed. People, places and quotes are found
+after the articles are saved; an interrupted refresh finishes that the next
+time.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseFeedIDs(args)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			return a.refresh(ctx, lib, ids, concurrency)
+		},
+	}
+	cmd.Flags().IntVar(&concurrency, "jobs", 8, "feeds fetched at once (at most two from one host)")
+	return cmd
+}
+
+func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concurrency int) error {
+	start := time.Now()
+	tty := isTerminal(a.stderr)
+	bar := progressLine{w: a.stderr, tty: tty}
+	results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{
+		Fetcher:     a.fetcher(),
+		Concurrency: concurrency,
+		FeedIDs:     ids,
+		Progress: func(done, total int, r feed.FeedResult) {
+			if tty {
+				bar.show(done, total, "feeds", r.Feed.Title)
+			} else {
+				fmt.Fprintln(a.stdout, feedLine(r))
+			}
+		},
+	})
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(a.stdout, "no feeds yet: byline subscribe URL")
+		return nil
+	}
+	listed := time.Since(start)
+	newArticles, failed := 0, 0
+	for _, r := range results {
+		newArticles += r.New
+		if r.Err != nil {
+			failed++
+		}
+		if tty && (r.New > 0 || r.Updated > 0 || r.Err != nil) {
+			fmt.Fprintln(a.stdout, feedLine(r))
+		}
+	}
+	fmt.Fprintf(a.stdout, "%d new articles from %d feeds in %.1fs", newArticles, len(results)-failed, listed.Seconds())
+	if failed > 0 {
+		fmt.Fprintf(a.stdout, "; %d failed", failed)
+	}
+	fmt.Fprintln(a.stdout)
+	n, err := a.finish(ctx, lib)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stdout, "people, places and quotes of %d articles found in %.1fs\n", n, time.Since(start).Seconds())
+	}
+	if failed == len(results) {
+		return exitError{1}
+	}
+	return nil
+}
+
+// finish extracts the people, places and quotes a refresh left to do, with
+// a progress bar on a terminal.
+func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
+	bar := progressLine{w: a.stderr, tty: isTerminal(a.stderr)}
+	n, err := feed.Finish(ctx, lib, func(done, total int) {
+		if total >= 1000 {
+			bar.show(done, total, "articles", "people, places, quotes")
+		}
+	})
+	bar.clear()
+	return n, err
+}
+
+// feedLine is one feed's outcome, on one line.
+func feedLine(r feed.FeedResult) string {
+	title := termtext.Line(r.Feed.Title)
+	if title == "" {
+		title = termtext.Line(r.Feed.URL)
+	}
+	switch {
+	case r.Err != nil:
+		return fmt.Sprintf("%-4d %s: %s", r.Feed.ID, title, termtext.Line(r.Err.Error()))
+	case r.NotModified:
+		return fmt.Sprintf("%-4d %s: not modified", r.Feed.ID, title)
+	}
+	s := fmt.Sprintf("%-4d %s: %d new", r.Feed.ID, title, r.New)
+	if r.Updated > 0 {
+		s += fmt.Sprintf(", %d updated", r.Updated)
+	}
+	if r.PagesFailed > 0 {
+		s += fmt.Sprintf(", %d pages not captured (summaries kept)", r.PagesFailed)
+	}
+	return s
+}
+
+// progressLine draws a one-line bar on a terminal, rewritten in place.
+type progressLine struct {
+	w     io.Writer
+	tty   bool
+	drawn bool
+}
+
+func (p *progressLine) show(done, total int, unit, what string) {
+	if !p.tty || total == 0 {
+		return
+	}
+	const width = 30
+	filled := width * done / total
+	label := termtext.Line(what)
+	if r := []rune(label); len(r) > 40 {
+		label = string(r[:39]) + "…"
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d %s  %s", strings.Repeat("█", filled), strings.Repeat("·", width-filled), done, total, unit, label)
+	p.drawn = true
+}
+
+func (p *progressLine) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+func (a *app) feedsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "List feeds; remove, import or export them",
+		Long: `List the feeds you follow with their articles, unread articles, last
+refresh and last error. Subcommands remove feeds and move them in and out of
+OPML files, the format every feed reader imports and exports.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			feeds, err := lib.Feeds(ctx)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeFeedsJSON(a.stdout, feeds)
+			}
+			if len(feeds) == 0 {
+				fmt.Fprintln(a.stdout, "no feeds yet: byline subscribe URL")
+				return nil
+			}
+			for _, f := range feeds {
+				writeFeedText(a.stdout, f)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	cmd.AddCommand(a.feedsRemoveCommand(), a.feedsImportCommand(), a.feedsExportCommand())
+	return cmd
+}
+
+func writeFeedText(w io.Writer, f news.Feed) {
+	title := termtext.Line(f.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	refreshed := "never refreshed"
+	if !f.LastRefresh.IsZero() {
+		refreshed = "refreshed " + f.LastRefresh.Local().Format("2 Jan 15:04")
+	}
+	full := ""
+	if f.FullText {
+		full = " · full text"
+	}
+	fmt.Fprintf(w, "%-4d %s\n     %s\n     %d articles · %d unread · %s%s\n", f.ID, title, termtext.Line(f.URL), f.Articles, f.Unread, refreshed, full)
+	if f.LastError != "" {
+		fmt.Fprintf(w, "     last error: %s\n", termtext.Line(f.LastError))
+	}
+}
+
+type feedJSON struct {
+	ID          int64      `json:"id"`
+	Title       string     `json:"title"`
+	URL         string     `json:"url"`
+	SiteURL     string     `json:"site_url,omitempty"`
+	FullText    bool       `json:"full_text"`
+	Articles    int        `json:"articles"`
+	Unread      int        `json:"unread"`
+	LastRefresh *time.Time `json:"last_refresh"`
+	LastError   string     `json:"last_error"`
+}
+
+func writeFeedsJSON(w io.Writer, feeds []news.Feed) error {
+	out := make([]feedJSON, 0, len(feeds))
+	for _, f := range feeds {
+		j := feedJSON{ID: f.ID, Title: f.Title, URL: f.URL, SiteURL: f.SiteURL, FullText: f.FullText,
+			Articles: f.Articles, Unread: f.Unread, LastError: f.LastError}
+		if !f.LastRefresh.IsZero() {
+			t := f.LastRefresh.UTC()
+			j.LastRefresh = &t
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func (a *app) feedsRemoveCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove FEED-ID...",
+		Short: "Stop following feeds",
+		Long: `Stop following feeds and delete their articles, except the ones you starred,
+tagged or wrote notes on: those stay in the library.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseFeedIDs(args)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			failed := 0
+			for _, id := range ids {
+				f, err := lib.Feed(ctx, id)
+				if err == nil {
+					err = lib.RemoveFeed(ctx, id)
+				}
+				if err != nil {
+					fmt.Fprintf(a.stderr, "byline: %s\n", termtext.Line(err.Error()))
+					failed++
+					continue
+				}
+				fmt.Fprintf(a.stdout, "removed %d  %s\n", id, termtext.Line(f.Title))
+			}
+			if failed > 0 {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) feedsImportCommand() *cobra.Command {
+	var noRefresh bool
+	cmd := &cobra.Command{
+		Use:   "import FILE.opml",
+		Short: "Follow every feed in an OPML file",
+		Long: `Follow every feed in an OPML file exported by another reader (newsboat,
+Feedly, Inoreader, Thunderbird…), then refresh them. Feeds already followed
+are left as they are; "-" reads standard input.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var r io.Reader = a.stdin
+			if args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				r = f
+			}
+			outlines, err := feed.ReadOPML(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			var added []int64
+			for _, o := range outlines {
+				f := &news.Feed{URL: o.XMLURL, Title: o.Title, SiteURL: o.HTMLURL}
+				if err := lib.AddFeed(ctx, f); err != nil {
+					if errors.Is(err, store.ErrExists) {
+						continue
+					}
+					return err
+				}
+				added = append(added, f.ID)
+			}
+			fmt.Fprintf(a.stdout, "following %d new feeds (%d in the file)\n", len(added), len(outlines))
+			if noRefresh || len(added) == 0 {
+				return nil
+			}
+			return a.refresh(ctx, lib, added, 8)
+		},
+	}
+	cmd.Flags().BoolVar(&noRefresh, "no-refresh", false, "only follow the feeds; fetch them later")
+	return cmd
+}
+
+func (a *app) feedsExportCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "export",
+		Short: "Write the feeds you follow as OPML to standard output",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			feeds, err := lib.Feeds(ctx)
+			if err != nil {
+				return err
+			}
+			out := make([]feed.Outline, len(feeds))
+			for i, f := range feeds {
+				out[i] = feed.Outline{Title: f.Title, XMLURL: f.URL, HTMLURL: f.SiteURL}
+			}
+			return feed.WriteOPML(a.stdout, "byline feeds", out)
+		},
+	}
+}
+
+func parseFeedIDs(args []string) ([]int64, error) {
+	ids := make([]int64, 0, len(args))
+	for _, s := range args {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, fmt.Errorf("%q is not a feed id: ids are the numbers `byline feeds` shows", s)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
