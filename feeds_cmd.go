@@ -64,6 +64,12 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 	if err != nil {
 		return err
 	}
+	if !feed.LooksLikeFeed(resp.Body) {
+		// raw was a web page naming its feed: fetch the feed itself.
+		if resp, err = fetcher.Get(ctx, feedURL, "", ""); err != nil {
+			return fmt.Errorf("%s: %w", feedURL, err)
+		}
+	}
 	parsed, err := feed.ParseFeed(resp.Body, resp.URL)
 	if err != nil {
 		return err
@@ -90,7 +96,7 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 	if r.Err != nil {
 		fmt.Fprintf(a.stderr, "byline: %s: %s\n", termtext.Line(feedURL), termtext.Line(r.Err.Error()))
 	} else {
-		fmt.Fprintf(a.stdout, "%d articles\n", r.New+r.Updated)
+		fmt.Fprintln(a.stdout, plural(r.New+r.Updated, "article"))
 	}
 	_, err = a.finish(ctx, lib)
 	return err
@@ -164,7 +170,7 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 			fmt.Fprintln(a.stdout, feedLine(r))
 		}
 	}
-	fmt.Fprintf(a.stdout, "%d new articles from %d feeds in %.1fs", newArticles, len(results)-failed, listed.Seconds())
+	fmt.Fprintf(a.stdout, "%s from %s in %.1fs", plural(newArticles, "new article"), plural(len(results)-failed, "feed"), listed.Seconds())
 	if failed > 0 {
 		fmt.Fprintf(a.stdout, "; %d failed", failed)
 	}
@@ -451,4 +457,12 @@ func parseFeedIDs(args []string) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// plural is "1 feed", "2 feeds".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

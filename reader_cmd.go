@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"sync"
 
 	"github.com/spf13/cobra"
 
+	"byline/extract"
+	"byline/feed"
 	"byline/news"
+	"byline/store"
 	"byline/ui"
 )
 
@@ -20,7 +24,95 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	return ui.Run(ctx, lib, ui.Options{KeyMap: &keys})
+	// Work an earlier refresh left (people, places, quotes, the search
+	// index) goes on in the background while the reader is open; what is
+	// still undone at quit waits for the next run.
+	bg := &background{}
+	defer bg.wait()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	bg.finish(ctx, lib)
+	return ui.Run(ctx, readerLibrary{lib}, ui.Options{
+		KeyMap:  &keys,
+		Refresh: a.readerRefresh(lib, bg),
+	})
+}
+
+// readerRefresh is what r does in the reader: fetch every feed, report
+// progress per feed, and return once the new articles are listed; their
+// people, places and quotes follow in the background.
+func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
+	return func(ctx context.Context, progress func(done, total int)) (int, error) {
+		results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{
+			Fetcher:  a.fetcher(),
+			Progress: func(done, total int, _ feed.FeedResult) { progress(done, total) },
+		})
+		n := 0
+		for _, r := range results {
+			n += r.New
+		}
+		if err == nil && len(results) == 0 {
+			err = errNoFeeds
+		}
+		bg.finish(ctx, lib)
+		return n, err
+	}
+}
+
+type noFeedsError struct{}
+
+func (noFeedsError) Error() string { return "no feeds to refresh — byline subscribe URL" }
+
+var errNoFeeds error = noFeedsError{}
+
+// background runs feed.Finish one at a time; asked again while it runs,
+// it runs once more afterwards, for articles saved after its last look.
+type background struct {
+	mu      sync.Mutex
+	running bool
+	again   bool
+	wg      sync.WaitGroup
+}
+
+func (b *background) finish(ctx context.Context, lib *store.Store) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.running {
+		b.again = true
+		return
+	}
+	b.running = true
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		for {
+			feed.Finish(ctx, lib, nil)
+			b.mu.Lock()
+			if !b.again || ctx.Err() != nil {
+				b.running = false
+				b.mu.Unlock()
+				return
+			}
+			b.again = false
+			b.mu.Unlock()
+		}
+	}()
+}
+
+func (b *background) wait() { b.wg.Wait() }
+
+// readerLibrary shows an article whose people, places and quotes are not
+// stored yet (a refresh is still working through them) with ones found on
+// the spot: extraction takes a millisecond, and the panels are never empty
+// for want of it.
+type readerLibrary struct{ *store.Store }
+
+func (l readerLibrary) Article(ctx context.Context, id int64) (*news.Article, error) {
+	a, err := l.Store.Article(ctx, id)
+	if err == nil && a.EntitiesVersion < extract.Version {
+		a.Entities = extract.Entities(a.Title, a.Body)
+	}
+	return a, err
 }
 
 // fetchPage captures web pages for byline add.
