@@ -96,9 +96,7 @@ func shortOrgNames(ms []mention) {
 // for the club. Countries and regions keep their meaning: national teams
 // are named after places an editor still lists.
 func townClubs(toks []token, ms []mention) {
-	if !matchReport(toks) {
-		return
-	}
+	report := -1 // not yet known: most articles have no candidate to ask about
 	for i, m := range ms {
 		if m.Kind != mPlace || len(m.Words) != 1 || m.Place.Kind != lexicon.City || m.InQuote {
 			continue
@@ -109,6 +107,15 @@ func townClubs(toks []token, ms []mention) {
 		if m.End+1 < len(toks) && toks[m.End].Text == "," && isPlaceAt(toks[m.End+1].Text) {
 			continue
 		}
+		if report < 0 {
+			report = 0
+			if matchReport(toks) {
+				report = 1
+			}
+		}
+		if report == 0 {
+			return
+		}
 		ms[i].Kind = mOrg
 	}
 }
@@ -116,32 +123,34 @@ func townClubs(toks []token, ms []mention) {
 // homePreps put a town on the map rather than on a fixture list.
 var homePreps = setOf("in", "near", "from", "outside", "around", "across", "throughout", "of", "inside")
 
-// matchWords are the vocabulary of football and rugby reports; sportWords
-// are looser (a "goal" of policy, a "season" of films) and count half.
-var matchWords = setOf("striker", "midfielder", "defender", "goalkeeper", "winger", "full-back",
-	"fly-half", "scrum-half", "centre-back", "penalty", "penalties", "equaliser", "equalizer",
-	"free-kick", "kick-off", "half-time", "stoppage-time", "injury-time", "substitute", "referee",
-	"relegation", "premiership", "goalless", "hat-trick", "scorer", "derby", "sin-bin", "touchline",
-	"header")
-var sportWords = setOf("goal", "goals", "boss", "manager", "midfield", "keeper", "fixture",
-	"fixtures", "league", "cup", "match", "season", "squad", "scored", "draw", "drew", "tries", "try")
+// matchWeight weighs the vocabulary of football and rugby reports: 2 for
+// words only a match report uses, 1 for looser ones (a "goal" of policy,
+// a "season" of films). A switch, not a map: it runs on every word.
+func matchWeight(w string) int {
+	switch w {
+	case "striker", "midfielder", "defender", "goalkeeper", "winger", "full-back", "fly-half",
+		"scrum-half", "centre-back", "penalty", "penalties", "equaliser", "equalizer", "free-kick",
+		"kick-off", "half-time", "stoppage-time", "injury-time", "substitute", "referee",
+		"relegation", "premiership", "goalless", "hat-trick", "scorer", "derby", "sin-bin",
+		"touchline", "header":
+		return 2
+	case "goal", "goals", "boss", "manager", "midfield", "keeper", "fixture", "fixtures", "league",
+		"cup", "match", "season", "squad", "scored", "draw", "drew", "tries", "try":
+		return 1
+	}
+	return 0
+}
 
 // matchReport weighs the match vocabulary of the article; measured on the
 // BBC corpus the threshold takes a third of the sport section and 5 of
 // 1,700 other articles (reports on football's business).
 func matchReport(toks []token) bool {
 	score := 0
-	for _, t := range toks {
-		if t.Kind != tWord {
-			continue
-		}
-		if matchWords[t.low] {
-			score += 2
-		} else if sportWords[t.low] {
-			score++
-		}
-		if score >= 6 {
-			return true
+	for i := range toks {
+		if t := &toks[i]; t.Kind == tWord && len(t.low) >= 3 {
+			if score += matchWeight(t.low); score >= 6 {
+				return true
+			}
 		}
 	}
 	return false

@@ -69,7 +69,10 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 		if len(segs) == 0 {
 			continue
 		}
-		_, headPlace := placeMention(toks, segs[0].Start, segs[0].End)
+		headPlace := false
+		if segs[0] != s { // the whole span was asked already
+			_, headPlace = placeMention(toks, segs[0].Start, segs[0].End)
+		}
 		if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false)) {
 			// ("the Czech Republic and Slovenia" is two places.)
 			// The head decides for "of"/"for" ("Zara Hyde Peters of UK
@@ -88,11 +91,15 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 			continue
 		}
 		for _, g := range segs {
-			if m, ok := placeMention(toks, g.Start, g.End); ok {
-				out = append(out, m)
-			} else if isOrgSpan(toks, g, false) {
+			if g != s {
+				if m, ok := placeMention(toks, g.Start, g.End); ok {
+					out = append(out, m)
+					continue
+				}
+			}
+			if isOrgSpan(toks, g, false) {
 				out = append(out, newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End)))
-			} else if m, ok := classifySegment(toks, g.Start, g.End); ok {
+			} else if m, ok := classifyName(toks, g.Start, g.End); ok {
 				out = append(out, m)
 			}
 		}
@@ -414,8 +421,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// A prefix that is also a given name ("Sierra", "River") leads a
 		// place only before a place or a word that is no surname:
 		// "Sierra Nevada", not "Sierra Smith" or "River Phoenix".
-		namelike := knownName(toks[a].Text) && surname(toks[a+1].Text) && !isPlaceAt(toks[a+1].Text)
-		if landmarkPrefixes[toks[a].lower()] && !namelike && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
+		if landmarkPrefixes[toks[a].lower()] && !namelike(toks, a) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -446,18 +452,36 @@ func datelineAt(toks []token, a, b int) bool {
 	if !firstInPara(toks, a) || b >= len(toks) || b-a > 4 {
 		return false
 	}
+	switch toks[b].Text {
+	case ",":
+		if b+1 >= len(toks) || !toks[b+1].cap() {
+			return false
+		}
+	case "(", "—", "–":
+	default:
+		return false
+	}
 	for i := a; i < b; i++ {
-		if t := toks[i].Text; len(t) < 2 || strings.ToUpper(t) != t || !isAcronym(strings.ReplaceAll(t, "-", "")) {
+		if !allCapitals(toks[i].Text) {
 			return false
 		}
 	}
-	switch toks[b].Text {
-	case ",":
-		return b+1 < len(toks) && toks[b+1].cap()
-	case "(", "—", "–":
-		return true
+	return true
+}
+
+// allCapitals: two or more letters, every one a capital ("GRASS",
+// "WILKES-BARRE").
+func allCapitals(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r != '-' && r != '.' && r != '\'':
+			return false
+		}
 	}
-	return false
+	return n >= 2
 }
 
 // singleFeature: one unknown word that the text calls a geographic
@@ -467,18 +491,11 @@ func datelineAt(toks []token, a, b int) bool {
 // region") and organisations are not places.
 func singleFeature(toks []token, a int) bool {
 	t := toks[a]
-	if orgWords[t.lower()] || outlets[t.Text] || calendarWords[t.lower()] || isAcronym(t.Text) || adjectiveShaped(t.Text) {
-		return false
-	}
-	if a > 0 && !toks[a-1].cap() && (toks[a-1].lower() == "river" || toks[a-1].lower() == "lake") {
-		return true
-	}
 	b := a + 1
-	if b+2 < len(toks) && (toks[b].Text == "and" || toks[b].Text == ",") && toks[b+1].cap() && areaPlurals[toks[b+2].Text] {
-		return true
-	}
-	return b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() && toks[b].Sent == t.Sent &&
-		(featureNouns[toks[b].Text] && toks[b].Text != "range" || areaPlurals[toks[b].Text])
+	named := a > 0 && (toks[a-1].Text == "river" || toks[a-1].Text == "lake") ||
+		b+2 < len(toks) && (toks[b].Text == "and" || toks[b].Text == ",") && toks[b+1].cap() && areaPlurals[toks[b+2].Text] ||
+		b < len(toks) && toks[b].Kind == tWord && toks[b].Sent == t.Sent && (featureNouns[toks[b].Text] && toks[b].Text != "range" || areaPlurals[toks[b].Text])
+	return named && !orgWords[t.lower()] && !outlets[t.Text] && !calendarWords[t.lower()] && !isAcronym(t.Text) && !adjectiveShaped(t.Text)
 }
 
 // areaPlurals close a list of areas: "Hudspeth and Presidio counties".
@@ -501,6 +518,10 @@ func adjectiveShaped(w string) bool {
 var buildingNouns = setOf("bridge", "airport", "stadium", "station", "square", "street", "avenue",
 	"road", "tower", "palace", "castle", "cathedral", "mosque", "temple", "church", "arena", "dam",
 	"memorial", "monument", "highway", "motorway", "tunnel", "harbour", "harbor")
+
+func namelike(toks []token, a int) bool {
+	return knownName(toks[a].Text) && surname(toks[a+1].Text) && !isPlaceAt(toks[a+1].Text)
+}
 
 func isPlaceAt(w string) bool {
 	_, ok := lookupPlace(w)
@@ -552,6 +573,11 @@ func classifySegment(toks []token, a, b int) (mention, bool) {
 	if m, ok := placeMention(toks, a, b); ok {
 		return m, true
 	}
+	return classifyName(toks, a, b)
+}
+
+// classifyName judges a segment that is not a place by its name alone.
+func classifyName(toks []token, a, b int) (mention, bool) {
 	text := spanText(toks, a, b)
 	if b-a == 1 {
 		w := toks[a].Text

@@ -77,6 +77,9 @@ func nameToken(t token) bool {
 // "el-Mandeb": Arabic names carry a lower-case article joined by a hyphen.
 // It returns "" for any other word.
 func particleStem(w string) string {
+	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' && w[0] != 'u' && w[0] != 'b' || w[2] != '-' && w[3] != '-' {
+		return "" // the common case, decided without the loop
+	}
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ul-", "ud-", "bin-"} {
 		if len(w) > len(p)+1 && strings.HasPrefix(w, p) && firstRuneUpper(w[len(p):]) {
 			return w[len(p):]
