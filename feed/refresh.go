@@ -282,7 +282,7 @@ func Finish(ctx context.Context, st *store.Store, progress func(done, total int)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	const page = 500
+	const page = 2000
 	type result struct {
 		id  int64
 		ent news.Entities
