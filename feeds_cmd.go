@@ -284,7 +284,7 @@ OPML files, the format every feed reader imports and exports.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	cmd.AddCommand(a.feedsRemoveCommand(), a.feedsImportCommand(), a.feedsExportCommand())
+	cmd.AddCommand(a.feedsRemoveCommand(), a.feedsImportCommand(), a.feedsExportCommand(), a.feedsFullTextCommand())
 	return cmd
 }
 
@@ -443,6 +443,46 @@ func (a *app) feedsExportCommand() *cobra.Command {
 				out[i] = feed.Outline{Title: f.Title, XMLURL: f.URL, HTMLURL: f.SiteURL}
 			}
 			return feed.WriteOPML(a.stdout, "byline feeds", out)
+		},
+	}
+}
+
+func (a *app) feedsFullTextCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "full-text FEED-ID on|off",
+		Short: "Capture each item's web page instead of the feed's summary",
+		Long: `With full text on, every new item of the feed is replaced by its web page,
+captured with readability: for feeds that carry only a line or two. Off,
+byline still captures the pages of items shorter than 80 words.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseFeedIDs(args[:1])
+			if err != nil {
+				return err
+			}
+			var on bool
+			switch args[1] {
+			case "on":
+				on = true
+			case "off":
+			default:
+				return fmt.Errorf("%q: say on or off", args[1])
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			f, err := lib.Feed(ctx, ids[0])
+			if err != nil {
+				return err
+			}
+			f.FullText = on
+			if err := lib.UpdateFeed(ctx, &f); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%d  %s: full text %s\n", f.ID, termtext.Line(f.Title), args[1])
+			return nil
 		},
 	}
 }

@@ -169,6 +169,13 @@ func TestFeedsExportImportRemove(t *testing.T) {
 		t.Errorf("second import printed %q", out)
 	}
 
+	if out := mustRun(t, "--library", other, "feeds", "full-text", "1", "on"); !strings.Contains(out, "full text on") {
+		t.Errorf("full-text on printed %q", out)
+	}
+	if text := mustRun(t, "--library", other, "feeds"); !strings.Contains(text, "full text") {
+		t.Errorf("feeds does not say the feed is full text:\n%s", text)
+	}
+
 	// Removing a feed keeps what the reader starred.
 	starred := listJSON(t, other, "lifeboat")[0]
 	mustRun(t, "--library", other, "star", fmt.Sprint(starred.ID))

@@ -109,10 +109,19 @@ type readerLibrary struct{ *store.Store }
 
 func (l readerLibrary) Article(ctx context.Context, id int64) (*news.Article, error) {
 	a, err := l.Store.Article(ctx, id)
-	if err == nil && a.EntitiesVersion < extract.Version {
-		a.Entities = extract.Entities(a.Title, a.Body)
+	if err == nil {
+		fillEntities(a)
 	}
 	return a, err
+}
+
+// fillEntities finds the people, places and quotes of an article that a
+// refresh has not been through yet (or one extracted by an older byline),
+// so what is shown never waits for the background work.
+func fillEntities(a *news.Article) {
+	if a.EntitiesVersion < extract.Version {
+		a.Entities = extract.Entities(a.Title, a.Body)
+	}
 }
 
 // fetchPage captures web pages for byline add.

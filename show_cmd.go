@@ -38,6 +38,7 @@ notes and extracted people, places and quotes.`,
 			if err != nil {
 				return err
 			}
+			fillEntities(art)
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
