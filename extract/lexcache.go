@@ -46,6 +46,14 @@ func lex(w string) *lexAnswer {
 	}
 	a.gender, a.isGiven = lexicon.GivenName(w)
 	a.surname = lexicon.Surname(w)
+	if first, second, ok := strings.Cut(w, "-"); ok && !a.isGiven && first != "" && second != "" {
+		// "Jean-Marie", "Anne-Sophie": two given names make one.
+		g1, ok1 := lexicon.GivenName(foldAccents(first))
+		_, ok2 := lexicon.GivenName(foldAccents(second))
+		if ok1 && ok2 {
+			a.gender, a.isGiven = g1, true
+		}
+	}
 	if f := foldAccents(w); f != w {
 		// The name lists are from English-language sources: "María" and
 		// "Andrés" are there only as "Maria" and "Andres".

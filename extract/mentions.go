@@ -385,6 +385,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) {
 			return mention{}, false
 		}
+		// A small town named like a person ("divorce from Diana") needs a
+		// place's own preposition: "in Diana", "near Diana".
+		if b-a == 1 && p.Kind == lexicon.City && p.Population < 100000 && knownName(text) && !homeContext(toks, a, b) {
+			return mention{}, false
+		}
 		m := newMention(mPlace, toks, a, b, text)
 		m.Place = p
 		return m, true
@@ -437,7 +442,10 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		last := toks[b-1].lower()
 		// A given name does not stop a natural feature: "Magdalena River",
 		// "Victoria Falls"; it does stop a building ("Jerry Hall").
-		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last]) && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+		// "spokesman David Heath": a role before the name makes a person of
+		// any landmark word.
+		roleBefore := a > 0 && !toks[a-1].cap() && (personRoles[toks[a-1].low] || roleWords[toks[a-1].low])
+		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last]) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -538,6 +546,16 @@ func honorific(l string) bool {
 var locativePreps = setOf("in", "at", "from", "to", "near", "across", "into", "outside",
 	"inside", "around", "via", "towards", "throughout", "visit", "visited", "visiting", "for",
 	"of", "between", "through", "toward", "across", "leave", "left", "reach", "reached")
+
+// homeContext: "in X", "near X", "at X" or "X, Region".
+func homeContext(toks []token, a, b int) bool {
+	if a > 0 {
+		if l := toks[a-1].low; l == "in" || l == "near" || l == "at" || l == "outside" {
+			return true
+		}
+	}
+	return b+1 < len(toks) && toks[b].Text == "," && isPlaceAt(toks[b+1].Text)
+}
 
 // locativeContext: a place name that is also a person's name or a word
 // counts only after a locative preposition or before ", Region".

@@ -29,7 +29,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 	var people []person
 	byWords := func(words []string) int {
 		for i, p := range people {
-			if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) {
+			if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) || endsWith(p.Words, words) || endsWith(words, p.Words) {
 				return i
 			}
 		}
@@ -44,7 +44,16 @@ func resolvePeople(toks []token, ms []mention) []person {
 			m.Kind = mOther
 			continue
 		}
-		if j := byWords(m.Words); j >= 0 {
+		j := byWords(m.Words)
+		if j < 0 && nameParticles[strings.ToLower(m.Words[0])] && m.Words[0] != "Al" && m.Words[0] != "Del" && m.Title == "" &&
+			!speaksHere(toks, m.Start, m.End) && !firstNameBefore(toks, m.Start) {
+			// "Le Figaro", "La Scala": an article and a word, nobody's
+			// surname in this story — unless they speak ("De Zeeuw said").
+			// "Al" and "Del" are English given names too ("Al Jolson").
+			m.Kind = mOther
+			continue
+		}
+		if j >= 0 {
 			p := &people[j]
 			if len(m.Words) > len(p.Words) {
 				p.Name, p.Words = m.Name, m.Words
@@ -175,6 +184,11 @@ func plausibleFullName(toks []token, m *mention) bool {
 	if common == 0 {
 		return true
 	}
+	if last := m.Words[len(m.Words)-1]; len(m.Words) == 2 && common == 1 && m.Evidence >= 1 && surname(last) {
+		// "Spike Lee says", "Sandy Cumming said": a first name that is
+		// also a word, before a surname, and speaking.
+		return true
+	}
 	return m.Evidence >= 2 && common < len(m.Words)
 }
 
@@ -247,6 +261,28 @@ func sameOrLonger(long, short []string) bool {
 		}
 	}
 	return j == len(short)
+}
+
+// endsWith: short is the last words of long, a name of three words or
+// more: "de Vabres" of "Renaud Donnedieu de Vabres", "Lloyd Webber" of
+// "Andrew Lloyd Webber", "García Márquez" of "Gabriel García Márquez".
+func endsWith(long, short []string) bool {
+	if len(short) < 2 || len(long) < 3 || len(short) >= len(long) {
+		return false
+	}
+	tail := long[len(long)-len(short):]
+	for i := range short {
+		if !strings.EqualFold(tail[i], short[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstNameBefore: a given name just before token i ("Jean-Marie Le Pen"
+// split by the particle rule keeps its person).
+func firstNameBefore(toks []token, i int) bool {
+	return i > 0 && toks[i-1].cap() && knownName(toks[i-1].Text)
 }
 
 func contains(list []string, s string) bool {
