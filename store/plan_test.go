@@ -32,3 +32,27 @@ func TestDeduplicationUsesIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestNameLookUpUsesIndex guards person: and place: at 100,000 articles:
+// the names are keyed by article, and a look-up by name must go through
+// the (kind, name) index rather than read every name.
+func TestNameLookUpUsesIndex(t *testing.T) {
+	s := openTemp(t)
+	cond, args := entityCondition("person", "Trump")
+	q := "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE " + cond
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		rows.Scan(&id, &parent, &unused, &detail)
+		plan = append(plan, detail)
+	}
+	if p := strings.Join(plan, "; "); !strings.Contains(p, "entity_names_by_name") {
+		t.Errorf("person look-up plan: %s", p)
+	}
+}

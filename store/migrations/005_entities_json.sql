@@ -26,3 +26,17 @@ WHERE EXISTS (SELECT 1 FROM people WHERE article_id = a.id)
 DROP TABLE people;
 DROP TABLE places;
 DROP TABLE quotes;
+
+-- entity_names is keyed by article first, so a refresh appends to it
+-- instead of inserting into two trees at random places; person: and place:
+-- use the (kind, name) index, which carries the article id with it.
+CREATE TABLE entity_names_new (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	kind       TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	PRIMARY KEY (article_id, kind, name)
+) WITHOUT ROWID;
+INSERT INTO entity_names_new(article_id, kind, name) SELECT article_id, kind, name FROM entity_names;
+DROP TABLE entity_names;
+ALTER TABLE entity_names_new RENAME TO entity_names;
+CREATE INDEX entity_names_by_name ON entity_names(kind, name);
