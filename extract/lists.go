@@ -35,7 +35,7 @@ var speechVerbs = func() map[string]uint8 {
 		"interjected", "lamented", "laments", "bemoaned", "disagreed", "disagrees", "objected",
 		"contended", "contends", "asserted", "asserts", "alleges", "bragged", "confessed",
 		"confided", "exclaimed", "screamed", "yelled", "muttered", "murmured", "texted", "emailed",
-		"recounted", "recounts",
+		"recounted", "recounts", "branded", "brands", "branding", "dubbed", "dubs", "dubbing",
 	} {
 		m[w] = verbSay
 	}

@@ -385,10 +385,10 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) {
 			return mention{}, false
 		}
-		// A small town or a foreign region named like a person ("divorce
-		// from Diana") needs a place's own preposition: "in Diana".
-		if b-a == 1 && knownName(text) && !homeContext(toks, a, b) &&
-			(p.Kind == lexicon.City && p.Population < 100000 || p.Kind == lexicon.Region && !anglophone[p.Country]) {
+		// A small town named like a person ("a message from Ellie") needs
+		// a place's own preposition: "in Ellie". (Regions are left alone:
+		// the gazetteer's "Florida" is a region of Puerto Rico.)
+		if b-a == 1 && knownName(text) && !homeContext(toks, a, b) && p.Kind == lexicon.City && p.Population < 100000 {
 			return mention{}, false
 		}
 		m := newMention(mPlace, toks, a, b, text)
@@ -547,10 +547,6 @@ func honorific(l string) bool {
 var locativePreps = setOf("in", "at", "from", "to", "near", "across", "into", "outside",
 	"inside", "around", "via", "towards", "throughout", "visit", "visited", "visiting", "for",
 	"of", "between", "through", "toward", "across", "leave", "left", "reach", "reached")
-
-// anglophone countries' regions are named in English news often enough
-// that a given name among them ("Virginia", "Victoria") is read as one.
-var anglophone = setOf("United States", "United Kingdom", "Australia", "Canada", "Ireland", "New Zealand")
 
 // homeContext: "in X", "near X", "at X" or "X, Region".
 func homeContext(toks []token, a, b int) bool {

@@ -58,12 +58,41 @@ func capSpans(toks []token) []span {
 		}
 		s := span{i, j}
 		s = trimOpeners(toks, s)
+		if k := personAfterOrg(toks, s); k > 0 {
+			out = append(out, span{s.Start, k})
+			s.Start = k
+		}
 		if s.Start < s.End {
 			out = append(out, s)
 		}
 		i = j
 	}
 	return out
+}
+
+// personAfterOrg finds where a person's name starts after an
+// organisation in one capitalised run ("For the Lib Dems David Laws said",
+// "Microsoft Bill Gates"): a given name after an organisation word, with a
+// surname and no organisation word after it. It returns 0 when there is
+// none.
+func personAfterOrg(toks []token, s span) int {
+	for k := s.Start + 1; k+1 < s.End; k++ {
+		p := toks[k-1]
+		// Two capitals are initials ("JP Morgan Chase"), not a body.
+		if !orgWords[p.low] && !outlets[p.Text] && !(isAcronym(p.Text) && len(p.Text) >= 3) {
+			continue
+		}
+		if !knownName(toks[k].Text) || roleWords[toks[k].low] || connectors[toks[k].low] {
+			continue
+		}
+		for i := k + 1; i < s.End; i++ {
+			if orgWords[toks[i].low] || connectors[toks[i].low] {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }
 
 // nameToken: a capitalised word, or an initial such as "W" or "W.".

@@ -178,6 +178,7 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 	// a speaker ("The lawsuit said Willis had endured '…'") settles the
 	// quote as unattributed rather than letting an earlier speaker claim it.
 	unnamed := false
+	participle := -1 // the speech verb in -ing nearest the quote
 	for v := q.Open - 1; v >= start; v-- {
 		l := toks[v].lower()
 		if l == "saying" && v > start && toks[v-1].low == "as" {
@@ -189,9 +190,15 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 			spk, per, _ := a.subject(v+2, nounPhraseEnd(toks, v+2, q.Open), q.Open)
 			return spk, per, true
 		}
-		if !isSpeechVerbAt(toks, v) || strings.HasSuffix(l, "ing") {
+		if !isSpeechVerbAt(toks, v) || passiveAt(toks, v, start) || nounUse(toks, v) {
+			continue
+		}
+		if strings.HasSuffix(l, "ing") {
 			// "…, saying his chief had 'a keen command'": a participle shares
 			// the subject of an earlier verb.
+			if participle < 0 {
+				participle = v
+			}
 			continue
 		}
 		if elided(toks, v, start) {
@@ -202,12 +209,8 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 			}
 			// "Thomas Whitfield visited the town and promised '…'": the
 			// person who opens the sentence.
-			for i := a.mentionBefore(v); i >= 0 && a.ms[i].Start >= start; i-- {
-				if m := a.ms[i]; m.Kind == mPerson && m.Ent >= 0 && toks[m.Start].Sent == sent && a.isSubject(m) && !m.InQuote {
-					if j := i - 1; j < 0 || a.ms[j].Start < start || toks[a.ms[j].Start].Sent != sent {
-						return a.people[m.Ent].Name, m.Ent, true
-					}
-				}
+			if p := a.sentenceSubject(v, start); p >= 0 {
+				return a.people[p].Name, p, true
 			}
 			continue
 		}
@@ -221,7 +224,66 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 			}
 		}
 	}
+	if participle >= 0 && !unnamed {
+		// "with Oliver Letwin branding it a 'stealth tax'": the person
+		// just before the participle; "Mr Kilroy-Silk was heard saying he
+		// was irritated by '…'": the person who opens the sentence.
+		if mi, ok := a.mentAt.get(participle - 1); ok && a.ms[mi].Kind == mPerson && a.ms[mi].Ent >= 0 {
+			return a.people[a.ms[mi].Ent].Name, a.ms[mi].Ent, true
+		}
+		if p := a.sentenceSubject(participle, start); p >= 0 {
+			return a.people[p].Name, p, true
+		}
+	}
 	return "", -1, unnamed
+}
+
+// passiveAt: the verb at v follows a form of "be" ("The Tories are also
+// thought likely to…", "he was told"): its subject is not the speaker.
+func passiveAt(toks []token, v, start int) bool {
+	for k := v - 1; k >= start && k >= v-3; k-- {
+		switch toks[k].low {
+		case "is", "are", "was", "were", "be", "been", "being":
+			return true
+		case "also", "widely", "reportedly", "not", "never", "often", "generally", "later":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// nounUse: "comments", "claims", "calls" after a determiner or a modifier
+// are nouns ("in off-air comments", "his claims"), not speech.
+func nounUse(toks []token, v int) bool {
+	if v == 0 || !strings.HasSuffix(toks[v].low, "s") {
+		return false
+	}
+	p := toks[v-1]
+	if p.Kind != tWord || p.cap() {
+		return false
+	}
+	switch p.low {
+	case "the", "a", "his", "her", "their", "its", "our", "my", "your", "these", "those", "such",
+		"some", "any", "no", "new", "recent", "earlier", "further", "of", "in", "similar":
+		return true
+	}
+	return strings.Contains(p.low, "-")
+}
+
+// sentenceSubject is the person who opens the sentence of token v (no
+// earlier mention in it since start), in subject position, or -1.
+func (a *attribution) sentenceSubject(v, start int) int {
+	toks := a.toks
+	sent := toks[v].Sent
+	for i := a.mentionBefore(v); i >= 0 && a.ms[i].Start >= start; i-- {
+		if m := a.ms[i]; m.Kind == mPerson && m.Ent >= 0 && toks[m.Start].Sent == sent && a.isSubject(m) && !m.InQuote {
+			if j := i - 1; j < 0 || a.ms[j].Start < start || toks[a.ms[j].Start].Sent != sent {
+				return m.Ent
+			}
+		}
+	}
+	return -1
 }
 
 // quotedAs reads "Reuters quoted a central bank official as saying" in
