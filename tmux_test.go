@@ -1,18 +1,25 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"byline/news"
+	"byline/store"
 )
 
 // tmuxSession runs the real binary in a detached tmux session of a fixed
 // size, so a test sees exactly what a person would.
 type tmuxSession struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 }
 
@@ -24,7 +31,12 @@ func newTmuxSession(t *testing.T, width, height int, args ...string) *tmuxSessio
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := bylineBinary(t)
+	return startTmux(t, bylineBinary(t), width, height, args...)
+}
+
+// startTmux runs bin with args in a new tmux session, ended when the test is.
+func startTmux(t testing.TB, bin string, width, height int, args ...string) *tmuxSession {
+	t.Helper()
 	name := "byline-test-" + strings.ReplaceAll(t.Name(), "/", "-")
 	s := &tmuxSession{t: t, name: name}
 	exec.Command("tmux", "kill-session", "-t", name).Run()
@@ -119,4 +131,189 @@ func firstWords(s string, n int) string {
 		f = f[:n]
 	}
 	return strings.Join(f, " ")
+}
+
+func TestReaderNotesInRealTerminal(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "--samples", "list")
+	newest := listJSON(t, lib)[0]
+
+	s := newTmuxSession(t, 100, 30, "--library", lib)
+	s.waitFor("Library")
+	s.keys("n")
+	s.waitFor("New note")
+	s.keys("-l", "ask the union for the rota")
+	s.keys("Escape")
+	s.waitFor("note saved")
+	s.keys("n")
+	s.waitFor("Notes (1)")
+	s.keys("Up", "Enter")
+	s.waitFor("Changing the note")
+	s.keys("-l", " by Friday")
+	s.keys("Escape")
+	s.waitFor("note changed")
+	// A real terminal reads ESC and a key right after it as alt+key: wait
+	// for the escape to land before quitting.
+	s.keys("Escape")
+	s.waitFor("n note")
+	s.keys("q")
+	s.waitGone()
+
+	notes := listJSON(t, lib)[0].Notes
+	if listJSON(t, lib)[0].ID != newest.ID || len(notes) != 1 || notes[0].Text != "ask the union for the rota by Friday" {
+		t.Errorf("after writing and changing a note in the reader, the notes are %+v", notes)
+	}
+}
+
+func TestReaderSmallTerminals(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "--samples", "list")
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := newTmuxSession(t, size[0], size[1], "--library", lib)
+			scr := s.waitFor("Library")
+			if !strings.Contains(lastLine(scr), "? help") {
+				t.Errorf("the status line does not offer help:\n%s", scr)
+			}
+			s.keys("Enter", "Tab", "Tab", "Tab") // the article, people, places, quotes
+			s.waitFor("[Quotes")
+			s.keys("Enter") // a quote: the article scrolls to it, marked
+			s.waitFor("▌")
+			s.keys("?")
+			scr = s.waitFor("byline — keys")
+			if !strings.Contains(scr, "q quit") {
+				t.Errorf("help at %dx%d does not show every key:\n%s", size[0], size[1], scr)
+			}
+			s.keys("x") // any key closes help
+			s.waitFor("pgdn")
+			s.keys("q")
+			s.waitGone()
+		})
+	}
+}
+
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// BenchmarkReaderMemory runs the built reader in tmux over a library of
+// 100,000 articles, goes to the end of the list and back, opens an
+// article, and reports the process's resident memory (target ≤ 100 MB):
+//
+//	go test -run '^$' -bench ReaderMemory -benchtime 1x .
+//
+// The library is built once (about a minute) and kept in the temporary
+// folder.
+func BenchmarkReaderMemory(b *testing.B) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux is not installed")
+	}
+	lib := readerBenchLibrary(b)
+	bin := filepath.Join(b.TempDir(), "byline")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build byline: %v\n%s", err, out)
+	}
+	for b.Loop() {
+		s := startTmux(b, bin, 160, 45, "--library", lib)
+		s.waitFor("Library 100000")
+		s.keys("G")
+		s.waitFor("story 0,")
+		s.keys("g")
+		s.waitFor("story 99999,")
+		down := make([]string, 300)
+		for i := range down {
+			down[i] = "j"
+		}
+		s.keys(down...)
+		s.waitFor("story 99699,")
+		s.keys("Enter")
+		time.Sleep(time.Second) // let the article load and render
+		rss, hwm := processMemory(b, s)
+		b.ReportMetric(rss, "MB-RSS")
+		b.ReportMetric(hwm, "MB-peak-RSS")
+		s.keys("q")
+		s.waitGone()
+	}
+}
+
+// processMemory reads the reader's resident and peak resident memory, in
+// MB, from /proc.
+func processMemory(b *testing.B, s *tmuxSession) (rss, peak float64) {
+	out, err := exec.Command("tmux", "display-message", "-p", "-t", s.name, "#{pane_pid}").Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	status, err := os.ReadFile("/proc/" + strings.TrimSpace(string(out)) + "/status")
+	if err != nil {
+		b.Skipf("no /proc here: %v", err)
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "VmHWM:":
+			peak = kb / 1024
+		}
+	}
+	return rss, peak
+}
+
+func readerBenchLibrary(b *testing.B) string {
+	path := filepath.Join(os.TempDir(), "byline-reader-bench-100000.db")
+	if _, err := os.Stat(path + ".done"); err == nil {
+		return path
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	ctx := context.Background()
+	lib, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields(`the council harbour minister said market shares rose fell storm ferry bridge
+election vote court judge police report government plan budget tax school hospital river coast city`)
+	people := []string{"Helen Carter", "David Okafor", "Priya Natarajan", "Tomas Weber", "Amara Diallo"}
+	places := []string{"London", "Seoul", "Dover", "Lagos", "Lisbon", "Oslo"}
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 100_000; i += 2000 {
+		batch := make([]*news.Article, 0, 2000)
+		for n := i; n < i+2000; n++ {
+			var body strings.Builder
+			for w := range 200 + rng.IntN(200) {
+				if w > 0 && w%60 == 0 {
+					body.WriteString(".\n\n")
+				}
+				body.WriteString(words[rng.IntN(len(words))] + " ")
+			}
+			batch = append(batch, &news.Article{
+				GUID:      fmt.Sprintf("reader-bench-%d", n),
+				Title:     fmt.Sprintf("story %d, %s %s %s", n, words[rng.IntN(len(words))], words[rng.IntN(len(words))], words[rng.IntN(len(words))]),
+				Source:    []string{"Meridian Wire", "Northline News", "The Harbour Gazette"}[n%3],
+				Published: start.Add(time.Duration(n) * 17 * time.Minute),
+				Body:      body.String(),
+				Read:      rng.IntN(3) == 0,
+				Entities: news.Entities{
+					People: []news.Person{{Name: people[rng.IntN(len(people))], Mentions: 2}},
+					Places: []news.Place{{Name: places[rng.IntN(len(places))], Mentions: 1}},
+				},
+				EntitiesVersion: 1,
+			})
+		}
+		if _, err := lib.Save(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(path+".done", nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
