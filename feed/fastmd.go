@@ -108,6 +108,8 @@ type mdConv struct {
 	depthSkip int
 	bail      bool
 	space     bool // a space is owed before the next word
+	lineStart int  // where the current line's text starts in para: after a list marker or a line break
+	quoted    int  // blocks written so far inside the current block quote
 }
 
 func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
@@ -118,11 +120,16 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		}
 	case transparent[a]:
 	case blocks[a]:
+		if c.list != 0 {
+			c.bail = true // <li><p>: the item's marker would be lost
+			return
+		}
 		c.endBlock()
 	case a == atom.Br:
 		if c.para.Len() > 0 {
 			c.para.WriteString("  \n")
 			c.space = false
+			c.lineStart = c.para.Len()
 		}
 	case a == atom.A:
 		c.inline = append(c.inline, inlineOpen{tag: a, pos: c.mark(), href: attrs["href"]})
@@ -154,13 +161,14 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		} else {
 			c.para.WriteString("- ")
 		}
+		c.lineStart = c.para.Len()
 	case a == atom.Blockquote:
 		if c.prefix != "" || c.list != 0 {
 			c.bail = true
 			return
 		}
 		c.endBlock()
-		c.prefix = "> "
+		c.prefix, c.quoted = "> ", 0
 	case a == atom.Img:
 		src := c.abs(attrs["src"])
 		if src == "" {
@@ -208,10 +216,16 @@ func (c *mdConv) closeInline(a atom.Atom) {
 	}
 	open := c.inline[n-1]
 	c.inline = c.inline[:n-1]
-	content := strings.TrimSpace(string(c.para.Bytes()[open.pos:]))
+	raw := string(c.para.Bytes()[open.pos:])
+	content := strings.TrimSpace(raw)
 	c.para.Truncate(open.pos)
 	if content == "" {
+		c.space = c.space || raw != ""
 		return
+	}
+	if raw[0] == ' ' {
+		// "a<em> word</em>": the space is the text's, not the emphasis's.
+		c.para.WriteByte(' ')
 	}
 	switch a {
 	case atom.A:
@@ -247,9 +261,9 @@ func (c *mdConv) text(s string) {
 		for j < len(s) && !isSpace(s[j]) {
 			j++
 		}
-		c.startWord(s[i:j])
+		esc := c.startWord(s[i:j])
 		for k := i; k < j; k++ {
-			if mdSpecial[s[k]] {
+			if mdSpecial[s[k]] || k-i == esc {
 				c.para.WriteByte('\\')
 			}
 			c.para.WriteByte(s[k])
@@ -261,18 +275,18 @@ func (c *mdConv) text(s string) {
 // mdSpecial are the bytes that would turn text into Markdown syntax.
 var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '<': true}
 
-// startWord writes what comes before word w: the space owed, or at the
-// start of a paragraph the backslash that keeps w from opening a heading,
-// quote or list.
-func (c *mdConv) startWord(w string) {
-	if c.para.Len() == 0 {
-		if needsLineEscape(w) {
-			c.para.WriteByte('\\')
-		}
+// startWord writes the space owed before word w. At the start of a line
+// it returns where in w a backslash keeps w from opening a heading, quote
+// or list, or -1.
+func (c *mdConv) startWord(w string) (escape int) {
+	escape = -1
+	if c.para.Len() == c.lineStart {
+		escape = lineEscape(w)
 	} else if c.space && !c.atLineStart() {
 		c.para.WriteByte(' ')
 	}
 	c.space = false
+	return escape
 }
 
 // word adds w, already in Markdown, as one word.
@@ -289,18 +303,23 @@ func (c *mdConv) endBlock() {
 	text := strings.TrimSpace(c.para.String())
 	c.para.Reset()
 	c.space = false
+	c.lineStart = 0
 	if text == "" || text == "-" || text == "#" {
 		return
 	}
 	if c.out.Len() > 0 {
-		if c.list != 0 && c.prefix == "" {
+		switch {
+		case c.list != 0:
 			c.out.WriteString("\n")
-		} else {
+		case c.prefix != "" && c.quoted > 0:
+			c.out.WriteString("\n>\n") // the next paragraph of the same quote
+		default:
 			c.out.WriteString("\n\n")
 		}
 	}
 	if c.prefix != "" {
 		text = c.prefix + strings.ReplaceAll(text, "\n", "\n"+c.prefix)
+		c.quoted++
 	}
 	c.out.WriteString(text)
 }
@@ -341,21 +360,27 @@ func escapeMarkdown(w string) string {
 	return b.String()
 }
 
-// needsLineEscape: a word that would open a heading, quote, list or rule
-// at the start of a paragraph.
-func needsLineEscape(w string) bool {
-	switch w {
-	case "-", "+", "*", ">", "#", "=":
-		return true
-	}
-	if w[0] == '#' || w[0] == '>' {
-		return true
+// lineEscape is where a word at the start of a line needs a backslash so
+// as not to open a heading, quote, list or rule, or -1: before the mark
+// itself ("\#", "\-"), or before the dot of a number ("1\.": a backslash
+// before a digit would be shown).
+func lineEscape(w string) int {
+	switch w[0] {
+	case '#', '>':
+		return 0
+	case '-', '+', '=', '~':
+		if strings.Trim(w, w[:1]) == "" { // a list mark, a rule, an underline, a code fence
+			return 0
+		}
 	}
 	i := 0
 	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(w) && (w[i] == '.' || w[i] == ')') && i == len(w)-1
+	if i > 0 && i == len(w)-1 && (w[i] == '.' || w[i] == ')') {
+		return i
+	}
+	return -1
 }
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
-	"golang.org/x/net/html"
+	xhtml "golang.org/x/net/html"
 
 	"byline/internal/termtext"
 	"byline/news"
@@ -57,6 +60,11 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotFeed, termtext.Line(firstLine(err.Error())))
 	}
+	if f.FeedType == "json" && len(f.Items) == 0 && !strings.Contains(f.FeedVersion, "jsonfeed.org/version/") {
+		// gofeed takes any JSON object for a feed: an API's error
+		// message would be a feed that never has news.
+		return nil, ErrNotFeed
+	}
 	base, _ := url.Parse(feedURL)
 	p := &Parsed{Title: plainText(f.Title), SiteURL: absURL(base, f.Link)}
 	if p.SiteURL != "" {
@@ -70,8 +78,15 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 	if source == "" && base != nil {
 		source = strings.TrimPrefix(base.Host, "www.")
 	}
+	var plain []bool
+	if f.FeedType == "json" {
+		plain = jsonPlainItems(data)
+	}
 	seen := make(map[string]bool, len(f.Items))
-	for _, it := range f.Items {
+	for i, it := range f.Items {
+		if i < len(plain) && plain[i] {
+			it.Content = textHTML(it.Content)
+		}
 		a := itemArticle(it, base, source)
 		if a == nil || seen[a.GUID] {
 			continue
@@ -110,7 +125,8 @@ func itemArticle(it *gofeed.Item, base *url.URL, source string) *news.Article {
 	}
 	a.Body = bodyMarkdown(body, base)
 	if a.Title == "" {
-		a.Title = headlineFrom(a.Body)
+		// The body is Markdown; a title is shown as it is.
+		a.Title = markdownEscape.ReplaceAllString(headlineFrom(a.Body), "$1")
 	}
 	if a.Title == "" && a.URL == "" {
 		return nil // nothing to show and nothing to fetch
@@ -127,9 +143,13 @@ func itemArticle(it *gofeed.Item, base *url.URL, source string) *news.Article {
 	return a
 }
 
+// markdownEscape is a backslash before a punctuation mark in Markdown.
+var markdownEscape = regexp.MustCompile(`\\([!-/:-@[-` + "`" + `{-~])`)
+
 // bodyMarkdown converts an item's HTML (or plain text) to Markdown.
 func bodyMarkdown(src string, base *url.URL) string {
-	src = strings.TrimSpace(src)
+	// Controls go first: escaping "[" after an ESC would leave "[2J" behind.
+	src = strings.TrimSpace(termtext.Clean(src))
 	if src == "" {
 		return ""
 	}
@@ -147,14 +167,46 @@ func bodyMarkdown(src string, base *url.URL) string {
 	return md
 }
 
+// jsonPlainItems tells which items of a JSON Feed carry content_text but
+// no content_html: gofeed hands either over as Content, and text read as
+// HTML loses its paragraphs and takes "<b>" for markup.
+func jsonPlainItems(data []byte) []bool {
+	var doc struct {
+		Items []struct {
+			HTML string `json:"content_html"`
+			Text string `json:"content_text"`
+		} `json:"items"`
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	plain := make([]bool, len(doc.Items))
+	for i, it := range doc.Items {
+		plain[i] = it.HTML == "" && it.Text != ""
+	}
+	return plain
+}
+
+// textHTML is plain text as HTML: a blank line parts paragraphs, a single
+// newline breaks a line.
+func textHTML(s string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(p), "\n", "<br>") + "</p>")
+		}
+	}
+	return b.String()
+}
+
 // plainText is the text of an HTML fragment (titles and names sometimes
 // carry markup or entities), on one line, free of terminal controls.
 func plainText(s string) string {
 	if strings.ContainsAny(s, "<&") {
 		var b strings.Builder
-		z := html.NewTokenizer(strings.NewReader(s))
-		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-			if tt == html.TextToken {
+		z := xhtml.NewTokenizer(strings.NewReader(s))
+		for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+			if tt == xhtml.TextToken {
 				b.Write(z.Text())
 			}
 		}
