@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"byline/internal/termtext"
 	"byline/news"
 )
 
@@ -34,7 +35,9 @@ func (m *Model) showArticle() {
 	m.quoteAt = -1
 	m.highlighted = ""
 	if m.quote != nil {
-		if spans := findQuote(m.rendered, m.quote.Text); len(spans) > 0 {
+		// The rendered text was cleaned of controls; so must the quote be
+		// to be found in it.
+		if spans := findQuote(m.rendered, termtext.Clean(m.quote.Text)); len(spans) > 0 {
 			content = highlightSpans(m.rendered, spans, m.styles)
 			m.quoteAt = spans[0].line
 			m.highlighted = m.quote.Text

@@ -30,7 +30,7 @@ func assertNoEscapes(t *testing.T, where, out string) {
 func hostileLibrary(payload string) *fakeLibrary {
 	return &fakeLibrary{articles: []*news.Article{{
 		ID: 1, Title: "Title" + payload, Source: "Src" + payload, Tags: []string{"t" + payload},
-		Body: "Body " + payload + "\n\nMore " + payload, URL: "https://example.com/" + payload,
+		Body: "Body " + payload + "\n\n\"Hi" + payload + "\" said Ann.\n\nMore " + payload, URL: "https://example.com/" + payload,
 		Entities: news.Entities{
 			People: []news.Person{{Name: "Ann" + payload, Mentions: 1}},
 			Places: []news.Place{{Name: "Oslo" + payload, Mentions: 1}},
@@ -59,7 +59,14 @@ func TestArticleContentCannotEscape(t *testing.T) {
 			assertNoEscapes(t, "view", m.View().Content)
 			m = drive(t, m, press("tab"))
 		}
-		m = drive(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+		m = drive(t, m, press("shift+tab"), press("shift+tab"), press("enter")) // the quote, marked in the article
+		if m.quoteAt < 0 {
+			t.Errorf("payload %d: the quote was not found in the article", i)
+		}
+		assertNoEscapes(t, "quote", m.View().Content)
+		m = drive(t, m, press("n"), press("up")) // the notes, listed in the editor
+		assertNoEscapes(t, "notes", m.View().Content)
+		m = drive(t, m, press("esc"), tea.WindowSizeMsg{Width: 60, Height: 20})
 		assertNoEscapes(t, "narrow view", m.View().Content)
 	}
 }
