@@ -36,6 +36,7 @@ var speechVerbs = func() map[string]uint8 {
 		"contended", "contends", "asserted", "asserts", "alleges", "bragged", "confessed",
 		"confided", "exclaimed", "screamed", "yelled", "muttered", "murmured", "texted", "emailed",
 		"recounted", "recounts", "branded", "brands", "branding", "dubbed", "dubs", "dubbing",
+		"echoed", "echoes",
 	} {
 		m[w] = verbSay
 	}

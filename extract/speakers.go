@@ -53,6 +53,9 @@ func attribute(toks []token, ms []mention, people []person, places []place, qs [
 			spk, per, ok = a.before(q)
 		}
 		if !ok {
+			spk, per, ok = a.accordingLater(q)
+		}
+		if !ok {
 			spk, per, ok = a.introduced(q)
 		}
 		if !ok {
@@ -214,6 +217,13 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 			}
 			continue
 		}
+		if outer := reportingVerb(toks, v, start); outer >= 0 {
+			// "Menzies Campbell said he thought the comments were '…'": the
+			// pronoun is the subject of the verb that reports it.
+			if spk, per, ok := a.subjectBefore(outer, start, q.Open); ok && per >= 0 {
+				return spk, per, ok
+			}
+		}
 		if spk, per, ok := a.subjectBefore(v, start, q.Open); ok {
 			return spk, per, ok
 		}
@@ -238,6 +248,27 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 	return "", -1, unnamed
 }
 
+// reportingVerb: the verb at v has a he/she subject that follows another
+// speech verb ("said he thought", "said that she felt"); it returns that
+// outer verb, or -1.
+func reportingVerb(toks []token, v, start int) int {
+	k := v - 1
+	for k > start && auxiliaries[toks[k].low] {
+		k--
+	}
+	if k <= start || toks[k].low != "he" && toks[k].low != "she" {
+		return -1
+	}
+	k--
+	if k > start && toks[k].low == "that" {
+		k--
+	}
+	if k > start && isSpeechVerbAt(toks, k) && !strings.HasSuffix(toks[k].low, "ing") {
+		return k
+	}
+	return -1
+}
+
 // passiveAt: the verb at v follows a form of "be" ("The Tories are also
 // thought likely to…", "he was told"): its subject is not the speaker.
 func passiveAt(toks []token, v, start int) bool {
@@ -260,6 +291,9 @@ func nounUse(toks []token, v int) bool {
 		return false
 	}
 	p := toks[v-1]
+	if p.Kind == tPoss {
+		return true // "Lord Butler's comments"
+	}
 	if p.Kind != tWord || p.cap() {
 		return false
 	}
@@ -299,6 +333,27 @@ func (a *attribution) quotedAs(s, e, quoteAt int) (string, int, bool) {
 				spk, per, _ := a.subject(k+1, j, quoteAt)
 				return spk, per, true
 			}
+		}
+	}
+	return "", -1, false
+}
+
+// accordingLater reads `The band have done "everything in their powers"
+// to stay on top, according to Q editor Paul Rees`: "according to" later
+// in the quote's sentence names its speaker.
+func (a *attribution) accordingLater(q *quoteSpan) (string, int, bool) {
+	toks := a.toks
+	if q.End >= len(toks) {
+		return "", -1, false
+	}
+	sent := toks[q.End].Sent
+	for k := q.End + 1; k+2 < len(toks) && toks[k].Sent == sent && k < q.End+maxLookBack; k++ {
+		if toks[k].Kind == tOpenQ {
+			return "", -1, false
+		}
+		if toks[k].low == "according" && toks[k+1].low == "to" {
+			e := nounPhraseEnd(toks, k+2, len(toks))
+			return a.subject(k+2, e, q.Open)
 		}
 	}
 	return "", -1, false
@@ -395,10 +450,17 @@ func (a *attribution) reported(q *quoteSpan) (string, int, bool) {
 		start--
 	}
 	for v := start; v <= i; v++ {
-		if toks[v].Quote > 0 || toks[v].Kind == tOpenQ {
+		if toks[v].Quote > 0 {
+			// The sentence attributed a quote of its own ("He added: '…
+			// themselves. 'As such…"): this one goes on with its speaker.
+			if a.last != nil && a.last.Speaker != "" && toks[a.last.Open].Sent == sent {
+				return a.last.Speaker, a.last.spk, true
+			}
 			return "", -1, false
 		}
-		if isSpeechVerbAt(toks, v) && v > start && !elided(toks, v, start) {
+	}
+	for v := start + 1; v <= i; v++ {
+		if isSpeechVerbAt(toks, v) && !elided(toks, v, start) {
 			return a.subjectBefore(v, start, q.Open)
 		}
 	}
@@ -572,6 +634,9 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		if m.Kind == mPlace && m.Ent >= 0 {
 			return a.places[m.Ent].Name, -1, true
 		}
+		if m.Kind == mOther && m.Full != "" {
+			return m.Full, -1, true // "Scottish Executive", not "Executive"
+		}
 		return m.Name, -1, true
 	}
 	head := toks[e-1].lower()
@@ -600,6 +665,9 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		}
 		if o, ok := a.recentSpokes(quoteAt, g); ok {
 			return o, -1, true
+		}
+		if p := a.continuingSpeaker(quoteAt, g); p >= 0 {
+			return a.people[p].Name, p, true
 		}
 		p := a.recentPerson(quoteAt, g, "")
 		if p < 0 {
@@ -651,6 +719,26 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		}
 	}
 	return "", -1, false
+}
+
+// continuingSpeaker: a pronoun right after a quote goes on with that
+// quote's speaker ("…," according to editor Paul Rees. "…" He added: "…")
+// when no other person has opened a sentence since, outside quotes, and
+// the gender fits.
+func (a *attribution) continuingSpeaker(pos int, g byte) int {
+	last := a.last
+	if last == nil || last.spk < 0 || last.End >= pos || a.toks[last.Open].Para < a.toks[pos].Para-1 {
+		return -1
+	}
+	if p := a.people[last.spk]; g != 0 && p.Gender != 0 && p.Gender != g {
+		return -1
+	}
+	for i := a.mentionBefore(pos); i >= 0 && a.ms[i].Start > last.End; i-- {
+		if m := a.ms[i]; m.Kind == mPerson && m.Ent >= 0 && m.Ent != last.spk && !m.InQuote && a.isSubject(m) {
+			return -1
+		}
+	}
+	return last.spk
 }
 
 // describedPerson finds who "the <role>" means at token pos: the last
@@ -724,8 +812,8 @@ func (a *attribution) descriptions() []mention {
 	toks := a.toks
 	var out []mention
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].lower() != "the" || toks[i].Quote > 0 {
-			continue
+		if toks[i].lower() != "the" || toks[i].Quote > 0 || toks[i].Text == "The" && !toks[i].SentStart {
+			continue // a capital "The" inside a sentence names a title: "of The Scotsman"
 		}
 		for h := i + 1; h < len(toks) && h <= i+4 && toks[h].Sent == toks[i].Sent; h++ {
 			l := toks[h].lower()
@@ -734,6 +822,9 @@ func (a *attribution) descriptions() []mention {
 			}
 			if !(personRoles[l] || strings.HasSuffix(l, "-old") || demonymNoun(toks[h].Text)) {
 				continue
+			}
+			if l == "executive" && toks[h-1].low != "chief" {
+				break // "the Scottish Executive" is a government
 			}
 			if h+1 < len(toks) && toks[h+1].Sent == toks[h].Sent && (personRoles[toks[h+1].lower()] || demonymNoun(toks[h+1].Text)) {
 				continue // "the 25-year-old Dubliner": the head is the last noun
@@ -862,8 +953,32 @@ func (a *attribution) isSubject(m mention) bool {
 	case "and", "but", "while", "when", "as", "then", "because", "although", "though", "member":
 		return true
 	}
-	return personRoles[t.lower()] || roleWords[t.lower()]
+	if !personRoles[t.low] && !roleWords[t.low] {
+		return false
+	}
+	// A title before the name ("Defence Secretary Geoff Hoon said",
+	// "shadow chancellor Oliver Letwin"): the title's own context decides,
+	// so "posing as Real Madrid sporting director Emilio Butragueno" is
+	// no subject.
+	for k := i - 1; k >= 0 && k >= i-6 && a.toks[k].Sent == t.Sent; k-- {
+		c := a.toks[k]
+		switch {
+		case c.cap() || personRoles[c.low] || roleWords[c.low] || c.low == "the" || c.low == "a" || c.low == "an":
+			continue
+		case titlePreps[c.low]:
+			return false
+		case c.Kind == tWord && !c.cap() && (personRoles[a.toks[k+1].low] || roleWords[a.toks[k+1].low]) && !auxiliaries[c.low] && !isSpeechVerbAt(a.toks, k):
+			continue // "sporting director", "shadow chancellor"
+		}
+		return true
+	}
+	return true
 }
+
+// titlePreps before a title make the person it names an object: "posing
+// as sporting director X", "a letter from Home Secretary Y".
+var titlePreps = setOf("as", "of", "by", "for", "with", "to", "from", "at", "against", "about",
+	"like", "than", "on", "behind", "under")
 
 func hasRole(roles []string, role string) bool {
 	for _, r := range roles {
@@ -926,6 +1041,9 @@ func roleHead(words []string) string {
 	l := strings.ToLower(words[len(words)-1])
 	if i := strings.LastIndexByte(l, '-'); i >= 0 {
 		l = l[i+1:]
+	}
+	if l == "executive" && (len(words) < 2 || !strings.EqualFold(words[len(words)-2], "chief")) {
+		return "" // "the Scottish Executive" governs; a chief executive is a person
 	}
 	if personRoles[l] && l != "man" && l != "woman" {
 		return l
