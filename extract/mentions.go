@@ -401,6 +401,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// what the name is, whatever its last word.
 		return mention{}, false
 	}
+	if n == 1 && pairedPlural(toks, a) {
+		m := newMention(mPlace, toks, a, b, text)
+		m.Place = lexicon.Place{Name: text, Kind: lexicon.Region}
+		return m, true
+	}
 	if n == 1 && singleFeature(toks, a) {
 		m := newMention(mPlace, toks, a, b, text)
 		m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
@@ -453,6 +458,17 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// pairedPlural: "the Carolinas", "the Koreas", "the Dakotas" — the plural
+// of a name that a North and a South place share.
+func pairedPlural(toks []token, a int) bool {
+	w := toks[a].Text
+	if a == 0 || toks[a-1].low != "the" || len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	stem := w[:len(w)-1]
+	return isPlaceAt("North "+stem) && isPlaceAt("South "+stem)
 }
 
 // datelineAt: toks[a:b] are words in capitals that open a paragraph and

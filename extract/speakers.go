@@ -93,7 +93,10 @@ func (a *attribution) after(q *quoteSpan) (string, int, bool) {
 	// denied two tries`.
 	inside := toks[q.End-1]
 	closesClause := inside.Kind == tPunct && strings.ContainsAny(inside.Text, ",.?!…:;-—")
-	if !closesClause && (i >= len(toks) || toks[i].Text != "," && toks[i].Text != "—" && toks[i].Text != "-") {
+	// A missing comma still attributes when the verb follows at once:
+	// `"The obvious choice is Dawson" said Guscott.`
+	if !closesClause && (i >= len(toks) || toks[i].Text != "," && toks[i].Text != "—" && toks[i].Text != "-") &&
+		!(i < len(toks) && toks[i].Sent == sent && (isSpeechVerbAt(toks, i) && (speechVerbs[toks[i].low] == verbSay || toks[i].low == "told") && toks[i].Kind == tWord && i+1 < len(toks) && toks[i+1].cap())) {
 		return "", -1, false
 	}
 	for i < len(toks) && toks[i].Kind == tPunct && (toks[i].Text == "," || toks[i].Text == "-" || toks[i].Text == "—" || toks[i].Text == "–") {
