@@ -46,6 +46,16 @@ type mention struct {
 func classify(paras []paragraph, toks []token, spans []span) []mention {
 	var out []mention
 	for _, s := range spans {
+		if k := nameAfterOfficeOfThe(toks, s); k > 0 {
+			// "Chancellor of the Exchequer Gordon Brown": the run after
+			// "of the" is the office's object, then the name.
+			if m, ok := classifyName(toks, k, s.End); ok {
+				m.Title = strings.ToLower(spanText(toks, s.Start, k))
+				m.Evidence += 2
+				out = append(out, m)
+			}
+			continue
+		}
 		whole := spanText(toks, s.Start, s.End)
 		if m, ok := placeMention(toks, s.Start, s.End); ok {
 			out = append(out, m)
@@ -90,7 +100,19 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 			}
 			continue
 		}
-		for _, g := range segs {
+		for gi, g := range segs {
+			if gi > 0 {
+				if k := nameAfterOffice(toks, segs[gi-1], g); k > 0 {
+					// "Secretary of State Mike Pompeo", "Chancellor of the
+					// Exchequer Gordon Brown": the office runs over "of".
+					if m, ok := classifyName(toks, k, g.End); ok {
+						m.Title = strings.ToLower(spanText(toks, s.Start, k))
+						m.Evidence += 2
+						out = append(out, m)
+					}
+					continue
+				}
+			}
 			if g != s {
 				if m, ok := placeMention(toks, g.Start, g.End); ok {
 					out = append(out, m)
@@ -215,6 +237,35 @@ func itsAfter(toks []token, b int) bool {
 		}
 	}
 	return false
+}
+
+// nameAfterOffice: prev ends in an office ("Secretary", "Minister") and g,
+// after "of"/"for", holds the office's object and then a given name with
+// a surname ("State Mike Pompeo"); it returns where the name starts, or 0.
+func nameAfterOffice(toks []token, prev, g span) int {
+	if !officeTitles[toks[prev.End-1].low] && !roleWords[toks[prev.End-1].low] {
+		return 0
+	}
+	for k := g.Start + 1; k+1 < g.End; k++ {
+		if knownName(toks[k].Text) {
+			return k
+		}
+	}
+	return 0
+}
+
+// nameAfterOfficeOfThe: the span follows "Office of the" ("Chancellor of
+// the Exchequer Gordon Brown") and holds a given name after its first
+// word; it returns where the name starts, or 0.
+func nameAfterOfficeOfThe(toks []token, s span) int {
+	a := s.Start
+	if a < 3 || toks[a-1].low != "the" || toks[a-2].low != "of" && toks[a-2].low != "for" {
+		return 0
+	}
+	if o := toks[a-3]; !o.cap() || !officeTitles[o.low] && !roleWords[o.low] {
+		return 0
+	}
+	return nameAfterOffice(toks, span{a - 3, a - 2}, span{a - 1, s.End})
 }
 
 // propagatePlaces: a place the context revealed once ("the village of
@@ -640,8 +691,9 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		return m, true
 	}
 	m := mention{Kind: mPerson, Start: a, End: b}
-	if compassWords[toks[a].lower()] {
-		// Names of people do not start with "North" or "West".
+	if compassWords[toks[a].lower()] && lastTitle(toks, a, b) < 0 {
+		// Names of people do not start with "North" or "West"; titles may
+		// ("South Korean President Moon Jae-in").
 		m.Kind = mOther
 	}
 	if ok := isDemonym(toks[a].Text); ok && b-a >= 2 && !knownName(toks[a].Text) && lastTitle(toks, a, b) < 0 {

@@ -40,7 +40,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 		if m.Kind != mPerson || len(m.Words) < 2 || m.InTitle {
 			continue
 		}
-		if !plausibleFullName(toks, m) {
+		if !plausibleFullName(toks, m) && !sharesSurname(people, m.Words) {
 			m.Kind = mOther
 			continue
 		}
@@ -261,6 +261,21 @@ func sameOrLonger(long, short []string) bool {
 		}
 	}
 	return j == len(short)
+}
+
+// sharesSurname: a two-word name whose last word is the surname of a
+// person already found ("Ivanka Trump" after "Donald Trump") is a relative,
+// whatever the lexicon thinks of "Trump".
+func sharesSurname(people []person, words []string) bool {
+	if len(words) != 2 || !firstRuneUpper(words[0]) || isAcronym(words[0]) || commonLower(strings.ToLower(words[0])) {
+		return false
+	}
+	for _, p := range people {
+		if len(p.Words) >= 2 && p.Words[len(p.Words)-1] == words[1] && p.Words[0] != words[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWith: short is the last words of long, a name of three words or

@@ -156,7 +156,8 @@ func trimOpeners(toks []token, s span) span {
 			// "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a word
 			// never capitalised elsewhere, before a name, is a description.
 			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] &&
-				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) {
+				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
+				(commonWord(t) || compound(l)) {
 				s.Start++
 				continue
 			}
@@ -182,6 +183,17 @@ var timePreps = setOf("in", "on", "since", "until", "during", "by", "last", "nex
 
 func precededByOpeningQuote(toks []token, i int) bool {
 	return i > 0 && toks[i-1].Kind == tOpenQ
+}
+
+// compound: two everyday words written as one ("matchwinner",
+// "goalscorer"); a foreign given name ("Ivanka") is not.
+func compound(l string) bool {
+	for i := 3; i+3 <= len(l); i++ {
+		if commonLower(l[:i]) && commonLower(l[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownName: a given name from the lexicon (a capitalised given name at the
