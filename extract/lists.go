@@ -180,7 +180,8 @@ var orgWords = setOf(
 	"investments", "properties", "estates", "developments", "construction", "engineering",
 	"mining", "resources", "chemicals", "telecoms", "wireless", "semiconductor",
 	"semiconductors", "electronics", "microsystems", "dynamics", "enterprises", "trading", "llp",
-	"gmbh", "ag", "nv", "bv", "pty",
+	"gmbh", "ag", "nv", "bv", "pty", "villa", "harriers", "hotspur", "albion", "argyle", "orient",
+	"academicals",
 )
 
 // outlets are news organisations and wire services: they can speak ("the
@@ -203,7 +204,7 @@ var landmarkSuffixes = setOf("square", "street", "avenue", "road", "lane", "boul
 	"plain", "plains", "highlands", "lowlands", "heath", "common", "green", "circus", "park",
 	"house", "hall", "field", "ground", "quay", "wharf", "pier", "crossing", "pass",
 	"memorial", "monument", "temple", "mosque", "church", "chapel", "canyon", "reef", "delta",
-	"county", "ballroom", "gardens", "estuary", "plateau")
+	"county", "ballroom", "gardens", "estuary", "plateau", "hotel")
 
 // featureNouns follow a name in lower case to say it is a geographic
 // feature or area: "the Mont Blanc massif", "the Mekong delta".

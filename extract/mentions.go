@@ -32,7 +32,10 @@ type mention struct {
 	InTitle    bool // in the headline: counts only for entities the body confirms
 	InQuote    bool
 	Calendar   bool // a weekday or month: may only join a person ("May")
-	Ent        int  // person or place index once merged; -1 before
+	// GenderByName: Gender comes from the first word read as a given name,
+	// which says nothing when that word is someone's surname ("Gallagher").
+	GenderByName bool
+	Ent          int // person or place index once merged; -1 before
 }
 
 // classify turns capitalised spans into mentions. Order matters: a whole
@@ -191,7 +194,14 @@ func pluralNames(toks []token, ms []mention) {
 //   - someone is with it: "Simon Wheatley, from Goldman Sachs,".
 func orgsByContext(toks []token, ms []mention) {
 	for i, m := range ms {
-		if m.Kind != mPerson || m.Title != "" || knownName(m.Words[0]) || m.End >= len(toks) {
+		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
+			continue
+		}
+		if employerAt(toks, m.Start) {
+			ms[i].Kind = mOrg // even "Morgan Stanley", two given names
+			continue
+		}
+		if knownName(m.Words[0]) {
 			continue
 		}
 		if orgBefore(toks, m.Start) || officeAfter(toks, m.End) || itsAfter(toks, m.End) {
@@ -199,6 +209,26 @@ func orgsByContext(toks []token, ms []mention) {
 		}
 	}
 }
+
+// employerAt: "an analyst at X", "a fellow with X", "a researcher for X":
+// a job and a preposition put an employer after them, never a person.
+func employerAt(toks []token, a int) bool {
+	if a < 2 {
+		return false
+	}
+	p := toks[a-1].low
+	if p != "at" && p != "with" && p != "for" {
+		return false
+	}
+	// "best actor for Paul Giamatti" is an award, so a looser role only
+	// counts before "at".
+	j := toks[a-2]
+	return j.Kind == tWord && !j.cap() && (jobNouns[j.low] || p == "at" && personRoles[j.low] && !maleRoles[j.low] && !femaleRoles[j.low])
+}
+
+// jobNouns are jobs done for an employer that personRoles lacks.
+var jobNouns = setOf("fellow", "researcher", "professor", "lecturer", "strategist", "consultant",
+	"partner", "economist", "analyst", "scientist", "engineer", "trader", "banker", "associate")
 
 // partNouns are what an organisation has: "a subsidiary of X".
 var partNouns = setOf("subsidiary", "division", "unit", "arm", "affiliate", "parent", "shareholders",
@@ -399,7 +429,14 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		allCompass = allCompass && compassWords[toks[i].lower()]
 	}
 	if allCompass {
-		return mention{}, false // "West", "North West": directions
+		// "the South West", "the North-East": a region of a country;
+		// "West", "north-west": directions.
+		if a > 0 && toks[a-1].low == "the" && (b-a >= 2 || strings.Contains(toks[a].Text, "-")) && toks[a].cap() && toks[b-1].cap() {
+			m := newMention(mPlace, toks, a, b, text)
+			m.Place = lexicon.Place{Name: text, Kind: lexicon.Region}
+			return m, true
+		}
+		return mention{}, false
 	}
 	if b-a == 1 {
 		if ok := isDemonym(text); ok || strings.ContainsAny(text, "0123456789") {
@@ -764,6 +801,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 			} else {
 				m.Gender = 'm'
 			}
+			m.GenderByName = true
 		}
 	}
 	if b < len(toks) && toks[b].Sent == toks[a].Sent {

@@ -107,7 +107,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 		if m.Start < p.First {
 			p.First = m.Start
 		}
-		if p.Gender == 0 {
+		if p.Gender == 0 && !(m.GenderByName && m.Words[0] != p.Words[0]) {
 			p.Gender = m.Gender
 		}
 		if m.Title != "" && !contains(p.Roles, m.Title) {

@@ -157,7 +157,7 @@ func trimOpeners(toks []token, s span) span {
 			// never capitalised elsewhere, before a name, is a description.
 			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] &&
 				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
-				(commonWord(t) || compound(l)) {
+				(commonWord(t) || compound(l) || describing(l)) {
 				s.Start++
 				continue
 			}
@@ -190,6 +190,20 @@ func precededByOpeningQuote(toks []token, i int) bool {
 func compound(l string) bool {
 	for i := 3; i+3 <= len(l); i++ {
 		if commonLower(l[:i]) && commonLower(l[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// describing: shaped like a job or a label rather than a first name —
+// "Cinematographer", "Co-star", "Euro-sceptic", "Playmaker".
+func describing(l string) bool {
+	if i := strings.LastIndexByte(l, '-'); i > 0 {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ic"} {
+		if len(l) > 6 && strings.HasSuffix(l, suf) {
 			return true
 		}
 	}

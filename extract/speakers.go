@@ -419,8 +419,13 @@ func (a *attribution) subjectBefore(v, start, quoteAt int) (string, int, bool) {
 			k--
 		}
 		if k > start {
-			if spk, per, ok := a.subject(k+1, end-1, quoteAt); ok && per >= 0 {
-				return spk, per, ok
+			// "the chairman, Ambassador Stefan Johannesson, warned": the
+			// name in the appositive speaks; "Sir Ed Davey, who joined Mr
+			// Foord at the count, called": a relative clause does not.
+			if r := toks[k+1].low; r != "who" && r != "which" && r != "whose" && r != "whom" {
+				if spk, per, ok := a.subject(k+1, end-1, quoteAt); ok && per >= 0 {
+					return spk, per, ok
+				}
 			}
 			end = k
 		}
