@@ -144,11 +144,14 @@ func matchWeight(w string) int {
 // matchReport weighs the match vocabulary of the article; measured on the
 // BBC corpus the threshold takes a third of the sport section and 5 of
 // 1,700 other articles (reports on football's business).
-func matchReport(toks []token) bool {
+func matchReport(toks []token) bool { return matchVocabulary(toks, 6) }
+
+// matchVocabulary: the article's match words weigh at least threshold.
+func matchVocabulary(toks []token, threshold int) bool {
 	score := 0
 	for i := range toks {
 		if t := &toks[i]; t.Kind == tWord && len(t.low) >= 3 {
-			if score += matchWeight(t.low); score >= 6 {
+			if score += matchWeight(t.low); score >= threshold {
 				return true
 			}
 		}

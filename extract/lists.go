@@ -204,14 +204,14 @@ var landmarkSuffixes = setOf("square", "street", "avenue", "road", "lane", "boul
 	"plain", "plains", "highlands", "lowlands", "heath", "common", "green", "circus", "park",
 	"house", "hall", "field", "ground", "quay", "wharf", "pier", "crossing", "pass",
 	"memorial", "monument", "temple", "mosque", "church", "chapel", "canyon", "reef", "delta",
-	"county", "ballroom", "gardens", "estuary", "plateau", "hotel")
+	"county", "ballroom", "gardens", "estuary", "plateau", "hotel", "theater", "theatre")
 
 // featureNouns follow a name in lower case to say it is a geographic
 // feature or area: "the Mont Blanc massif", "the Mekong delta".
 var featureNouns = setOf("massif", "range", "mountains", "valley", "glacier", "plateau", "delta",
 	"basin", "peninsula", "estuary", "coast", "coastline", "region", "province", "archipelago",
 	"lowlands", "highlands", "steppe", "rainforest", "desert", "river", "gorge", "strait",
-	"county", "district", "prefecture", "governorate", "oblast", "canton")
+	"county", "district", "prefecture", "governorate", "oblast", "canton", "crossing", "checkpoint")
 
 // naturalFeatures are the landmark words that never end a person's name,
 // even after a given name: "Magdalena River", "Victoria Falls".

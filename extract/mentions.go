@@ -451,6 +451,10 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		}
 	}
 	p, ok := lookupPlace(text)
+	if !ok && b-a >= 2 && (toks[a].Text == "St." || toks[a].Text == "St") {
+		// "St. Paul", "St Louis": the gazetteer spells out "Saint".
+		p, ok = lookupPlace("Saint " + spanText(toks, a+1, b))
+	}
 	if !ok && b-a <= 3 && isAcronym(text) && len(text) >= 4 {
 		// A dateline in capitals: "KINGSBRIDGE, Devon —".
 		if p, ok = lookupPlace(titleCase(text)); ok {
@@ -488,6 +492,18 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// "the watchdog Freedom House", "the band Deep Sea": the cue says
 		// what the name is, whatever its last word.
 		return mention{}, false
+	}
+	if n == 2 && toks[b-1].Text == "City" {
+		// "Gaza City", "Kuwait City": a place abroad and "City" is that
+		// city; a British town and "City" is its football club.
+		// The gazetteer cannot tell Gaza from Manchester (both a region
+		// abroad), so a match report's "X City" stays a club.
+		if p, ok := lookupPlace(toks[a].Text); ok && p.Country != "United Kingdom" && p.Name != "United Kingdom" &&
+			!ambiguousPlace(toks[a].Text) && !clubContext(toks) {
+			m := newMention(mPlace, toks, a, b, text)
+			m.Place = lexicon.Place{Name: text, Kind: lexicon.City, Country: p.Country}
+			return m, true
+		}
 	}
 	if n == 1 && pairedPlural(toks, a) {
 		m := newMention(mPlace, toks, a, b, text)
@@ -539,13 +555,32 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// "spokesman David Heath": a role before the name makes a person of
 		// any landmark word.
 		roleBefore := a > 0 && !toks[a-1].cap() && (personRoles[toks[a-1].low] || roleWords[toks[a-1].low])
-		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last]) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+		theBefore := a > 0 && toks[a-1].low == "the" // "the Guthrie Theater": nobody's name takes "the"
+		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last] || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
 		}
 	}
 	return mention{}, false
+}
+
+// clubContext: a match report, or an article that names football clubs
+// ("Manchester United", "Bolton Wanderers", "Arsenal FC").
+func clubContext(toks []token) bool {
+	for i, t := range toks {
+		switch t.Text {
+		case "Rovers", "Wanderers", "FC", "Athletic", "Villa", "Albion", "Hotspur", "Premiership", "Championship":
+			return true
+		case "United":
+			if i > 0 && toks[i-1].cap() && (i+1 == len(toks) || !toks[i+1].cap()) {
+				return true // "Manchester United", not "United States"
+			}
+		}
+	}
+	// Losing "Gaza City" to a sports page costs less than a club becoming
+	// a place, so a little match vocabulary is enough here.
+	return matchVocabulary(toks, 3)
 }
 
 // pairedPlural: "the Carolinas", "the Koreas", "the Dakotas" — the plural
@@ -1047,8 +1082,8 @@ func actsElsewhere(toks []token, w string, at int) bool {
 // capitalised, lower case after, no digits, not a plural and not shaped
 // like an adjective or a language (-an, -ese, -ish, -i).
 func plainName(w string) bool {
-	if len(w) < 3 || strings.ContainsAny(w, "0123456789-") {
-		return false
+	if len(w) < 3 || strings.ContainsAny(w, "0123456789-'’") {
+		return false // "I'm", "ITV1"
 	}
 	rest := w[1:]
 	if strings.ToLower(rest) != rest {
@@ -1091,8 +1126,11 @@ func listedWithPlaces(toks []token, ms []mention) {
 			before := i > 0 && ms[i-1].Kind == mPlace && joined(ms[i-1], *m)
 			after := i+1 < len(ms) && ms[i+1].Kind == mPlace && joined(*m, ms[i+1])
 			// An unknown word needs places on both sides: "Ochil" between
-			// Edinburgh and Stirling, not "Microsoft" after "Japan".
-			if known && (before || after) || before && after {
+			// Edinburgh and Stirling, not "Microsoft" after "Japan"; or to
+			// close a list that "in" opened: "in Gaza City and Jabalia".
+			closes := before && toks[m.Start-1].low == "and" && (m.End >= len(toks) || toks[m.End].Kind == tPunct || !toks[m.End].cap()) &&
+				ms[i-1].Start > 0 && (toks[ms[i-1].Start-1].low == "in" || toks[ms[i-1].Start-1].low == "near")
+			if known && (before || after) || before && after || closes {
 				if !known {
 					p = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
 				}
