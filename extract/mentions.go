@@ -451,6 +451,14 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		}
 	}
 	p, ok := lookupPlace(text)
+	if !ok && b-a == 1 && strings.HasSuffix(text, ".") && a > 0 && toks[a-1].Text == "," {
+		// "Fresno, Calif.": a state in AP style after a city.
+		if full := stateAbbreviations[strings.TrimSuffix(text, ".")]; full != "" {
+			if p, ok = lookupPlace(full); ok {
+				text = full
+			}
+		}
+	}
 	if !ok && b-a >= 2 && (toks[a].Text == "St." || toks[a].Text == "St") {
 		// "St. Paul", "St Louis": the gazetteer spells out "Saint".
 		p, ok = lookupPlace("Saint " + spanText(toks, a+1, b))
@@ -530,6 +538,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 			if p, ok := lookupPlace(spanText(toks, i, j)); ok && (p.Kind != lexicon.City || p.Population >= 100000) && !knownName(toks[i].Text) {
 				m := newMention(mPlace, toks, a, b, text)
 				m.Place = lexicon.Place{Name: text, Kind: lexicon.Region, Country: p.Country}
+				if i == a+1 && j == b && adjectiveCompass[toks[a].low] && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
+					// "Northern California" is California for the list of
+					// places; "Aberdeen South" is a constituency of its own.
+					m.Place = p
+				}
 				return m, true
 			}
 		}
@@ -686,6 +699,9 @@ func honorific(l string) bool {
 var locativePreps = setOf("in", "at", "from", "to", "near", "across", "into", "outside",
 	"inside", "around", "via", "towards", "throughout", "visit", "visited", "visiting", "for",
 	"of", "between", "through", "toward", "across", "leave", "left", "reach", "reached")
+
+// adjectiveCompass words name a part of a region, not a new place.
+var adjectiveCompass = setOf("northern", "southern", "eastern", "western", "central")
 
 // homeContext: "in X", "near X", "at X" or "X, Region".
 func homeContext(toks []token, a, b int) bool {

@@ -145,7 +145,10 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 		if workCues[toks[i].lower()] {
 			cue = true
 		}
-		if speechVerbs[toks[i].lower()] != 0 {
+		// A naming verb before a Title Case quote gives a name ("calls
+		// 'Apple Intelligence'"); before a phrase it reports words
+		// ("called the book 'a flood of a novel'").
+		if speechVerbs[toks[i].lower()] != 0 && !(namingVerbs[toks[i].low] && caps == words) {
 			return false
 		}
 	}
@@ -171,6 +174,10 @@ func foreignWords(toks []token, q quoteSpan) int {
 	}
 	return n
 }
+
+// namingVerbs give a name rather than report speech: features "it calls
+// 'Apple Intelligence'", a plan "dubbed 'Operation Sunrise'".
+var namingVerbs = setOf("calls", "called", "dubbed", "dubs", "named", "names", "branded", "brands", "titled")
 
 // smallTitleWords stay in lower case inside titles ("Beyond the Sea").
 var smallTitleWords = setOf("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or",

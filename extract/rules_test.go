@@ -152,6 +152,10 @@ func TestPlacesByContext(t *testing.T) {
 			`Officers caught him near the Guthrie Theater.`, []string{"Guthrie Theater"}, nil},
 		{"a contraction after a list of places is no place",
 			`He is ashamed of its allies in Europe and I'm ashamed to say it.`, []string{"Europe"}, []string{"I'm"}},
+		{"an AP state abbreviation after a city is the state",
+			`The company is based in Cupertino, Calif. Its rival sits in Austin, Texas.`, []string{"California", "Texas"}, nil},
+		{"Northern California is California",
+			`Fires burned in Northern California. Crews from across California came.`, []string{"Northern California"}, []string{"California"}},
 		{"a state after 'of' in an office is still a place",
 			`Senate Majority Leader Carol Brennan of Ohio called the vote "a reminder".`, []string{"Ohio"}, nil},
 		{"a possessive inside a building's name",
@@ -282,6 +286,14 @@ func TestQuoteSpeakers(t *testing.T) {
 			"The prize went to its star, Niamh Gallagher.\n\nGallagher, 29, plays a young woman. Accepting her award, she thanked the islanders.\n\n" +
 				`"They fed us," she said.`,
 			"They fed us", "Niamh Gallagher"},
+		{"an appositive of an object yields to the sentence's subject",
+			"Barbora Krejcikova won the title.\n\nKrejcikova dedicated the win to her late coach, Jana Novotna, the 1998 champion. " +
+				`"She always told me I could win here," she said.`,
+			"She always told", "Barbora Krejcikova"},
+		{"a description whose name follows in an appositive is not a guess",
+			"Niamh Gallagher won best actress.\n\nThe film's director, Tomasz Wierzbicki, was named best director.\n\n" +
+				`"Somebody told me nobody wants a film about a lighthouse," he told the audience.`,
+			"Somebody told", "Tomasz Wierzbicki"},
 		{"a modifier's place does not speak",
 			`"Fast networks will be vital," according to a report by UK-based consultancy Analysys.`,
 			"Fast networks", "Analysys"},
@@ -312,6 +324,16 @@ func TestSurnameThatSpeaksInFirstPersonIsAPerson(t *testing.T) {
 	if hasName(peopleNames(e), "Vellacott") {
 		t.Errorf("a name that speaks as 'we' stays an organisation: %v", peopleNames(e))
 	}
+}
+
+func TestNameAfterNamingVerbIsNotAQuote(t *testing.T) {
+	e := Entities("Phone", `Apple unveiled features it calls "Apple Intelligence". Critics called them "a year behind the rest".`)
+	for _, q := range e.Quotes {
+		if q.Text == "Apple Intelligence" {
+			t.Errorf("a name given by 'calls' is no quote: %+v", e.Quotes)
+		}
+	}
+	quoteStarting(t, e, "a year behind")
 }
 
 func TestForeignTitleIsNotAQuote(t *testing.T) {

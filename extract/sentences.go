@@ -58,8 +58,9 @@ func endsSentence(toks []token, i int, isOpener func(string) bool) bool {
 		if next.Kind == tCloseQ || next.Text == ")" {
 			return false // the closing mark belongs to this sentence
 		}
-	case t.Kind == tWord && len(t.Text) > 3 && t.Text[len(t.Text)-1] == '.' && t.Text[len(t.Text)-3] == '.':
-		// U.S. / p.m. at the end of a sentence.
+	case t.Kind == tWord && len(t.Text) > 3 && t.Text[len(t.Text)-1] == '.' && t.Text[len(t.Text)-3] == '.',
+		t.Kind == tWord && len(t.Text) > 2 && t.Text[len(t.Text)-1] == '.' && stateAbbreviations[t.Text[:len(t.Text)-1]] != "":
+		// U.S. / p.m. / Calif. at the end of a sentence.
 		return next.cap() && isOpener(next.lower())
 	default:
 		return false

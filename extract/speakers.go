@@ -840,6 +840,9 @@ func (a *attribution) descriptions() []mention {
 			if !personRoles[l] && !strings.HasSuffix(l, "-old") && h+1 < len(toks) && toks[h+1].Kind == tWord && !toks[h+1].cap() {
 				continue // "the Spanish critic": a nationality before a noun is an adjective
 			}
+			if h+2 < len(toks) && toks[h+1].Text == "," && toks[h+2].cap() && knownName(toks[h+2].Text) {
+				break // "the film's director, Tomasz Wierzbicki,": the name says who
+			}
 			if h+1 < len(toks) && (toks[h+1].Kind == tWord && !toks[h+1].cap() && !connectors[toks[h+1].lower()] || toks[h+1].Text == ",") {
 				g := byte(0)
 				if femaleRoles[l] {
@@ -922,6 +925,14 @@ func (a *attribution) recentPerson(pos int, g byte, role string) int {
 			continue
 		}
 		if a.isSubject(m) {
+			if role == "" && m.Start > 0 && a.toks[m.Start-1].Text == "," {
+				// "Krejcikova dedicated the win to her late coach, Jana
+				// Novotna": an appositive of an object yields to the
+				// person who opens the sentence.
+				if o := a.openingPerson(i, g); o >= 0 {
+					return o
+				}
+			}
 			return m.Ent
 		}
 		if fallback < 0 {
@@ -932,6 +943,28 @@ func (a *attribution) recentPerson(pos int, g byte, role string) int {
 		}
 	}
 	return fallback
+}
+
+// openingPerson is the person mentioned first in the sentence of mention
+// i, before it, when that mention opens the sentence and fits gender g;
+// else -1.
+func (a *attribution) openingPerson(i int, g byte) int {
+	sent := a.toks[a.ms[i].Start].Sent
+	first := -1
+	for j := i - 1; j >= 0 && a.toks[a.ms[j].Start].Sent == sent; j-- {
+		first = j
+	}
+	if first < 0 {
+		return -1
+	}
+	m := a.ms[first]
+	if m.Kind != mPerson || m.Ent < 0 || m.InQuote || m.Ent == a.ms[i].Ent || m.Words == nil || !a.isSubject(m) {
+		return -1 // (a description, "the film's director", is only a guess)
+	}
+	if p := a.people[m.Ent]; g != 0 && p.Gender != 0 && p.Gender != g {
+		return -1
+	}
+	return m.Ent
 }
 
 // isSubject: the mention opens its clause — nothing but a title, a

@@ -121,6 +121,23 @@ var abbreviations = setOf(
 	"maj", "supt", "insp", "det", "pres", "approx", "dept", "univ", "est", "fig", "vol",
 )
 
+// stateAbbreviations are the AP abbreviations of US states that news copy
+// writes after a city ("Boise, Idaho" but "Fresno, Calif."), with the
+// state each names. Keys are case-sensitive: "Ill." is Illinois, "ill."
+// ends a sentence.
+var stateAbbreviations = map[string]string{
+	"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+	"Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+	"Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+	"Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi",
+	"Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma",
+	"Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee", "Vt": "Vermont", "Va": "Virginia",
+	"Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+	"N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York",
+	"N.C": "North Carolina", "N.D": "North Dakota", "R.I": "Rhode Island", "S.C": "South Carolina",
+	"S.D": "South Dakota", "W.Va": "West Virginia",
+}
+
 // tokenize splits one cleaned paragraph into tokens.
 func tokenize(s string, para int, out []token) []token {
 	first := len(out)
@@ -235,7 +252,7 @@ func wordEnd(s string, i int) (int, tokKind) {
 			for j+1 < len(s) && isLetterAt(s, j) && s[j+1] == '.' {
 				j += 2
 			}
-		} else if abbreviations[strings.ToLower(w)] {
+		} else if abbreviations[strings.ToLower(w)] || stateAbbreviations[w] != "" {
 			j++
 		}
 	}
