@@ -148,6 +148,10 @@ func tokenize(s string, para int, out []token) []token {
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			end, kind := wordEnd(s, i)
+			if w := s[i:end]; end-i > 2 && w[len(w)-1] == '.' && !strings.Contains(w[:len(w)-1], ".") &&
+				stateAbbreviations[w[:len(w)-1]] != "" && !(len(out) > first && out[len(out)-1].Text == ",") {
+				end-- // "Ore." keeps its period only after a comma: "Salem, Ore."; "Norbert Ore." ends a sentence
+			}
 			out = append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end})
 			i = end
 		case r == '\'' || r == '’':
