@@ -290,6 +290,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			"Barbora Krejcikova won the title.\n\nKrejcikova dedicated the win to her late coach, Jana Novotna, the 1998 champion. " +
 				`"She always told me I could win here," she said.`,
 			"She always told", "Barbora Krejcikova"},
+		{"a subject after an introductory phrase is no appositive",
+			`Through her attorney Rich Nichols, Marion Jones repeated her innocence. "The truth will be revealed," she said.`,
+			"The truth", "Marion Jones"},
+		{"a subject's appositive keeps the pronoun",
+			`Kostas Kenteris left early. Kenteris's lawyer, Gregory Ioannidis, reacted angrily. "These comments embarrass the sport," he said.`,
+			"These comments", "Gregory Ioannidis"},
 		{"a description whose name follows in an appositive is not a guess",
 			"Niamh Gallagher won best actress.\n\nThe film's director, Tomasz Wierzbicki, was named best director.\n\n" +
 				`"Somebody told me nobody wants a film about a lighthouse," he told the audience.`,

@@ -925,7 +925,7 @@ func (a *attribution) recentPerson(pos int, g byte, role string) int {
 			continue
 		}
 		if a.isSubject(m) {
-			if role == "" && m.Start > 0 && a.toks[m.Start-1].Text == "," {
+			if role == "" && m.Start > 0 && a.toks[m.Start-1].Text == "," && (m.End >= len(a.toks) || a.toks[m.End].Kind == tPunct) {
 				// "Krejcikova dedicated the win to her late coach, Jana
 				// Novotna": an appositive of an object yields to the
 				// person who opens the sentence.
@@ -960,6 +960,22 @@ func (a *attribution) openingPerson(i int, g byte) int {
 	m := a.ms[first]
 	if m.Kind != mPerson || m.Ent < 0 || m.InQuote || m.Ent == a.ms[i].Ent || m.Words == nil || !a.isSubject(m) {
 		return -1 // (a description, "the film's director", is only a guess)
+	}
+	// Only an object's appositive yields: "dedicated the win to her
+	// coach, X" has a preposition between; "Kenteris's lawyer, X," does
+	// not.
+	prep := false
+	for k := m.End; k < a.ms[i].Start; k++ {
+		if a.toks[k].Kind == tPoss {
+			return -1
+		}
+		switch a.toks[k].low {
+		case "to", "for", "with", "by", "from", "on", "at", "of", "against":
+			prep = true
+		}
+	}
+	if !prep {
+		return -1
 	}
 	if p := a.people[m.Ent]; g != 0 && p.Gender != 0 && p.Gender != g {
 		return -1
