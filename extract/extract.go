@@ -47,7 +47,7 @@ func Entities(title, body string) news.Entities {
 			ms[i].Kind = mOther
 		}
 	}
-	shortOrgNames(ms)
+	shortOrgNames(toks, ms)
 	townClubs(toks, ms)
 	people := resolvePeople(toks, ms)
 	places := resolvePlaces(toks, ms)
@@ -72,7 +72,7 @@ func Entities(title, body string) news.Entities {
 // "Northfield" is the company or the club, not the small town of that name
 // the gazetteer knows. Countries and big cities keep their own meaning
 // ("London" after "London Stock Exchange").
-func shortOrgNames(ms []mention) {
+func shortOrgNames(toks []token, ms []mention) {
 	firstWords := map[string]bool{}
 	for _, m := range ms {
 		// Person candidates count too: "Northfield Foods" is one until
@@ -81,9 +81,21 @@ func shortOrgNames(ms []mention) {
 			firstWords[m.Words[0]] = true
 		}
 	}
+	clubs := -1 // clubContext, asked only when a region needs it
 	for i, m := range ms {
-		if m.Kind == mPlace && len(m.Words) == 1 && firstWords[m.Words[0]] &&
-			m.Place.Kind != lexicon.Country && m.Place.Kind != lexicon.Continent && m.Place.Population < 100000 {
+		if m.Kind != mPlace || len(m.Words) != 1 || !firstWords[m.Words[0]] || m.Start > 0 && homePreps[toks[m.Start-1].low] {
+			continue // ("in Northfield" is the town)
+		}
+		// A state stays a state after "Iowa Soybean Association"; on a
+		// sports page "Bayern" and "Ulster" are the teams.
+		region := m.Place.Kind == lexicon.Region
+		if region && clubs < 0 {
+			clubs = 0
+			if clubContext(toks) {
+				clubs = 1
+			}
+		}
+		if m.Place.Kind == lexicon.City && m.Place.Population < 100000 || region && clubs == 1 {
 			ms[i].Kind = mOrg
 		}
 	}

@@ -482,7 +482,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// A town that is also a common surname ("Hartley", "Lombard") is a
 		// place only in a place's context, like the lexicon's ambiguous names.
 		surnameTown := b-a == 1 && p.Kind == lexicon.City && p.Population < 200000 && surname(text)
-		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) {
+		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) {
 			return mention{}, false
 		}
 		// A small town named like a person ("a message from Ellie") needs

@@ -171,7 +171,10 @@ func plausibleFullName(toks []token, m *mention) bool {
 			return false
 		}
 		l := strings.ToLower(w)
-		if (openers[l] || calendarWords[l]) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) {
+		// "Vice Premier He Lifeng": an office vouches for a name that reads
+		// as a pronoun.
+		if (openers[l] || calendarWords[l]) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) &&
+			!(m.Title != "" && !toks[i].SentStart && i == m.Start && m.End-m.Start >= 2) {
 			return false // "Brian May" and "Theresa May" are names; "May Day" is not
 		}
 		if ok := isDemonym(w); ok {
@@ -192,6 +195,13 @@ func plausibleFullName(toks []token, m *mention) bool {
 	return m.Evidence >= 2 && common < len(m.Words)
 }
 
+// headOfState titles are followed by a surname, never by a thing, so the
+// word after them is a name even when it is also a word ("President
+// Bush", "President Trump"); "General Election" shows why "general" is not
+// among them.
+var headOfState = setOf("president", "chancellor", "premier", "senator", "sen", "governor", "gov",
+	"mayor", "congressman", "congresswoman", "rep", "ayatollah", "emir", "sultan", "sheikh")
+
 // standaloneSingle: a one-word person with nobody to join needs a title or
 // role before it, or a given name and a speech verb.
 func standaloneSingle(m *mention) bool {
@@ -206,6 +216,9 @@ func standaloneSingle(m *mention) bool {
 		last := lastWord(m.Title)
 		if honorific(last) && !officeTitles[last] || last == "lord" || last == "sir" {
 			return true
+		}
+		if headOfState[last] && !calendarWords[strings.ToLower(w)] && !openers[strings.ToLower(w)] {
+			return true // "President Trump", "Chancellor Kohl": even a word is a name here
 		}
 		return officeTitles[last] && (!commonLower(strings.ToLower(w)) || surname(w))
 	}

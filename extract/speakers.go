@@ -110,6 +110,12 @@ func (a *attribution) after(q *quoteSpan) (string, int, bool) {
 		return "", -1, false
 	}
 	if toks[i].lower() == "according" && i+1 < end && toks[i+1].lower() == "to" {
+		// "He Lifeng described the talks as '…', according to Xinhua": a
+		// person who speaks before the quote said it; the outlet only
+		// reports it.
+		if spk, per, ok := a.before(q); ok && per >= 0 {
+			return spk, per, true
+		}
 		return a.subject(i+2, nounPhraseEnd(toks, i+2, end), q.Open)
 	}
 	// A cue after the quote settles it even when the speaker is unnamed
