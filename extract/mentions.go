@@ -292,8 +292,8 @@ func nameAfterOfficeOfThe(toks []token, s span) int {
 	if a < 3 || toks[a-1].low != "the" || toks[a-2].low != "of" && toks[a-2].low != "for" {
 		return 0
 	}
-	if o := toks[a-3]; !o.cap() || !officeTitles[o.low] && !roleWords[o.low] {
-		return 0
+	if o := toks[a-3]; !officeTitles[o.low] && !roleWords[o.low] && !personRoles[o.low] {
+		return 0 // "Chancellor of the Exchequer", "leader of the Commons"
 	}
 	return nameAfterOffice(toks, span{a - 3, a - 2}, span{a - 1, s.End})
 }

@@ -446,7 +446,33 @@ func (a *attribution) subjectBefore(v, start, quoteAt int) (string, int, bool) {
 			s--
 		}
 	}
-	return a.subject(s, end, quoteAt)
+	return a.subject(headPhrase(toks, s, end), end, quoteAt)
+}
+
+// headPhrase drops an introductory phrase before the subject: in "In a
+// filing to US regulators the airline warned", the subject is "the
+// airline", not the US. It returns the start of the last noun phrase
+// that opens with a determiner after a preposition, or s.
+func headPhrase(toks []token, s, end int) int {
+	for d := end - 1; d > s; d-- {
+		switch toks[d].low {
+		case "the", "a", "an":
+			if d > s && (titlePreps[toks[d-1].low] || toks[d-1].low == "in") {
+				return s // "D'Amuro of the FBI": the determiner is inside a phrase
+			}
+			if toks[d].Text != "The" || toks[d].SentStart {
+				for k := s; k < d; k++ {
+					if titlePreps[toks[k].low] || toks[k].low == "in" {
+						return d
+					}
+				}
+			}
+			return s
+		case "of", "for", "from", "at", "with", "to", "in", "by":
+			return s // "a spokesman for the company": the determiner is inside
+		}
+	}
+	return s
 }
 
 // reported finds the speaker of the sentence before a quote that has no cue
