@@ -315,7 +315,7 @@ func TestQuoteSpeakers(t *testing.T) {
 			`Vice Premier He Lifeng described the talks as "candid, in-depth and constructive," according to the Xinhua news agency.`,
 			"candid", "He Lifeng"},
 		{"an introductory phrase is not the subject",
-			`Continental Airlines cut fares. In a filing to US regulators the airline warned of "inadequate liquidity this year".`,
+			`Shares in Continental Airlines fell. In a filing to US regulators the airline warned of "inadequate liquidity this year".`,
 			"inadequate", "Continental Airlines"},
 		{"an organisation inside the subject's phrase does not speak for them",
 			`Pasquale D'Amuro of the FBI called the vendors the key to "the process of cooking the books".`,
