@@ -298,7 +298,8 @@ var postNominals = setOf("QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "K
 // Everest", "Lake Geneva".
 var landmarkPrefixes = setOf("river", "lake", "mount", "cape", "isle", "port", "fort", "loch",
 	"glen", "gulf", "bay", "strait", "sea", "ocean", "mt", "lough", "sierra", "ciudad", "puerto",
-	"cerro", "isla", "lago", "monte", "cordillera")
+	"cerro", "isla", "lago", "monte", "cordillera", "avenida", "rua", "calle", "rue", "piazza",
+	"praça", "paseo", "boulevard", "avenue")
 
 // officeTitles are the titles that make a single capitalised word a person
 // ("Sen. Kerry", "Coach Mourinho", "Inspector Morse"); a looser role such

@@ -278,6 +278,9 @@ func nameAfterOffice(toks []token, prev, g span) int {
 	}
 	for k := g.Start + 1; k+1 < g.End; k++ {
 		if knownName(toks[k].Text) {
+			if hasOrgWord(toks, k, g.End) || isPlaceWord(toks, span{k - 1, g.End}) {
+				return 0 // "the San Francisco Police Department", "the New York Public Library"
+			}
 			return k
 		}
 	}
@@ -482,7 +485,8 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// A town that is also a common surname ("Hartley", "Lombard") is a
 		// place only in a place's context, like the lexicon's ambiguous names.
 		surnameTown := b-a == 1 && p.Kind == lexicon.City && p.Population < 200000 && surname(text)
-		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) {
+		theFeature := p.Kind == lexicon.Feature && a > 0 && toks[a-1].low == "the" // "protect the Amazon"
+		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
 			return mention{}, false
 		}
 		// A small town named like a person ("a message from Ellie") needs
@@ -816,10 +820,16 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		// ("the Defence Secretary Geoff Hoon" stays one).
 		m.Kind = mOther
 	}
-	// A lower-case role just before: "analyst Alex Potter", "wife Ffion".
-	if a > 0 && toks[a-1].Kind == tWord && toks[a-1].Sent == toks[a].Sent {
-		l := toks[a-1].lower()
-		if !toks[a-1].cap() && (personRoles[l] || femaleRoles[l] || maleRoles[l] || l == "member" || strings.HasSuffix(l, "-old")) {
+	// A lower-case role just before: "analyst Alex Potter", "wife Ffion",
+	// or in an appositive: "his wife, Bridget, died in 2015".
+	r := a - 1
+	if a >= 2 && toks[a-1].Text == "," && (femaleRoles[toks[a-2].low] || maleRoles[toks[a-2].low]) &&
+		b < len(toks) && toks[b].Text == "," {
+		r = a - 2
+	}
+	if r >= 0 && toks[r].Kind == tWord && toks[r].Sent == toks[a].Sent {
+		l := toks[r].lower()
+		if !toks[r].cap() && (personRoles[l] || femaleRoles[l] || maleRoles[l] || l == "member" || strings.HasSuffix(l, "-old")) {
 			m.Evidence += 2
 			if m.Title == "" {
 				m.Title = l

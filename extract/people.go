@@ -73,7 +73,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 		if m.Kind == mPlace && len(m.Words) != 1 {
 			continue
 		}
-		j := matchPerson(people, ms, i)
+		j := matchPerson(toks, people, ms, i)
 		if j < 0 && len(m.Words) == 1 {
 			j = singleNamed(people, m.Words[0]) // "Falconer" after "Lord Falconer"
 		}
@@ -137,6 +137,9 @@ func plausibleFullName(toks []token, m *mention) bool {
 	}
 	if roleHead(m.Words) != "" {
 		return false // "Party Co-Chairman", "Deputy Leader": an office, no name
+	}
+	if last := m.Words[len(m.Words)-1]; landmarkSuffixes[strings.ToLower(last)] && !surname(last) {
+		return false // "Johnny Carson Theater" is named after him
 	}
 	if ok := isDemonym(strings.Join(m.Words, " ")); ok {
 		return false // "Sri Lankan"
@@ -228,16 +231,49 @@ func standaloneSingle(m *mention) bool {
 // matchPerson finds the person a one-word (or headline) mention refers to:
 // the most recently mentioned person whose first or last name it is,
 // otherwise the first such person of the article.
-func matchPerson(people []person, ms []mention, i int) int {
+func matchPerson(toks []token, people []person, ms []mention, i int) int {
 	m := ms[i]
 	if len(m.Words) != 1 {
 		return -1
 	}
 	w := m.Words[0]
+	// Candidates and how often each was named so far: with two people of
+	// one surname, a bare surname is the one named in the sentence before,
+	// else the story's main subject ("Galloway disagreed" in an obituary
+	// that also names his daughter Aoife Galloway).
+	var cand [4]struct{ ent, n int }
+	nc, recent, recentSent := 0, -1, -1
 	for k := i - 1; k >= 0 && k >= i-maxMentionsBack; k-- {
-		if ms[k].Kind == mPerson && ms[k].Ent >= 0 && nameHasWord(people[ms[k].Ent].Words, w) {
-			return ms[k].Ent
+		if ms[k].Kind != mPerson || ms[k].Ent < 0 || !nameHasWord(people[ms[k].Ent].Words, w) {
+			continue
 		}
+		e := ms[k].Ent
+		if recent < 0 {
+			recent, recentSent = e, toks[ms[k].Start].Sent
+		}
+		j := 0
+		for j < nc && cand[j].ent != e {
+			j++
+		}
+		if j == nc && nc < len(cand) {
+			cand[nc].ent = e
+			nc++
+		}
+		if j < nc {
+			cand[j].n++
+		}
+	}
+	if recent >= 0 {
+		if nc == 1 || toks[m.Start].Sent == recentSent {
+			return recent
+		}
+		best := 0 // cand[0] is the most recent
+		for j := 1; j < nc; j++ {
+			if cand[j].n > cand[best].n {
+				best = j
+			}
+		}
+		return cand[best].ent
 	}
 	for j, p := range people {
 		if nameHasWord(p.Words, w) {
@@ -257,8 +293,17 @@ func nameHasWord(name []string, w string) bool {
 		return true
 	}
 	// "Ochoa" is "María Fernanda Ochoa Restrepo", "García" is "Gabriel
-	// García Márquez": Spanish names go by the first of two surnames.
-	return len(name) >= 3 && len(w) > 1 && name[len(name)-2] == w && !knownName(w)
+	// García Márquez", "Lula" is "Luiz Inácio Lula da Silva": a word
+	// inside a long name.
+	if len(name) < 3 || len(w) < 2 || nameParticles[strings.ToLower(w)] {
+		return false
+	}
+	for _, n := range name[1 : len(name)-1] {
+		if n == w {
+			return true
+		}
+	}
+	return false
 }
 
 // sameOrLonger: long is short with words added inside or after ("George

@@ -87,6 +87,15 @@ func TestPeopleNames(t *testing.T) {
 		{"an office vouches for a name that reads as a pronoun",
 			`Chinese Vice Premier He Lifeng described the talks as candid. Mr. He said more was needed.`,
 			[]string{"He Lifeng"}, []string{"He"}},
+		{"a word inside a long name joins it",
+			`Luiz Inácio Lula da Silva won. Lula, 77, thanked voters.`,
+			[]string{"Luiz Inácio Lula da Silva"}, []string{"Lula"}},
+		{"a first name in a family appositive is a person",
+			`In later years he lived quietly with his wife, Bridget, who died in 2015.`,
+			[]string{"Bridget"}, nil},
+		{"a name with a building word at its end is the building",
+			`Johnny Carson died. Fans gathered at the Johnny Carson Theater. Carson was 79.`,
+			[]string{"Johnny Carson"}, []string{"Johnny Carson Theater"}},
 		{"a name before a building noun is no person",
 			`Families crowd the Paso del Norte bridge every night.`,
 			nil, []string{"Paso del Norte"}},
@@ -167,6 +176,10 @@ func TestPlacesByContext(t *testing.T) {
 			[]string{"Iowa"}, nil},
 		{"an ambiguous name in a dateline is a place",
 			"GENEVA (Reuters) — The talks ended on Monday.", []string{"Geneva"}, nil},
+		{"an ambiguous feature after 'the' is the feature",
+			`Leaders hope he will do more to protect the Amazon.`, []string{"Amazon"}, nil},
+		{"a Romance street word opens a place",
+			`Supporters poured onto Avenida Paulista in São Paulo.`, []string{"Avenida Paulista"}, nil},
 		{"a state after 'of' in an office is still a place",
 			`Senate Majority Leader Carol Brennan of Ohio called the vote "a reminder".`, []string{"Ohio"}, nil},
 		{"a possessive inside a building's name",
@@ -194,6 +207,17 @@ func TestPlacesByContext(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSharedSurnameGoesToTheStorysSubject(t *testing.T) {
+	body := "Seamus Galloway, the poet, has died. Seamus Galloway was 88.\n\n" +
+		"His daughter, Aoife Galloway, said he wrote to the end.\n\n" +
+		"Born in Ballycastle, Galloway left school at 15."
+	e := Entities("Obituary", body)
+	p, ok := personNamed(e, "Seamus Galloway")
+	if !ok || !contains(p.Aliases, "Galloway") {
+		t.Errorf("bare Galloway belongs to the obituary's subject: %+v", e.People)
 	}
 }
 
