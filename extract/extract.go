@@ -23,7 +23,7 @@ import (
 
 // Version changes whenever the extractor's output can change, so stored
 // articles extracted by an older version are extracted again.
-const Version = 6
+const Version = 7
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.
