@@ -55,8 +55,9 @@ func TestDatelineGivesSourceNotTitle(t *testing.T) {
 	if a.Title != "Copper hits record as Chilean mine strike drags on" || a.Source != "Reuters" {
 		t.Errorf("title %q, source %q", a.Title, a.Source)
 	}
-	if !strings.HasPrefix(a.Body, "Copper prices hit a record high") {
-		t.Errorf("dateline left in the body: %q", a.Body[:60])
+	// The place stays with the story; the outlet went to the source.
+	if !strings.Contains(a.Body[:80], "— Copper prices hit a record high") || strings.Contains(a.Body[:80], "Reuters") {
+		t.Errorf("body starts %q, want the dateline's place without its outlet", a.Body[:80])
 	}
 	// A story that starts with its dateline has no title line: the
 	// dateline must not become the title.

@@ -152,6 +152,8 @@ func feedsToRefresh(ctx context.Context, st *store.Store, ids []int64) ([]news.F
 	return feeds, nil
 }
 
+var parseSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
 // fetchFeed fetches and parses one feed, and captures the pages of new
 // items that carry only a summary. f is updated with what the response
 // said; the articles are returned for saving.
@@ -165,7 +167,11 @@ func fetchFeed(ctx context.Context, st *store.Store, fetcher *Fetcher, f *news.F
 		res.NotModified = true
 		return nil, nil
 	}
+	// Parsing is all CPU: more at once than there are cores only holds
+	// more parsed feeds in memory and delays the first one saved.
+	parseSlots <- struct{}{}
 	p, err := ParseFeed(resp.Body, resp.URL)
+	<-parseSlots
 	if err != nil {
 		return nil, err
 	}

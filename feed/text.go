@@ -31,9 +31,10 @@ func ParseText(data []byte, name string) (*news.Article, error) {
 		a.Title = paras[0]
 		paras = dropChrome(paras[1:], a)
 	}
+	place := ""
 	if len(paras) > 0 {
 		var source string
-		paras[0], source = cutDateline(paras[0])
+		paras[0], source, place = cutDateline(paras[0])
 		if a.Source == "" {
 			a.Source = source
 		}
@@ -47,6 +48,12 @@ func ParseText(data []byte, name string) (*news.Article, error) {
 	}
 	if a.Title == "" {
 		a.Title = headlineFrom(a.Body)
+	}
+	if place != "" {
+		// The dateline's place stays with the story, as a wire reader
+		// reads it (and it is often the only mention of where it
+		// happened); its outlet went to Source.
+		a.Body = place + " — " + a.Body
 	}
 	a.Title = termtext.Line(a.Title)
 	a.Words = news.WordCount(a.Body)
@@ -222,7 +229,7 @@ func looksLikeHeadline(paras []string) bool {
 	if strings.Contains(h, "\n") || utf8.RuneCountInString(h) > 160 || len(strings.Fields(h)) > 25 {
 		return false
 	}
-	if _, src := cutDateline(h); src != "" || h != stripDateline(h) {
+	if _, src, _ := cutDateline(h); src != "" || h != stripDateline(h) {
 		return false
 	}
 	if strings.HasSuffix(h, ".") && !strings.HasSuffix(h, "...") {
@@ -254,21 +261,25 @@ var (
 )
 
 // cutDateline removes a dateline from the start of the first paragraph and
-// returns the outlet it names, if any.
-func cutDateline(p string) (rest, source string) {
-	for _, re := range []*regexp.Regexp{parenDateline, placeDateline} {
-		if m := re.FindStringSubmatchIndex(p); m != nil {
-			return p[m[1]:], strings.TrimSpace(p[m[2]:m[3]])
-		}
+// returns the outlet it names and the place it starts with, if any
+// ("RIYADH, Saudi Arabia").
+func cutDateline(p string) (rest, source, place string) {
+	if m := parenDateline.FindStringSubmatchIndex(p); m != nil {
+		return p[m[1]:], strings.TrimSpace(p[m[2]:m[3]]), ""
+	}
+	if m := placeDateline.FindStringSubmatchIndex(p); m != nil {
+		place = strings.TrimSpace(p[:m[2]-1])
+		return p[m[1]:], strings.TrimSpace(p[m[2]:m[3]]), strings.TrimRight(place, ", ")
 	}
 	if m := bareDateline.FindStringIndex(p); m != nil {
-		return p[m[1]:], ""
+		place = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p[:m[1]]), "—–"))
+		return p[m[1]:], "", place
 	}
-	return p, ""
+	return p, "", ""
 }
 
 func stripDateline(p string) string {
-	rest, _ := cutDateline(p)
+	rest, _, _ := cutDateline(p)
 	return rest
 }
 
