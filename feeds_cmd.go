@@ -175,12 +175,19 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 		fmt.Fprintf(a.stdout, "; %d failed", failed)
 	}
 	fmt.Fprintln(a.stdout)
-	n, err := a.finish(ctx, lib)
+	n, err := a.extract(ctx, lib)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(a.stdout, "people, places and quotes of %d articles found in %.1fs\n", n, time.Since(start).Seconds())
+		fmt.Fprintf(a.stdout, "people, places and quotes of %s found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+	}
+	n, err = a.index(ctx, lib)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stdout, "%s indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
 	}
 	if failed == len(results) {
 		return exitError{1}
@@ -188,13 +195,33 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	return nil
 }
 
-// finish extracts the people, places and quotes a refresh left to do, with
-// a progress bar on a terminal.
+// finish does the work a refresh leaves for later, with progress bars on
+// a terminal.
 func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
+	n, err := a.extract(ctx, lib)
+	if err != nil {
+		return n, err
+	}
+	_, err = a.index(ctx, lib)
+	return n, err
+}
+
+func (a *app) extract(ctx context.Context, lib *store.Store) (int, error) {
 	bar := progressLine{w: a.stderr, tty: isTerminal(a.stderr)}
-	n, err := feed.Finish(ctx, lib, func(done, total int) {
+	n, err := feed.Extract(ctx, lib, func(done, total int) {
 		if total >= 1000 {
 			bar.show(done, total, "articles", "people, places, quotes")
+		}
+	})
+	bar.clear()
+	return n, err
+}
+
+func (a *app) index(ctx context.Context, lib *store.Store) (int, error) {
+	bar := progressLine{w: a.stderr, tty: isTerminal(a.stderr)}
+	n, err := feed.Index(ctx, lib, func(done, total int) {
+		if total >= 1000 {
+			bar.show(done, total, "articles", "search index")
 		}
 	})
 	bar.clear()

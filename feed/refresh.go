@@ -275,12 +275,54 @@ func saveItems(ctx context.Context, st *store.Store, keep []*news.Article, res *
 	return nil
 }
 
-// Finish extracts the people, places and quotes of every article that has
-// not been through this extractor yet, and writes the search rows of those
-// a refresh saved unindexed. Extraction runs on every core; one goroutine
-// writes. progress, when not nil, is called after each batch is stored.
+// Finish does what a refresh leaves for later: Extract, then Index.
 // Interrupted, it leaves the rest for the next call.
 func Finish(ctx context.Context, st *store.Store, progress func(done, total int)) (int, error) {
+	n, err := Extract(ctx, st, progress)
+	if err != nil {
+		return n, err
+	}
+	_, err = Index(ctx, st, nil)
+	return n, err
+}
+
+// indexBatch is how many articles' search rows go into one transaction:
+// the full-text index writes each batch as one segment and merges
+// segments as they pile up, so fewer, larger batches cost less.
+const indexBatch = 2000
+
+// Index writes the search rows of the articles a refresh saved without
+// them, indexBatch to a transaction. progress, when not nil, is called
+// after each batch.
+func Index(ctx context.Context, st *store.Store, progress func(done, total int)) (int, error) {
+	total, err := st.Unindexed(ctx)
+	if err != nil || total == 0 {
+		return 0, err
+	}
+	done := 0
+	for {
+		n, err := st.IndexPending(ctx, indexBatch)
+		if err != nil {
+			return done, fmt.Errorf("index for search: %w", err)
+		}
+		if n == 0 {
+			return done, nil
+		}
+		done += n
+		if progress != nil {
+			progress(min(done, total), total)
+		}
+		if err := ctx.Err(); err != nil {
+			return done, err
+		}
+	}
+}
+
+// Extract finds the people, places and quotes of every article that has
+// not been through this extractor yet. Extraction runs on every core; one
+// goroutine writes. progress, when not nil, is called after each batch is
+// stored. Interrupted, it leaves the rest for the next call.
+func Extract(ctx context.Context, st *store.Store, progress func(done, total int)) (int, error) {
 	total, err := st.Unfinished(ctx, extract.Version)
 	if err != nil || total == 0 {
 		return 0, err

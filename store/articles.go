@@ -502,8 +502,7 @@ func (s *Store) KnownGUIDs(ctx context.Context, feedID int64, guids []string) (m
 }
 
 // SetEntities stores freshly extracted entities for many articles in one
-// transaction, and writes the search rows of those saved unindexed.
-// Articles deleted meanwhile are skipped.
+// transaction. Articles deleted meanwhile are skipped.
 func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]news.Entities) error {
 	ids := make([]int64, 0, len(updates))
 	for id := range updates {
@@ -519,8 +518,40 @@ func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]
 		if err := flushEntities(w); err != nil {
 			return fmt.Errorf("store entities: %w", err)
 		}
+		return nil
+	})
+}
+
+// IndexPending writes the search rows of up to limit articles saved
+// unindexed, oldest first, in one transaction, and says how many it wrote.
+func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
+	n := 0
+	err := s.writeStmts(ctx, func(w *wtx) error {
+		rows, err := w.tx.QueryContext(ctx, `SELECT article_id FROM unindexed ORDER BY article_id LIMIT ?`, limit)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		n = len(ids)
 		return indexPending(w, ids)
 	})
+	return n, err
+}
+
+// Unindexed counts the articles whose search rows are still to be written.
+func (s *Store) Unindexed(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM unindexed`).Scan(&n)
+	return n, explain(err)
 }
 
 // indexPending writes the search rows of those of ids that wait for one.
@@ -569,8 +600,8 @@ func indexPending(w *wtx, ids []int64) error {
 	return nil
 }
 
-// Unfinished counts the articles still waiting for extraction by version
-// (or for their search row): the work a refresh left to do in the background.
+// Unfinished counts the articles still waiting for extraction by version:
+// the work a refresh left to do in the background.
 func (s *Store) Unfinished(ctx context.Context, version int) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE entities_version < ?`, version).Scan(&n)

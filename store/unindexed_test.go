@@ -9,7 +9,7 @@ import (
 
 // A bulk refresh lists its articles at once and makes them searchable when
 // their entities are stored.
-func TestSaveUnindexedThenSetEntities(t *testing.T) {
+func TestSaveUnindexedThenIndex(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	a := article("Harbour bridge vote delayed", "Councillors postponed the vote on the swing bridge.")
@@ -30,8 +30,14 @@ func TestSaveUnindexedThenSetEntities(t *testing.T) {
 	if err := s.SetEntities(ctx, 1, map[int64]news.Entities{a.ID: ents}); err != nil {
 		t.Fatal(err)
 	}
+	if n, _ := s.Unindexed(ctx); n != 1 {
+		t.Fatalf("Unindexed = %d, want 1", n)
+	}
+	if n, err := s.IndexPending(ctx, 100); err != nil || n != 1 {
+		t.Fatalf("IndexPending = %d, %v; want 1", n, err)
+	}
 	if got := list(t, s, "councillors"); len(got) != 1 {
-		t.Fatalf("search after SetEntities found %d, want 1", len(got))
+		t.Fatalf("search after IndexPending found %d, want 1", len(got))
 	}
 	if got := list(t, s, `person:lowry`); len(got) != 1 {
 		t.Fatalf("person:lowry found %d, want 1", len(got))
@@ -66,6 +72,9 @@ func TestSaveUnindexedThenSetEntities(t *testing.T) {
 	}
 	if err := s.SetEntities(ctx, 1, map[int64]news.Entities{a.ID: {}}); err != nil {
 		t.Fatal(err)
+	}
+	if n, err := s.IndexPending(ctx, 100); err != nil || n != 1 {
+		t.Fatalf("IndexPending = %d, %v; want 1", n, err)
 	}
 	if got := list(t, s, "ferry"); len(got) != 1 {
 		t.Fatalf("new words not found")
