@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,5 +232,33 @@ func TestDefaultLibraryGetsSamplesOnce(t *testing.T) {
 	explicit := filepath.Join(t.TempDir(), "mine.db")
 	if got := listJSON(t, explicit); len(got) != 0 {
 		t.Errorf("an explicit --library got %d samples, want none", len(got))
+	}
+}
+
+// byline show (which builds the same article document as the reader's
+// panels) and byline extract give one answer for an article.
+func TestShowAndExtractAgree(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"seoul-summit.md", "ferry-strike-talks.md", "cup-final.md"} {
+		lib := filepath.Join(dir, name+".db")
+		path := filepath.Join("samples", name)
+		mustRun(t, "--library", lib, "add", path)
+		var extracted, shown struct {
+			People json.RawMessage `json:"people"`
+			Places json.RawMessage `json:"places"`
+			Quotes json.RawMessage `json:"quotes"`
+		}
+		if err := json.Unmarshal([]byte(mustRun(t, "extract", "--json", path)), &extracted); err != nil {
+			t.Fatal(err)
+		}
+		id := listJSON(t, lib)[0].ID
+		if err := json.Unmarshal([]byte(mustRun(t, "--library", lib, "show", "--json", fmt.Sprint(id))), &shown); err != nil {
+			t.Fatal(err)
+		}
+		if string(extracted.People) != string(shown.People) || string(extracted.Places) != string(shown.Places) ||
+			string(extracted.Quotes) != string(shown.Quotes) {
+			t.Errorf("%s: extract and show differ\nextract: %s %s %s\nshow:    %s %s %s", name,
+				extracted.People, extracted.Places, extracted.Quotes, shown.People, shown.Places, shown.Quotes)
+		}
 	}
 }
