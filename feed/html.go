@@ -56,8 +56,8 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 		Title:  termtext.Line(strings.TrimSpace(page.Title())),
 		Author: termtext.Line(strings.TrimSpace(strings.TrimPrefix(page.Byline(), "By "))),
 		Source: termtext.Line(strings.TrimSpace(page.SiteName())),
-		Body:   body,
 	}
+	a.Body = dropBylines(body, a)
 	if c := canonicalURL(utf8Data, base); c != "" {
 		// The page's own address, so the same story saved twice, or
 		// saved once and captured once, is one article.
@@ -150,4 +150,23 @@ func HTMLToMarkdown(html []byte, pageURL string) (string, error) {
 		return "", fmt.Errorf("convert HTML to Markdown: %w", err)
 	}
 	return strings.TrimSpace(termtext.Clean(md)), nil
+}
+
+// dropBylines removes "By Ruth Abernathy" lines that readability left
+// among the first paragraphs: the reporter is not a person in the story.
+func dropBylines(body string, a *news.Article) string {
+	paras := strings.Split(body, "\n\n")
+	for i := 0; i < len(paras) && i < 4; i++ {
+		p := strings.Trim(strings.TrimSpace(paras[i]), "*_")
+		m := bylineLine.FindStringSubmatch(p)
+		if len(p) >= 100 || m == nil || len(strings.Fields(m[1])) > 8 {
+			continue
+		}
+		if a.Author == "" {
+			a.Author = strings.TrimSpace(m[1])
+		}
+		paras = append(paras[:i], paras[i+1:]...)
+		i--
+	}
+	return strings.Join(paras, "\n\n")
 }
