@@ -50,6 +50,12 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 		// cost a replacement character, not the whole feed.
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
+	if hasTerminalEscape(data) && declaresUTF8(data) {
+		// The XML decoder drops a raw ESC byte (not a legal XML character)
+		// but keeps the rest of its sequence, which would show as "[31m":
+		// take whole sequences out before parsing.
+		data = []byte(termtext.Clean(string(data)))
+	}
 	if gofeed.DetectFeedType(bytes.NewReader(data)) == gofeed.FeedTypeUnknown {
 		if looksLikeHTML(data) {
 			return nil, ErrWebPage
@@ -260,4 +266,23 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// hasTerminalEscape: ESC, or a C1 sequence introducer encoded in UTF-8.
+func hasTerminalEscape(data []byte) bool {
+	if bytes.IndexByte(data, 0x1b) >= 0 {
+		return true
+	}
+	for i := bytes.IndexByte(data, 0xc2); i >= 0 && i+1 < len(data); {
+		switch data[i+1] {
+		case 0x90, 0x98, 0x9b, 0x9d, 0x9e, 0x9f:
+			return true
+		}
+		j := bytes.IndexByte(data[i+1:], 0xc2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
