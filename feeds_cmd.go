@@ -207,21 +207,24 @@ func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
 }
 
 func (a *app) extract(ctx context.Context, lib *store.Store) (int, error) {
-	bar := progressLine{w: a.stderr, tty: isTerminal(a.stderr)}
-	n, err := feed.Extract(ctx, lib, func(done, total int) {
-		if total >= 1000 {
-			bar.show(done, total, "articles", "people, places, quotes")
-		}
+	return a.withBar("people, places, quotes", func(progress func(done, total int)) (int, error) {
+		return feed.Extract(ctx, lib, progress)
 	})
-	bar.clear()
-	return n, err
 }
 
 func (a *app) index(ctx context.Context, lib *store.Store) (int, error) {
+	return a.withBar("search index", func(progress func(done, total int)) (int, error) {
+		return feed.Index(ctx, lib, progress)
+	})
+}
+
+// withBar runs one of a refresh's later steps with a progress bar on a
+// terminal, for batches large enough to wait on.
+func (a *app) withBar(what string, step func(progress func(done, total int)) (int, error)) (int, error) {
 	bar := progressLine{w: a.stderr, tty: isTerminal(a.stderr)}
-	n, err := feed.Index(ctx, lib, func(done, total int) {
+	n, err := step(func(done, total int) {
 		if total >= 1000 {
-			bar.show(done, total, "articles", "search index")
+			bar.show(done, total, "articles", what)
 		}
 	})
 	bar.clear()
