@@ -31,15 +31,15 @@ func Entities(title, body string) news.Entities {
 	paras := paragraphs(title, body)
 	toks := make([]token, 0, (len(title)+len(body))/5+16)
 	for i, p := range paras {
-		toks = tokenize(p.Text, i, toks)
+		toks = splitTokens(p.Text, i, toks)
 	}
-	markLowerSeen(toks)
+	forms := internForms(toks)
 	markSentences(toks, func(l string) bool { return openers[l] || commonLower(l) })
 	titlePara := -1
 	if len(paras) > 0 && paras[0].Number == 0 {
 		titlePara = 0
 	}
-	markCapSeen(toks, titlePara)
+	forms.markCapSeen(toks, titlePara)
 	quotes := findQuotes(paras, toks)
 	ms := classify(paras, toks, capSpans(toks))
 	for i := range ms {

@@ -18,16 +18,18 @@ const (
 )
 
 // token is a word, number or mark of one paragraph. Offsets are bytes in
-// the paragraph's cleaned text so quotes can be cut out verbatim.
+// the paragraph's cleaned text so quotes can be cut out verbatim. (The
+// strings come first and the flags last so the struct packs tight: an
+// article has a thousand or more of them.)
 type token struct {
 	Text       string
-	Kind       tokKind
+	low        string
 	Para       int // index in the paragraphs slice
 	Start, End int
-	Sent       int  // sentence number over the whole article
+	Sent       int // sentence number over the whole article
+	Quote      int // 1 + index of the quote the token sits in, 0 outside quotes
+	Kind       tokKind
 	SentStart  bool // first word of its sentence
-	Quote      int  // 1 + index of the quote the token sits in, 0 outside quotes
-	low        string
 	// LowerSeen: the article also writes this word in lower case, so it
 	// is a word of the language here even if no word list knows it.
 	LowerSeen bool
@@ -36,37 +38,80 @@ type token struct {
 	CapSeen bool
 	// Work: the token is inside the quoted title of a film, song or book.
 	Work bool
+	// isCap caches cap(): the rules ask it of every token many times.
+	isCap bool
 }
 
-// markLowerSeen sets LowerSeen on capitalised words whose lower-case form
+// forms numbers the distinct spellings of an article's tokens, so that
+// what depends only on the spelling (the lower-case form, whether the
+// article also writes it in lower case or capitalised mid-sentence) is
+// worked out once per spelling with one map lookup per token, instead of
+// a ToLower and several map operations per token.
+type forms struct {
+	id  []int32 // per token: its spelling's index in all
+	all []form
+}
+
+type form struct {
+	low       string
+	first     int32 // the first token of this spelling
+	lowerWord bool  // some word token has this spelling, in lower case
+	lowerSeen bool  // LowerSeen for the word tokens of this spelling
+	capSeen   bool  // CapSeen for the capitalised tokens of this spelling
+}
+
+// internForms sets the lower-case form of every token, numbers the
+// spellings and sets LowerSeen on capitalised words whose lower-case form
 // the article uses elsewhere ("Talks on…" / "the talks").
-func markLowerSeen(toks []token) {
-	seen := make(map[string]bool, len(toks)/2)
-	for _, t := range toks {
+func internForms(toks []token) *forms {
+	// About one token in two is a new spelling (measured on the BBC
+	// corpus); sizing for that avoids growing the map.
+	hint := len(toks)/2 + 16
+	f := &forms{id: make([]int32, len(toks)), all: make([]form, 0, hint)}
+	ids := make(map[string]int32, hint)
+	for i := range toks {
+		t := &toks[i]
+		k, ok := ids[t.Text]
+		if !ok {
+			k = int32(len(f.all))
+			ids[t.Text] = k
+			f.all = append(f.all, form{low: lowerOf(t.Text), first: int32(i)})
+		}
+		f.id[i] = k
+		t.low = f.all[k].low
 		if t.Kind == tWord && t.low == t.Text {
-			seen[t.low] = true
+			f.all[k].lowerWord = true
+		}
+	}
+	// LowerSeen per spelling: the lower-case form is itself the spelling
+	// of a word token.
+	for k := range f.all {
+		if fm := &f.all[k]; fm.low != toks[fm.first].Text {
+			if j, ok := ids[fm.low]; ok {
+				fm.lowerSeen = f.all[j].lowerWord
+			}
 		}
 	}
 	for i := range toks {
 		if toks[i].Kind == tWord && toks[i].low != toks[i].Text {
-			toks[i].LowerSeen = seen[toks[i].low]
+			toks[i].LowerSeen = f.all[f.id[i]].lowerSeen
 		}
 	}
+	return f
 }
 
 // markCapSeen sets CapSeen on words that the article capitalises at least
 // once away from a sentence start (run after markSentences). The headline,
 // often in title case, is paragraph titlePara (-1 when there is none).
-func markCapSeen(toks []token, titlePara int) {
-	seen := map[string]bool{}
-	for i, t := range toks {
-		if t.cap() && !t.SentStart && !(i > 0 && toks[i-1].Kind == tOpenQ) && t.Para != titlePara {
-			seen[t.Text] = true
+func (f *forms) markCapSeen(toks []token, titlePara int) {
+	for i := range toks {
+		if t := &toks[i]; t.isCap && !t.SentStart && !(i > 0 && toks[i-1].Kind == tOpenQ) && t.Para != titlePara {
+			f.all[f.id[i]].capSeen = true
 		}
 	}
 	for i := range toks {
-		if toks[i].cap() {
-			toks[i].CapSeen = seen[toks[i].Text]
+		if toks[i].isCap {
+			toks[i].CapSeen = f.all[f.id[i]].capSeen
 		}
 	}
 }
@@ -89,11 +134,14 @@ func commonWord(t token) bool {
 }
 
 // cap reports a word that starts with an upper-case letter.
-func (t token) cap() bool {
-	if t.Kind != tWord {
+func (t token) cap() bool { return t.isCap }
+
+// capWord computes cap() once, when the token is made.
+func capWord(kind tokKind, text string) bool {
+	if kind != tWord {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	r, _ := utf8.DecodeRuneInString(text)
 	return unicode.IsUpper(r)
 }
 
@@ -141,6 +189,17 @@ var stateAbbreviations = map[string]string{
 // tokenize splits one cleaned paragraph into tokens.
 func tokenize(s string, para int, out []token) []token {
 	first := len(out)
+	out = splitTokens(s, para, out)
+	for i := first; i < len(out); i++ {
+		out[i].low = lowerOf(out[i].Text)
+	}
+	return out
+}
+
+// splitTokens is tokenize without the lower-case forms, which Entities
+// sets once per spelling (internForms).
+func splitTokens(s string, para int, out []token) []token {
+	first := len(out)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -185,7 +244,7 @@ func tokenize(s string, para int, out []token) []token {
 		}
 	}
 	for i := first; i < len(out); i++ {
-		out[i].low = lowerOf(out[i].Text)
+		out[i].isCap = capWord(out[i].Kind, out[i].Text)
 	}
 	return out
 }
