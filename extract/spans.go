@@ -235,7 +235,16 @@ func isPlaceWord(toks []token, s span) bool {
 // spanText joins the words of toks[a:b] as the article wrote them, with
 // the nickname quotes kept tight.
 func spanText(toks []token, a, b int) string {
+	// Most spans are one word: its text is the answer, with no copy.
+	if b-a == 1 {
+		return toks[a].Text
+	}
+	n := 0
+	for i := a; i < b; i++ {
+		n += len(toks[i].Text) + 1
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for i := a; i < b; i++ {
 		if i > a && toks[i].Start > toks[i-1].End {
 			sb.WriteByte(' ')

@@ -175,13 +175,45 @@ var noisePrefixes = []string{
 
 // isNoise reports a short line of page chrome.
 func isNoise(line string) bool {
-	l := strings.ToLower(line)
+	// Only the ends of the line are compared, so only they are lowered:
+	// strings.ToLower maps rune by rune, so the lower case of the first
+	// (last) 24 runes is the start (end) of the lowered line, and it is
+	// longer than any prefix or suffix looked for. Lowering whole
+	// paragraphs was a visible share of the profile.
+	var hb, tb [96]byte
+	head, tail := lowerEnds(line, 24, hb[:0], tb[:0])
 	for _, p := range noisePrefixes {
-		if strings.HasPrefix(l, p) {
+		if len(head) >= len(p) && string(head[:len(p)]) == p {
 			return len(line) < 200
 		}
 	}
-	return strings.HasSuffix(l, "/getty images") || strings.HasSuffix(l, "/reuters") && len(line) < 80
+	return hasSuffix(tail, "/getty images") || hasSuffix(tail, "/reuters") && len(line) < 80
+}
+
+func hasSuffix(b []byte, suf string) bool {
+	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
+}
+
+// lowerEnds appends to head and tail the lower case of the first and of
+// the last n runes of s, each rune as strings.ToLower maps it.
+func lowerEnds(s string, n int, head, tail []byte) ([]byte, []byte) {
+	k := 0
+	for _, r := range s {
+		if k == n {
+			break
+		}
+		head = utf8.AppendRune(head, unicode.ToLower(r))
+		k++
+	}
+	start := len(s)
+	for k = 0; k < n && start > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		start -= size
+	}
+	for _, r := range s[start:] {
+		tail = utf8.AppendRune(tail, unicode.ToLower(r))
+	}
+	return head, tail
 }
 
 // latin1Fallback reads the bytes that are not UTF-8 as Latin-1: old pages
