@@ -9,11 +9,16 @@ import (
 
 // The rules ask the lexicon about the same few hundred words many times
 // per article, and the lexicon answers by binary search over embedded
-// text. A shared memo makes repeat questions a map lookup. It is bounded:
-// when it holds maxMemo answers it starts afresh, so a long-running reader
-// never grows past a few megabytes.
+// text. A shared memo makes repeat questions a map lookup. It is bounded
+// and kept in two generations: when the current one holds memoGen answers
+// it becomes the old one and the one before is dropped, so a long-running
+// reader never grows past a few megabytes, while the words asked about in
+// every article (found in the old generation and copied forward) survive
+// the turnover instead of all being looked up again. Keys are copied: the
+// word is usually a slice of an article's text, which the memo must not
+// keep alive.
 
-const maxMemo = 1 << 15
+const memoGen = 1 << 14 // two generations: at most 1<<15 answers, as before
 
 type lexAnswer struct {
 	place     lexicon.Place
@@ -28,18 +33,35 @@ type lexAnswer struct {
 
 var memo struct {
 	sync.RWMutex
-	m map[string]*lexAnswer
+	cur, old map[string]*lexAnswer
 }
 
 // lex returns everything the lexicon knows about one exact form.
 func lex(w string) *lexAnswer {
 	memo.RLock()
-	a, ok := memo.m[w]
+	a, ok := memo.cur[w]
+	if !ok {
+		a = memo.old[w]
+	}
 	memo.RUnlock()
 	if ok {
 		return a
 	}
-	a = &lexAnswer{}
+	if a == nil {
+		a = lookUp(w)
+	}
+	memo.Lock()
+	if memo.cur == nil || len(memo.cur) >= memoGen {
+		memo.old, memo.cur = memo.cur, make(map[string]*lexAnswer, 1024)
+	}
+	memo.cur[strings.Clone(w)] = a
+	memo.Unlock()
+	return a
+}
+
+// lookUp asks the lexicon everything about w.
+func lookUp(w string) *lexAnswer {
+	a := &lexAnswer{}
 	a.place, a.isPlace = lexicon.LookupPlace(w)
 	if a.isPlace {
 		a.ambiguous = lexicon.Ambiguous(w)
@@ -64,12 +86,6 @@ func lex(w string) *lexAnswer {
 	}
 	a.common = lexicon.CommonWord(lowerOf(w))
 	_, a.demonym = lexicon.Demonym(w)
-	memo.Lock()
-	if memo.m == nil || len(memo.m) >= maxMemo {
-		memo.m = make(map[string]*lexAnswer, 1024)
-	}
-	memo.m[w] = a
-	memo.Unlock()
 	return a
 }
 
