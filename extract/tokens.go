@@ -42,59 +42,113 @@ type token struct {
 	isCap bool
 }
 
-// forms numbers the distinct spellings of an article's tokens, so that
+// forms numbers the distinct spellings of an article's words, so that
 // what depends only on the spelling (the lower-case form, whether the
 // article also writes it in lower case or capitalised mid-sentence) is
-// worked out once per spelling with one map lookup per token, instead of
+// worked out once per spelling with one hash lookup per word, instead of
 // a ToLower and several map operations per token.
 type forms struct {
-	id  []int32 // per token: its spelling's index in all
+	id  []int32 // per token: its spelling's index in all; -1 for non-words
 	all []form
+	// slots is an open-addressing hash table of the spellings (1 + index
+	// in all; 0 is empty), at most half full. For a thousand short
+	// keys each asked once it is cheaper than a map[string]int32, which
+	// was the largest single cost of numbering.
+	slots []int32
+	shift uint
 }
 
 type form struct {
 	low       string
-	first     int32 // the first token of this spelling
-	lowerWord bool  // some word token has this spelling, in lower case
-	lowerSeen bool  // LowerSeen for the word tokens of this spelling
-	capSeen   bool  // CapSeen for the capitalised tokens of this spelling
+	text      string
+	lowerWord bool // the spelling is in lower case
+	lowerSeen bool // LowerSeen for the tokens of this spelling
+	capSeen   bool // CapSeen for the capitalised tokens of this spelling
+}
+
+// slot returns where w is or would go in the table.
+func (f *forms) slot(w string) int {
+	h := uint32(2166136261) // FNV-1a, then a multiplicative mix so the top bits index
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	mask := len(f.slots) - 1
+	for i := int((h * 0x9E3779B1) >> f.shift); ; i = (i + 1) & mask {
+		if k := f.slots[i]; k == 0 || f.all[k-1].text == w {
+			return i
+		}
+	}
 }
 
 // internForms sets the lower-case form of every token, numbers the
-// spellings and sets LowerSeen on capitalised words whose lower-case form
-// the article uses elsewhere ("Talks on…" / "the talks").
+// spellings of words and sets LowerSeen on capitalised words whose
+// lower-case form the article uses elsewhere ("Talks on…" / "the talks").
 func internForms(toks []token) *forms {
 	// About one token in two is a new spelling (measured on the BBC
-	// corpus); sizing for that avoids growing the map.
+	// corpus).
 	hint := len(toks)/2 + 16
-	f := &forms{id: make([]int32, len(toks)), all: make([]form, 0, hint)}
-	ids := make(map[string]int32, hint)
+	f := &forms{id: make([]int32, len(toks)), all: make([]form, 0, hint), shift: 32 - 6}
+	for 1<<(32-f.shift) < 2*len(toks) {
+		f.shift--
+	}
+	f.slots = make([]int32, 1<<(32-f.shift))
+	// The lower-case forms that differ from the spelling are written one
+	// after another into buf and cut from a single string afterwards: one
+	// allocation instead of a ToLower string per capitalised spelling.
+	// lowAt[k] is where form k's lower case ends in buf (0: the spelling
+	// itself, or the spelling without its final period, is the answer).
+	buf := make([]byte, 0, 1024)
+	lowAt := make([]int32, 0, hint)
 	for i := range toks {
 		t := &toks[i]
-		k, ok := ids[t.Text]
-		if !ok {
+		if t.Kind != tWord {
+			// Marks and numbers are never looked up by spelling.
+			t.low = lowerOf(t.Text)
+			f.id[i] = -1
+			continue
+		}
+		at := f.slot(t.Text)
+		k := f.slots[at] - 1
+		if k < 0 {
 			k = int32(len(f.all))
-			ids[t.Text] = k
-			f.all = append(f.all, form{low: lowerOf(t.Text), first: int32(i)})
+			f.slots[at] = k + 1
+			w := strings.TrimSuffix(t.Text, ".")
+			end := int32(0)
+			if needsLower(w) {
+				buf = appendLower(buf, w)
+				end = int32(len(buf))
+			}
+			f.all = append(f.all, form{low: w, text: t.Text})
+			lowAt = append(lowAt, end)
 		}
 		f.id[i] = k
-		t.low = f.all[k].low
-		if t.Kind == tWord && t.low == t.Text {
-			f.all[k].lowerWord = true
+	}
+	lows := string(buf)
+	start := int32(0)
+	for k := range f.all {
+		fm := &f.all[k]
+		if end := lowAt[k]; end > 0 {
+			fm.low = lows[start:end]
+			start = end
 		}
+		fm.lowerWord = fm.low == fm.text
 	}
 	// LowerSeen per spelling: the lower-case form is itself the spelling
-	// of a word token.
+	// of a word.
 	for k := range f.all {
-		if fm := &f.all[k]; fm.low != toks[fm.first].Text {
-			if j, ok := ids[fm.low]; ok {
+		if fm := &f.all[k]; !fm.lowerWord {
+			if j := f.slots[f.slot(fm.low)] - 1; j >= 0 {
 				fm.lowerSeen = f.all[j].lowerWord
 			}
 		}
 	}
 	for i := range toks {
-		if toks[i].Kind == tWord && toks[i].low != toks[i].Text {
-			toks[i].LowerSeen = f.all[f.id[i]].lowerSeen
+		if k := f.id[i]; k >= 0 {
+			fm := &f.all[k]
+			toks[i].low = fm.low
+			if !fm.lowerWord {
+				toks[i].LowerSeen = fm.lowerSeen
+			}
 		}
 	}
 	return f
@@ -151,12 +205,39 @@ func (t token) lower() string { return t.low }
 // lowerOf computes lower once per token: the rules ask for it many times.
 func lowerOf(w string) string {
 	w = strings.TrimSuffix(w, ".")
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
-			return strings.ToLower(w)
-		}
+	if needsLower(w) {
+		return strings.ToLower(w)
 	}
 	return w
+}
+
+// needsLower: w has an upper-case ASCII letter or a non-ASCII byte, so
+// lowerOf asks strings.ToLower.
+func needsLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(w) to buf, without allocating a
+// string when w is ASCII.
+func appendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // abbreviations keep their period so that "Mr. Brown" and "the U.S. embassy"
@@ -280,8 +361,15 @@ func wordEnd(s string, i int) (int, tokKind) {
 	}
 	j := i
 	for j < len(s) {
+		// ASCII letters and digits first: the Unicode tests below cost a
+		// table search for the space or mark that ends nearly every word
+		// (no ASCII character is a combining mark).
+		if c := s[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
 			j += size
 			continue
 		}
