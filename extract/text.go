@@ -149,17 +149,40 @@ func allDigits(s string) bool {
 }
 
 func collapseSpace(s string) string {
-	clean := true
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\t' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-			clean = false
-			break
+		if c := s[i]; c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+		} else if c >= utf8.RuneSelf {
+			ascii = false
 		}
 	}
-	if clean {
+	if ascii || spacedOnce(s) {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// spacedOnce: s, which has no double ASCII space, is already what
+// collapsing its Unicode spaces gives, so collapseSpace can skip the
+// split and join (most lines with curly quotes or a pound sign). That is
+// so when its only space is ' ', and not at either end.
+func spacedOnce(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' {
+			return false
+		} else if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 // noisePrefixes open lines that copied web pages carry around a story:
