@@ -187,9 +187,8 @@ func promoteSpeakers(toks []token, ms []mention, people *[]person, quotes []quot
 		if matchesPerson(*people, w) {
 			continue
 		}
-		t := lex(w)
 		if strings.ContainsAny(w, " .-0123456789") || isAcronym(w) || outlets[w] || orgWords[strings.ToLower(w)] ||
-			calendarWords[strings.ToLower(w)] || t.isPlace || t.demonym || t.common && !t.surname {
+			calendarWords[strings.ToLower(w)] || isPlaceAt(w) || isDemonym(w) || commonOf(w) && !surname(w) {
 			continue
 		}
 		idx := -1

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"byline/extract/lexicon"
 )
@@ -20,23 +21,46 @@ import (
 
 const memoGen = 1 << 14 // two generations: at most 1<<15 answers, as before
 
+// lexAnswer is what the lexicon says about one exact form, each question
+// asked only when a rule asks it: on the BBC corpus a form is asked about
+// 1.9 of the six things on average (lower-case words only whether they
+// are common, most spans only whether they are places), and each answer
+// is a binary search over an embedded list. Articles are extracted on
+// several goroutines at once, so answers are published atomically; two
+// goroutines that ask the same new question both look it up and store
+// the same answer.
 type lexAnswer struct {
+	bits  atomic.Uint32               // known and answer bits, below
+	place atomic.Pointer[placeAnswer] // nil until asked
+}
+
+type placeAnswer struct {
 	place     lexicon.Place
 	isPlace   bool
 	ambiguous bool
-	gender    lexicon.Gender
-	isGiven   bool
-	surname   bool
-	common    bool // CommonWord of the lower-case form
-	demonym   bool
 }
+
+// notAPlace is shared by every form the gazetteer does not know.
+var notAPlace = &placeAnswer{}
+
+const (
+	knowGiven uint32 = 1 << iota
+	knowSurname
+	knowCommon
+	knowDemonym
+	isGiven
+	isSurname
+	isCommon
+	isDemonymBit
+	genderShift = 16 // the lexicon.Gender of a given name
+)
 
 var memo struct {
 	sync.RWMutex
 	cur, old map[string]*lexAnswer
 }
 
-// lex returns everything the lexicon knows about one exact form.
+// lex returns the memo entry of one exact form.
 func lex(w string) *lexAnswer {
 	memo.RLock()
 	a, ok := memo.cur[w]
@@ -48,7 +72,7 @@ func lex(w string) *lexAnswer {
 		return a
 	}
 	if a == nil {
-		a = lookUp(w)
+		a = &lexAnswer{}
 	}
 	memo.Lock()
 	if memo.cur == nil || len(memo.cur) >= memoGen {
@@ -59,44 +83,87 @@ func lex(w string) *lexAnswer {
 	return a
 }
 
-// lookUp asks the lexicon everything about w.
-func lookUp(w string) *lexAnswer {
-	a := &lexAnswer{}
-	a.place, a.isPlace = lexicon.LookupPlace(w)
-	if a.isPlace {
-		a.ambiguous = lexicon.Ambiguous(w)
+// placeOf answers LookupPlace (and Ambiguous) for the form w of a.
+func (a *lexAnswer) placeOf(w string) *placeAnswer {
+	if p := a.place.Load(); p != nil {
+		return p
 	}
-	a.gender, a.isGiven = lexicon.GivenName(w)
-	a.surname = lexicon.Surname(w)
-	if first, second, ok := strings.Cut(w, "-"); ok && !a.isGiven && first != "" && second != "" {
-		// "Jean-Marie", "Anne-Sophie": two given names make one.
-		g1, ok1 := lexicon.GivenName(foldAccents(first))
-		_, ok2 := lexicon.GivenName(foldAccents(second))
-		if ok1 && ok2 {
-			a.gender, a.isGiven = g1, true
-		}
+	p := notAPlace
+	if place, ok := lexicon.LookupPlace(w); ok {
+		p = &placeAnswer{place: place, isPlace: true, ambiguous: lexicon.Ambiguous(w)}
 	}
-	if f := foldAccents(w); f != w {
-		// The name lists are from English-language sources: "María" and
-		// "Andrés" are there only as "Maria" and "Andres".
-		if !a.isGiven {
-			a.gender, a.isGiven = lexicon.GivenName(f)
-		}
-		a.surname = a.surname || lexicon.Surname(f)
-	}
-	a.common = lexicon.CommonWord(lowerOf(w))
-	_, a.demonym = lexicon.Demonym(w)
-	return a
+	a.place.Store(p)
+	return p
 }
 
-func lookupPlace(name string) (lexicon.Place, bool) { a := lex(name); return a.place, a.isPlace }
-func ambiguousPlace(name string) bool               { return lex(name).ambiguous }
-func givenName(w string) (lexicon.Gender, bool)     { a := lex(w); return a.gender, a.isGiven }
-func surname(w string) bool                         { return lex(w).surname }
-func isDemonym(w string) bool                       { return lex(w).demonym }
+// given answers GivenName for the form w of a, with hyphenated and
+// accented forms of names the lists have.
+func (a *lexAnswer) given(w string) (lexicon.Gender, bool) {
+	bits := a.bits.Load()
+	if bits&knowGiven == 0 {
+		gender, ok := lexicon.GivenName(w)
+		if first, second, cut := strings.Cut(w, "-"); cut && !ok && first != "" && second != "" {
+			// "Jean-Marie", "Anne-Sophie": two given names make one.
+			g1, ok1 := lexicon.GivenName(foldAccents(first))
+			_, ok2 := lexicon.GivenName(foldAccents(second))
+			if ok1 && ok2 {
+				gender, ok = g1, true
+			}
+		}
+		if f := foldAccents(w); f != w && !ok {
+			// The name lists are from English-language sources: "María"
+			// and "Andrés" are there only as "Maria" and "Andres".
+			gender, ok = lexicon.GivenName(f)
+		}
+		bits = knowGiven | uint32(gender)<<genderShift
+		if ok {
+			bits |= isGiven
+		}
+		a.bits.Or(bits)
+	}
+	return lexicon.Gender(bits >> genderShift), bits&isGiven != 0
+}
+
+// flag answers one yes-or-no question about the form w of a, asking the
+// lexicon the first time.
+func (a *lexAnswer) flag(w string, know, yes uint32) bool {
+	bits := a.bits.Load()
+	if bits&know == 0 {
+		var ok bool
+		switch know {
+		case knowSurname:
+			ok = lexicon.Surname(w)
+			if f := foldAccents(w); f != w {
+				ok = ok || lexicon.Surname(f)
+			}
+		case knowCommon:
+			ok = lexicon.CommonWord(lowerOf(w))
+		case knowDemonym:
+			_, ok = lexicon.Demonym(w)
+		}
+		bits = know
+		if ok {
+			bits |= yes
+		}
+		a.bits.Or(bits)
+	}
+	return bits&yes != 0
+}
+
+func lookupPlace(name string) (lexicon.Place, bool) {
+	p := lex(name).placeOf(name)
+	return p.place, p.isPlace
+}
+func ambiguousPlace(name string) bool           { return lex(name).placeOf(name).ambiguous }
+func givenName(w string) (lexicon.Gender, bool) { return lex(w).given(w) }
+func surname(w string) bool                     { return lex(w).flag(w, knowSurname, isSurname) }
+func isDemonym(w string) bool                   { return lex(w).flag(w, knowDemonym, isDemonymBit) }
 
 // commonLower: CommonWord for a word already in lower case.
-func commonLower(l string) bool { return lex(l).common }
+func commonLower(l string) bool { return lex(l).flag(l, knowCommon, isCommon) }
+
+// commonOf: CommonWord for the lower case of w.
+func commonOf(w string) bool { return lex(w).flag(w, knowCommon, isCommon) }
 
 // accentFold maps the accented Latin letters of European names to their
 // base letters.
