@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +57,9 @@ type forms struct {
 	// was the largest single cost of numbering.
 	slots []int32
 	shift uint
+	// buf and lowAt are internForms' scratch, kept for the next article.
+	buf   []byte
+	lowAt []int32
 }
 
 type form struct {
@@ -83,22 +87,25 @@ func (f *forms) slot(w string) int {
 // internForms sets the lower-case form of every token, numbers the
 // spellings of words and sets LowerSeen on capitalised words whose
 // lower-case form the article uses elsewhere ("Talks on…" / "the talks").
-func internForms(toks []token) *forms {
-	// About one token in two is a new spelling (measured on the BBC
-	// corpus).
-	hint := len(toks)/2 + 16
-	f := &forms{id: make([]int32, len(toks)), all: make([]form, 0, hint), shift: 32 - 6}
+func internForms(toks []token, f *forms) {
+	f.id = slices.Grow(f.id[:0], len(toks))[:len(toks)]
+	f.all = f.all[:0]
+	f.shift = 32 - 6
 	for 1<<(32-f.shift) < 2*len(toks) {
 		f.shift--
 	}
-	f.slots = make([]int32, 1<<(32-f.shift))
+	if n := 1 << (32 - f.shift); cap(f.slots) >= n {
+		f.slots = f.slots[:n]
+		clear(f.slots)
+	} else {
+		f.slots = make([]int32, n)
+	}
 	// The lower-case forms that differ from the spelling are written one
 	// after another into buf and cut from a single string afterwards: one
 	// allocation instead of a ToLower string per capitalised spelling.
 	// lowAt[k] is where form k's lower case ends in buf (0: the spelling
 	// itself, or the spelling without its final period, is the answer).
-	buf := make([]byte, 0, 1024)
-	lowAt := make([]int32, 0, hint)
+	buf, lowAt := f.buf[:0], f.lowAt[:0]
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != tWord {
@@ -123,6 +130,7 @@ func internForms(toks []token) *forms {
 		}
 		f.id[i] = k
 	}
+	f.buf, f.lowAt = buf, lowAt
 	lows := string(buf)
 	start := int32(0)
 	for k := range f.all {
@@ -151,7 +159,6 @@ func internForms(toks []token) *forms {
 			}
 		}
 	}
-	return f
 }
 
 // markCapSeen sets CapSeen on words that the article capitalises at least
