@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"byline/news"
 )
@@ -252,14 +254,38 @@ func CanonicalURL(raw string) string {
 
 // contentHash identifies an article's text regardless of spacing.
 func contentHash(body string) string {
-	// The words joined by single spaces, built in one buffer: this runs
-	// for every article a refresh saves, inside the write transaction.
+	// The words joined by single spaces, built in one pass into one
+	// buffer: this runs for every article a refresh saves, inside the
+	// write transaction.
 	norm := make([]byte, 0, len(body))
-	for w := range strings.FieldsSeq(body) {
-		if len(norm) > 0 {
-			norm = append(norm, ' ')
+	gap := false // white space seen since the last word
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				gap = true
+				i++
+				continue
+			}
+			if gap && len(norm) > 0 {
+				norm = append(norm, ' ')
+			}
+			gap = false
+			norm = append(norm, c)
+			i++
+			continue
 		}
-		norm = append(norm, w...)
+		r, size := utf8.DecodeRuneInString(body[i:])
+		if unicode.IsSpace(r) {
+			gap = true
+		} else {
+			if gap && len(norm) > 0 {
+				norm = append(norm, ' ')
+			}
+			gap = false
+			norm = append(norm, body[i:i+size]...)
+		}
+		i += size
 	}
 	if len(norm) == 0 {
 		return ""
@@ -267,6 +293,8 @@ func contentHash(body string) string {
 	sum := sha256.Sum256(norm)
 	return hex.EncodeToString(sum[:16])
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func nullTime(t time.Time) any {
 	if t.IsZero() {
