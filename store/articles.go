@@ -159,6 +159,11 @@ func reindex(w *wtx, id int64) error {
 	if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, id); err != nil {
 		return err
 	}
+	// Indexed now: a row written later for an earlier unindexed save
+	// would index the article twice.
+	if _, err := w.exec(`DELETE FROM unindexed WHERE article_id = ?`, id); err != nil {
+		return err
+	}
 	_, err := w.exec(`INSERT INTO search(rowid, title, body, notes)
 		SELECT a.id, a.title, a.body, (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
 		FROM articles a WHERE a.id = ?`, id)

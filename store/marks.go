@@ -146,10 +146,17 @@ func (s *Store) DeleteNote(ctx context.Context, noteID int64) error {
 }
 
 // reindexNotes keeps the search row's notes column equal to the article's
-// notes, so a search finds words the reader wrote.
+// notes, so a search finds words the reader wrote. The index keeps no
+// copy of what it indexed, so the row is written again whole; an article
+// still waiting for its first row gets it, notes and all, when indexed.
 func reindexNotes(ctx context.Context, tx *sql.Tx, id int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE search SET notes = (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = ?) WHERE rowid = ?`, id, id)
-	return err
+	var waiting bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM unindexed WHERE article_id = ?)`, id).Scan(&waiting); err != nil || waiting {
+		return err
+	}
+	w := newWTX(ctx, tx)
+	defer w.close()
+	return reindex(w, id)
 }
 
 // fillMarks loads tags and notes for a page of articles with one query each.

@@ -61,7 +61,7 @@ func TestMigrationKeepsEntities(t *testing.T) {
 		e.Quotes[0].Partial || !e.Quotes[1].Partial {
 		t.Errorf("quotes = %+v", e.Quotes)
 	}
-	for _, q := range []string{"person:kim", "person:trump", `place:"the north"`} {
+	for _, q := range []string{"person:kim", "person:trump", `place:"the north"`, "summit"} {
 		if got := list(t, s, q); len(got) != 1 {
 			t.Errorf("%s found %d articles after migrating", q, len(got))
 		}
