@@ -343,7 +343,7 @@ func regionAfterPlace(toks []token, ms []mention) {
 		m, prev := &ms[i], ms[i-1]
 		// Only a region-shaped name: compass-led ("North Yorks") or an
 		// abbreviation ("Mass."); a list of surnames after a place stays.
-		regional := len(m.Words) > 0 && compassWords[strings.ToLower(m.Words[0])] || strings.HasSuffix(m.Name, ".")
+		regional := len(m.Words) > 0 && inLower(compassWords, m.Words[0]) || strings.HasSuffix(m.Name, ".")
 		if prev.Kind != mPlace || prev.Place.Kind == 0 || m.Kind == mPlace || m.Kind == mOrg || !regional {
 			continue
 		}
@@ -762,7 +762,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		if demonymNoun(w) {
 			return mention{}, false
 		}
-		if calendarWords[strings.ToLower(w)] {
+		if inLower(calendarWords, w) {
 			// Kept only so that "May said" can join "Brian May"; never a
 			// person or an organisation on its own.
 			m := newMention(mOther, toks, a, b, text)
@@ -851,7 +851,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 	if len(m.Words) == 0 {
 		return mention{}, false
 	}
-	if len(m.Words) == 1 && (roleWords[strings.ToLower(m.Words[0])] || personRoles[strings.ToLower(m.Words[0])]) {
+	if len(m.Words) == 1 && (inLower(roleWords, m.Words[0]) || inLower(personRoles, m.Words[0])) {
 		m.Kind = mOther // "Home Secretary" with no name after it
 	}
 	if g, ok := givenName(m.Words[0]); ok {

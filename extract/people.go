@@ -45,7 +45,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 			continue
 		}
 		j := byWords(m.Words)
-		if j < 0 && nameParticles[strings.ToLower(m.Words[0])] && m.Words[0] != "Al" && m.Words[0] != "Del" && m.Title == "" &&
+		if j < 0 && inLower(nameParticles, m.Words[0]) && m.Words[0] != "Al" && m.Words[0] != "Del" && m.Title == "" &&
 			!speaksHere(toks, m.Start, m.End) && !firstNameBefore(toks, m.Start) {
 			// "Le Figaro", "La Scala": an article and a word, nobody's
 			// surname in this story — unless they speak ("De Zeeuw said").
@@ -138,7 +138,7 @@ func plausibleFullName(toks []token, m *mention) bool {
 	if roleHead(m.Words) != "" {
 		return false // "Party Co-Chairman", "Deputy Leader": an office, no name
 	}
-	if last := m.Words[len(m.Words)-1]; landmarkSuffixes[strings.ToLower(last)] && !surname(last) {
+	if last := m.Words[len(m.Words)-1]; inLower(landmarkSuffixes, last) && !surname(last) {
 		return false // "Johnny Carson Theater" is named after him
 	}
 	if ok := isDemonym(strings.Join(m.Words, " ")); ok {
@@ -173,10 +173,9 @@ func plausibleFullName(toks []token, m *mention) bool {
 		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles[w] && particleStem(w) == "" {
 			return false
 		}
-		l := strings.ToLower(w)
 		// "Vice Premier He Lifeng": an office vouches for a name that reads
 		// as a pronoun.
-		if (openers[l] || calendarWords[l]) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) &&
+		if (inLower(openers, w) || inLower(calendarWords, w)) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) &&
 			!(m.Title != "" && !toks[i].SentStart && i == m.Start && m.End-m.Start >= 2) {
 			return false // "Brian May" and "Theresa May" are names; "May Day" is not
 		}
@@ -209,7 +208,7 @@ var headOfState = setOf("president", "chancellor", "premier", "senator", "sen", 
 // role before it, or a given name and a speech verb.
 func standaloneSingle(m *mention) bool {
 	w := m.Words[0]
-	if isAcronym(strings.TrimSuffix(w, "s")) || calendarWords[strings.ToLower(w)] || openers[strings.ToLower(w)] {
+	if isAcronym(strings.TrimSuffix(w, "s")) || inLower(calendarWords, w) || inLower(openers, w) {
 		return false
 	}
 	if m.Title != "" && m.Evidence >= 2 {
@@ -220,7 +219,7 @@ func standaloneSingle(m *mention) bool {
 		if honorific(last) && !officeTitles[last] || last == "lord" || last == "sir" {
 			return true
 		}
-		if headOfState[last] && !calendarWords[strings.ToLower(w)] && !openers[strings.ToLower(w)] {
+		if headOfState[last] && !inLower(calendarWords, w) && !inLower(openers, w) {
 			return true // "President Trump", "Chancellor Kohl": even a word is a name here
 		}
 		return officeTitles[last] && (!commonLower(strings.ToLower(w)) || surname(w))
@@ -295,7 +294,7 @@ func nameHasWord(name []string, w string) bool {
 	// "Ochoa" is "María Fernanda Ochoa Restrepo", "García" is "Gabriel
 	// García Márquez", "Lula" is "Luiz Inácio Lula da Silva": a word
 	// inside a long name.
-	if len(name) < 3 || len(w) < 2 || nameParticles[strings.ToLower(w)] {
+	if len(name) < 3 || len(w) < 2 || inLower(nameParticles, w) {
 		return false
 	}
 	for _, n := range name[1 : len(name)-1] {

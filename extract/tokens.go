@@ -410,11 +410,34 @@ func wordEnd(s string, i int) (int, tokKind) {
 			for j+1 < len(s) && isLetterAt(s, j) && s[j+1] == '.' {
 				j += 2
 			}
-		} else if abbreviations[strings.ToLower(w)] || stateAbbreviations[w] != "" {
+		} else if inLower(abbreviations, w) || stateAbbreviations[w] != "" {
 			j++
 		}
 	}
 	return j, kind
+}
+
+// inLower is set[strings.ToLower(w)] without making the lower-case
+// string for a short ASCII word, the usual case: a map indexed with
+// string(bytes) does not allocate, and the rules ask about capitalised
+// words often enough that the ToLower strings were a fifth of the
+// allocations of an extraction.
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 func setOf(words ...string) map[string]bool {
