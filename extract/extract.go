@@ -50,7 +50,7 @@ func Entities(title, body string) news.Entities {
 	sc.toks = toks
 	forms := &sc.forms
 	internForms(toks, forms)
-	markSentences(toks, func(l string) bool { return openers[l] || commonLower(l) })
+	markSentences(toks, func(l string) bool { return openers.has(l) || commonLower(l) })
 	titlePara := -1
 	if len(paras) > 0 && paras[0].Number == 0 {
 		titlePara = 0
@@ -107,7 +107,7 @@ func shortOrgNames(toks []token, ms []mention) {
 	}
 	clubs := -1 // clubContext, asked only when a region needs it
 	for i, m := range ms {
-		if m.Kind != mPlace || len(m.Words) != 1 || !firstWords[m.Words[0]] || m.Start > 0 && homePreps[toks[m.Start-1].low] {
+		if m.Kind != mPlace || len(m.Words) != 1 || !firstWords[m.Words[0]] || m.Start > 0 && homePreps.has(toks[m.Start-1].low) {
 			continue // ("in Northfield" is the town)
 		}
 		// A state stays a state after "Iowa Soybean Association"; on a
@@ -137,7 +137,7 @@ func townClubs(toks []token, ms []mention) {
 		if m.Kind != mPlace || len(m.Words) != 1 || m.Place.Kind != lexicon.City || m.InQuote {
 			continue
 		}
-		if m.Start > 0 && homePreps[toks[m.Start-1].low] {
+		if m.Start > 0 && homePreps.has(toks[m.Start-1].low) {
 			continue
 		}
 		if m.End+1 < len(toks) && toks[m.End].Text == "," && isPlaceAt(toks[m.End+1].Text) {
@@ -211,8 +211,8 @@ func promoteSpeakers(toks []token, ms []mention, people *[]person, quotes []quot
 		if matchesPerson(*people, w) {
 			continue
 		}
-		if strings.ContainsAny(w, " .-0123456789") || isAcronym(w) || outlets[w] || orgWords[strings.ToLower(w)] ||
-			calendarWords[strings.ToLower(w)] || isPlaceAt(w) || isDemonym(w) || commonOf(w) && !surname(w) {
+		if strings.ContainsAny(w, " .-0123456789") || isAcronym(w) || outlets.has(w) || orgWords.has(strings.ToLower(w)) ||
+			calendarWords.has(strings.ToLower(w)) || isPlaceAt(w) || isDemonym(w) || commonOf(w) && !surname(w) {
 			continue
 		}
 		idx := -1

@@ -61,7 +61,7 @@ func TestSentencesSurviveAbbreviations(t *testing.T) {
 	text := `Mr. Brown met Dr. Jane Smith at 3.30 p.m. in the U.S. capital on Jan. 5. George W. Bush was not there. "It went well," Mr. Brown said.`
 	paras := []paragraph{{Text: text, Number: 1}}
 	toks := tokenize(text, 0, nil)
-	markSentences(toks, func(l string) bool { return openers[l] })
+	markSentences(toks, func(l string) bool { return openers.has(l) })
 	starts := 0
 	for _, tk := range toks {
 		if tk.SentStart {

@@ -68,7 +68,7 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 		a := s.Start
 		innerThe := false
 		for i := s.Start; i <= s.End; i++ {
-			if i < s.End && !(connectors[toks[i].Text] && !nameParticles[toks[i].Text]) {
+			if i < s.End && !(connectors.has(toks[i].Text) && !nameParticles.has(toks[i].Text)) {
 				continue
 			}
 			if i < s.End && toks[i].Text == "the" {
@@ -223,7 +223,7 @@ func employerAt(toks []token, a int) bool {
 	// "best actor for Paul Giamatti" is an award, so a looser role only
 	// counts before "at".
 	j := toks[a-2]
-	return j.Kind == tWord && !j.cap() && (jobNouns[j.low] || p == "at" && personRoles[j.low] && !maleRoles[j.low] && !femaleRoles[j.low])
+	return j.Kind == tWord && !j.cap() && (jobNouns.has(j.low) || p == "at" && personRoles.has(j.low) && !maleRoles.has(j.low) && !femaleRoles.has(j.low))
 }
 
 // jobNouns are jobs done for an employer that personRoles lacks.
@@ -235,7 +235,7 @@ var partNouns = setOf("subsidiary", "division", "unit", "arm", "affiliate", "par
 	"shares", "owners", "staff", "employees")
 
 func orgBefore(toks []token, a int) bool {
-	if a >= 2 && toks[a-1].low == "of" && (partNouns[toks[a-2].low] || toks[a-2].low == "company") {
+	if a >= 2 && toks[a-1].low == "of" && (partNouns.has(toks[a-2].low) || toks[a-2].low == "company") {
 		return true
 	}
 	// "Simon Wheatley, from Goldman Sachs, told Reuters": an affiliation
@@ -249,7 +249,7 @@ func orgBefore(toks []token, a int) bool {
 // officeAfter: toks[b:] is a lower-case office and a capitalised name.
 func officeAfter(toks []token, b int) bool {
 	k := b
-	for k < len(toks) && k < b+2 && toks[k].Kind == tWord && !toks[k].cap() && (personRoles[toks[k].low] || roleWords[toks[k].low]) {
+	for k < len(toks) && k < b+2 && toks[k].Kind == tWord && !toks[k].cap() && (personRoles.has(toks[k].low) || roleWords.has(toks[k].low)) {
 		k++
 	}
 	return k > b && k < len(toks) && toks[k].cap() && toks[k].Sent == toks[b].Sent && toks[b].low != "member"
@@ -273,7 +273,7 @@ func itsAfter(toks []token, b int) bool {
 // after "of"/"for", holds the office's object and then a given name with
 // a surname ("State Mike Pompeo"); it returns where the name starts, or 0.
 func nameAfterOffice(toks []token, prev, g span) int {
-	if !officeTitles[toks[prev.End-1].low] && !roleWords[toks[prev.End-1].low] {
+	if !officeTitles.has(toks[prev.End-1].low) && !roleWords.has(toks[prev.End-1].low) {
 		return 0
 	}
 	for k := g.Start + 1; k+1 < g.End; k++ {
@@ -295,7 +295,7 @@ func nameAfterOfficeOfThe(toks []token, s span) int {
 	if a < 3 || toks[a-1].low != "the" || toks[a-2].low != "of" && toks[a-2].low != "for" {
 		return 0
 	}
-	if o := toks[a-3]; !officeTitles[o.low] && !roleWords[o.low] && !personRoles[o.low] {
+	if o := toks[a-3]; !officeTitles.has(o.low) && !roleWords.has(o.low) && !personRoles.has(o.low) {
 		return 0 // "Chancellor of the Exchequer", "leader of the Commons"
 	}
 	return nameAfterOffice(toks, span{a - 3, a - 2}, span{a - 1, s.End})
@@ -323,7 +323,7 @@ func propagatePlaces(ms []mention) {
 func modifierPlaces(toks []token) []mention {
 	var out []mention
 	for i, t := range toks {
-		if !strings.Contains(t.Text, "-") || !t.cap() || i > 0 && toks[i-1].cap() && !openers[toks[i-1].lower()] {
+		if !strings.Contains(t.Text, "-") || !t.cap() || i > 0 && toks[i-1].cap() && !openers.has(toks[i-1].lower()) {
 			continue // "George Bush-style": part of a name, not a place
 		}
 		if pre := modifierPrefix(t.Text); pre != "" {
@@ -393,7 +393,7 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		// be a person's job ("games maker Peter Molyneux") yields to a
 		// given name or an honorific.
 		c := toks[s.Start-1].lower()
-		if orgCues[c] && !(personCues[c] && (knownName(toks[s.Start].Text) || honorific(toks[s.Start].lower()))) {
+		if orgCues.has(c) && !(personCues.has(c) && (knownName(toks[s.Start].Text) || honorific(toks[s.Start].lower()))) {
 			return true
 		}
 	}
@@ -402,20 +402,20 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		from = k + 1
 	}
 	last := toks[s.End-1].lower()
-	if i := strings.LastIndexByte(last, '-'); i >= 0 && personRoles[last[i+1:]] {
+	if i := strings.LastIndexByte(last, '-'); i >= 0 && personRoles.has(last[i+1:]) {
 		return false // "Conservative Party Co-Chairman" is a person's office
 	}
 	for i := s.Start; i < s.End; i++ {
 		t := toks[i]
 		// Outlets that are also words or surnames (Fox, Sky, Times) count
 		// only at the head of the name: "Fox News" but not "Liam Fox".
-		if outlets[t.Text] && (i == s.Start || isAcronym(t.Text)) {
+		if outlets.has(t.Text) && (i == s.Start || isAcronym(t.Text)) {
 			return true
 		}
 		if i == from && knownName(t.Text) {
 			continue // "Bill Gammell", "Mark Post"
 		}
-		if i >= from && orgWords[t.lower()] && !(i > s.Start && landmarkSuffixes[last]) {
+		if i >= from && orgWords.has(t.lower()) && !(i > s.Start && landmarkSuffixes.has(last)) {
 			return true
 		}
 	}
@@ -429,7 +429,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 	text := spanText(toks, a, b)
 	allCompass := true
 	for i := a; i < b; i++ {
-		allCompass = allCompass && compassWords[toks[i].lower()]
+		allCompass = allCompass && compassWords.has(toks[i].lower())
 	}
 	if allCompass {
 		// "the South West", "the North-East": a region of a country;
@@ -500,7 +500,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		return m, true
 	}
 	n := b - a
-	if a > 0 && !toks[a-1].cap() && orgCues[toks[a-1].lower()] {
+	if a > 0 && !toks[a-1].cap() && orgCues.has(toks[a-1].lower()) {
 		// "the watchdog Freedom House", "the band Deep Sea": the cue says
 		// what the name is, whatever its last word.
 		return mention{}, false
@@ -530,10 +530,10 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 	if n >= 2 {
 		// Compass words around a known place.
 		i, j := a, b
-		for i < j && compassWords[toks[i].lower()] {
+		for i < j && compassWords.has(toks[i].lower()) {
 			i++
 		}
-		for j > i && compassWords[toks[j-1].lower()] {
+		for j > i && compassWords.has(toks[j-1].lower()) {
 			j--
 		}
 		if (i > a || j < b) && i < j {
@@ -542,7 +542,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 			if p, ok := lookupPlace(spanText(toks, i, j)); ok && (p.Kind != lexicon.City || p.Population >= 100000) && !knownName(toks[i].Text) {
 				m := newMention(mPlace, toks, a, b, text)
 				m.Place = lexicon.Place{Name: text, Kind: lexicon.Region, Country: p.Country}
-				if i == a+1 && j == b && adjectiveCompass[toks[a].low] && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
+				if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
 					// "Northern California" is California for the list of
 					// places; "Aberdeen South" is a constituency of its own.
 					m.Place = p
@@ -553,7 +553,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// A prefix that is also a given name ("Sierra", "River") leads a
 		// place only before a place or a word that is no surname:
 		// "Sierra Nevada", not "Sierra Smith" or "River Phoenix".
-		if landmarkPrefixes[toks[a].lower()] && !namelike(toks, a) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
+		if landmarkPrefixes.has(toks[a].lower()) && !namelike(toks, a) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -561,7 +561,7 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// "the Mont Blanc massif", "the Hohe Tauern range": a name between
 		// "the" and a lower-case geographic noun names that feature.
 		if a > 0 && toks[a-1].lower() == "the" && b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() &&
-			featureNouns[toks[b].lower()] && !hasOrgWord(toks, a, b) {
+			featureNouns.has(toks[b].lower()) && !hasOrgWord(toks, a, b) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -571,9 +571,9 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		// "Victoria Falls"; it does stop a building ("Jerry Hall").
 		// "spokesman David Heath": a role before the name makes a person of
 		// any landmark word.
-		roleBefore := a > 0 && !toks[a-1].cap() && (personRoles[toks[a-1].low] || roleWords[toks[a-1].low])
+		roleBefore := a > 0 && !toks[a-1].cap() && (personRoles.has(toks[a-1].low) || roleWords.has(toks[a-1].low))
 		theBefore := a > 0 && toks[a-1].low == "the" // "the Guthrie Theater": nobody's name takes "the"
-		if landmarkSuffixes[last] && (!personFirst(toks[a].Text) || naturalFeatures[last] || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+		if landmarkSuffixes.has(last) && (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 			m := newMention(mPlace, toks, a, b, text)
 			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
 			return m, true
@@ -658,9 +658,9 @@ func singleFeature(toks []token, a int) bool {
 	t := toks[a]
 	b := a + 1
 	named := a > 0 && (toks[a-1].Text == "river" || toks[a-1].Text == "lake") ||
-		b+2 < len(toks) && (toks[b].Text == "and" || toks[b].Text == ",") && toks[b+1].cap() && areaPlurals[toks[b+2].Text] ||
-		b < len(toks) && toks[b].Kind == tWord && toks[b].Sent == t.Sent && (featureNouns[toks[b].Text] && toks[b].Text != "range" || areaPlurals[toks[b].Text])
-	return named && !orgWords[t.lower()] && !outlets[t.Text] && !calendarWords[t.lower()] && !isAcronym(t.Text) && !adjectiveShaped(t.Text)
+		b+2 < len(toks) && (toks[b].Text == "and" || toks[b].Text == ",") && toks[b+1].cap() && areaPlurals.has(toks[b+2].Text) ||
+		b < len(toks) && toks[b].Kind == tWord && toks[b].Sent == t.Sent && (featureNouns.has(toks[b].Text) && toks[b].Text != "range" || areaPlurals.has(toks[b].Text))
+	return named && !orgWords.has(t.lower()) && !outlets.has(t.Text) && !calendarWords.has(t.lower()) && !isAcronym(t.Text) && !adjectiveShaped(t.Text)
 }
 
 // areaPlurals close a list of areas: "Hudspeth and Presidio counties".
@@ -720,11 +720,11 @@ func homeContext(toks []token, a, b int) bool {
 // locativeContext: a place name that is also a person's name or a word
 // counts only after a locative preposition or before ", Region".
 func locativeContext(toks []token, a, b int) bool {
-	if a > 0 && locativePreps[toks[a-1].lower()] {
+	if a > 0 && locativePreps.has(toks[a-1].lower()) {
 		return true
 	}
 	// "in the Andes", "across the Carolinas".
-	if a > 1 && toks[a-1].lower() == "the" && locativePreps[toks[a-2].lower()] {
+	if a > 1 && toks[a-1].lower() == "the" && locativePreps.has(toks[a-2].lower()) {
 		return true
 	}
 	// Listed with a place: "in Cornwall and Somerset", "Kingsbridge, Devon".
@@ -776,14 +776,14 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 			return newMention(mOrg, toks, a, b, text), true
 		}
 	}
-	for b-a > 1 && postNominals[strings.TrimSuffix(toks[b-1].Text, ".")] {
+	for b-a > 1 && postNominals.has(strings.TrimSuffix(toks[b-1].Text, ".")) {
 		b-- // "Guy Mansfield QC", "Martin Luther King Jr"
 	}
 	if m, ok := placeByContext(toks, a, b); ok {
 		return m, true
 	}
 	m := mention{Kind: mPerson, Start: a, End: b}
-	if compassWords[toks[a].lower()] && lastTitle(toks, a, b) < 0 {
+	if compassWords.has(toks[a].lower()) && lastTitle(toks, a, b) < 0 {
 		// Names of people do not start with "North" or "West"; titles may
 		// ("South Korean President Moon Jae-in").
 		m.Kind = mOther
@@ -804,9 +804,9 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 				m.Gender = g
 				m.Evidence += 3
 			}
-			if femaleRoles[l] {
+			if femaleRoles.has(l) {
 				m.Gender = 'f'
-			} else if maleRoles[l] {
+			} else if maleRoles.has(l) {
 				m.Gender = 'm'
 			}
 		}
@@ -823,20 +823,20 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 	// A lower-case role just before: "analyst Alex Potter", "wife Ffion",
 	// or in an appositive: "his wife, Bridget, died in 2015".
 	r := a - 1
-	if a >= 2 && toks[a-1].Text == "," && (femaleRoles[toks[a-2].low] || maleRoles[toks[a-2].low]) &&
+	if a >= 2 && toks[a-1].Text == "," && (femaleRoles.has(toks[a-2].low) || maleRoles.has(toks[a-2].low)) &&
 		b < len(toks) && toks[b].Text == "," {
 		r = a - 2
 	}
 	if r >= 0 && toks[r].Kind == tWord && toks[r].Sent == toks[a].Sent {
 		l := toks[r].lower()
-		if !toks[r].cap() && (personRoles[l] || femaleRoles[l] || maleRoles[l] || l == "member" || strings.HasSuffix(l, "-old")) {
+		if !toks[r].cap() && (personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old")) {
 			m.Evidence += 2
 			if m.Title == "" {
 				m.Title = l
 			}
-			if femaleRoles[l] {
+			if femaleRoles.has(l) {
 				m.Gender = 'f'
-			} else if maleRoles[l] {
+			} else if maleRoles.has(l) {
 				m.Gender = 'm'
 			}
 		}
@@ -872,7 +872,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		if toks[b].Text == "," && b+2 < len(toks) && toks[b+1].Kind == tNum && toks[b+2].Text == "," {
 			m.Evidence += 2 // "Mr Hague, 43,"
 		}
-		if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns[toks[b].Text] {
+		if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
 			// "the Paso del Norte bridge", "the Golden Gate bridge": a
 			// name before a lower-case building noun names the building.
 			m.Kind = mOther
@@ -888,7 +888,7 @@ func lastTitle(toks []token, a, b int) int {
 	k := -1
 	for i := a; i < b-1; i++ {
 		l := toks[i].lower()
-		if honorific(l) || roleWords[l] || strings.HasSuffix(l, "-winner") || strings.HasSuffix(l, "-winning") {
+		if honorific(l) || roleWords.has(l) || strings.HasSuffix(l, "-winner") || strings.HasSuffix(l, "-winning") {
 			k = i
 			continue
 		}
@@ -954,7 +954,7 @@ func hasAnd(toks []token, s span) bool {
 
 func hasOrgWord(toks []token, a, b int) bool {
 	for i := a; i < b; i++ {
-		if orgWords[toks[i].lower()] || outlets[toks[i].Text] {
+		if orgWords.has(toks[i].lower()) || outlets.has(toks[i].Text) {
 			return true
 		}
 	}
@@ -971,7 +971,7 @@ func speaksHere(toks []token, a, b int) bool {
 			return false
 		}
 	}
-	for b < len(toks) && auxiliaries[toks[b].lower()] {
+	for b < len(toks) && auxiliaries.has(toks[b].lower()) {
 		b++
 	}
 	if b < len(toks) && isSpeechVerbAt(toks, b) {
@@ -999,12 +999,12 @@ func appositivePlace(toks []token, b int) bool {
 		if t.Kind != tWord || t.cap() {
 			return false
 		}
-		if placeNouns[t.low] {
+		if placeNouns.has(t.low) {
 			if k+1 >= len(toks) || toks[k+1].Sent != t.Sent {
 				return true
 			}
 			n := toks[k+1]
-			return n.Kind == tPunct || locativePreps[n.low] || n.low == "on" || compassWords[n.low] || n.low == "where" || n.low == "that"
+			return n.Kind == tPunct || locativePreps.has(n.low) || n.low == "on" || compassWords.has(n.low) || n.low == "where" || n.low == "that"
 		}
 	}
 	return false
@@ -1018,7 +1018,7 @@ func namedAsPerson(toks []token, w string, at int) bool {
 			continue
 		}
 		p := toks[i-1]
-		if p.cap() && (knownName(p.Text) || honorific(p.low) || roleWords[p.low]) || i+1 < len(toks) && isSpeechVerbAt(toks, i+1) {
+		if p.cap() && (knownName(p.Text) || honorific(p.low) || roleWords.has(p.low)) || i+1 < len(toks) && isSpeechVerbAt(toks, i+1) {
 			return true
 		}
 	}
@@ -1035,7 +1035,7 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	}
 	t := toks[a]
 	w := t.Text
-	if appositivePlace(toks, b) && !commonWord(t) && !orgWords[t.lower()] && !outlets[w] && !isDemonym(w) && !isAcronym(w) {
+	if appositivePlace(toks, b) && !commonWord(t) && !orgWords.has(t.lower()) && !outlets.has(w) && !isDemonym(w) && !isAcronym(w) {
 		// "Panmunjom, the truce village", "Cheadle, a town south of
 		// Stockport": the appositive says what it is, even for a word
 		// that is also a surname.
@@ -1047,7 +1047,7 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	// A surname after "in" is a town ("in Cheadle") unless the article
 	// names a person by it ("confidence in Brown" after "Gordon Brown").
 	townSurname := surname(w) && (prev == "in" || prev == "near" || prev == "outside") && !namedAsPerson(toks, w, a)
-	if commonWord(t) || knownName(w) || surname(w) && !townSurname || orgWords[t.lower()] || outlets[w] || calendarWords[t.lower()] {
+	if commonWord(t) || knownName(w) || surname(w) && !townSurname || orgWords.has(t.lower()) || outlets.has(w) || calendarWords.has(t.lower()) {
 		return mention{}, false
 	}
 	if ok := isDemonym(w); ok {
@@ -1055,13 +1055,13 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	}
 	ok := false
 	switch {
-	case prev == "of" && a >= 2 && placeNouns[toks[a-2].lower()]:
+	case prev == "of" && a >= 2 && placeNouns.has(toks[a-2].lower()):
 		ok = true
 	case isAcronym(w) && len(w) >= 4 && b < len(toks) && toks[b].Text == "," && (toks[a].SentStart || a == 0):
 		w = titleCase(w) // a dateline
 		ok = true
 	case (prev == "in" || prev == "near" || prev == "outside") && plainName(w) &&
-		(b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && openers[toks[b].lower()]):
+		(b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && openers.has(toks[b].lower())):
 		// "in Kingsbridge.", "in Neasden and…"; not "in Brent crude",
 		// "in Hindi", "in Oscars", "in PCs".
 		ok = true
@@ -1079,7 +1079,7 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 }
 
 func speechVerbsOrAux(toks []token, i int) bool {
-	return isSpeechVerbAt(toks, i) || auxiliaries[toks[i].lower()]
+	return isSpeechVerbAt(toks, i) || auxiliaries.has(toks[i].lower())
 }
 
 // actsElsewhere: somewhere in the article the word is followed by a verb
@@ -1094,10 +1094,10 @@ func actsElsewhere(toks []token, w string, at int) bool {
 			continue
 		}
 		n := toks[i+1]
-		if n.Kind == tPoss || isSpeechVerbAt(toks, i+1) || i > 0 && orgCues[toks[i-1].lower()] {
+		if n.Kind == tPoss || isSpeechVerbAt(toks, i+1) || i > 0 && orgCues.has(toks[i-1].lower()) {
 			return true
 		}
-		if auxiliaries[n.lower()] || n.Kind == tWord && !n.cap() && strings.HasSuffix(n.low, "ed") {
+		if auxiliaries.has(n.lower()) || n.Kind == tWord && !n.cap() && strings.HasSuffix(n.low, "ed") {
 			weak++ // "Barclays had held talks"; but "Kingsbridge would be given"
 		}
 	}

@@ -170,7 +170,7 @@ func plausibleFullName(toks []token, m *mention) bool {
 		if strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles[w] && particleStem(w) == "" {
+		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
 			return false
 		}
 		// "Vice Premier He Lifeng": an office vouches for a name that reads
@@ -216,13 +216,13 @@ func standaloneSingle(m *mention) bool {
 		// only for a word that is no common word ("General Election"); a
 		// loose role ("Rival Sony", "Mother Nature") for nothing.
 		last := lastWord(m.Title)
-		if honorific(last) && !officeTitles[last] || last == "lord" || last == "sir" {
+		if honorific(last) && !officeTitles.has(last) || last == "lord" || last == "sir" {
 			return true
 		}
-		if headOfState[last] && !inLower(calendarWords, w) && !inLower(openers, w) {
+		if headOfState.has(last) && !inLower(calendarWords, w) && !inLower(openers, w) {
 			return true // "President Trump", "Chancellor Kohl": even a word is a name here
 		}
-		return officeTitles[last] && (!commonLower(strings.ToLower(w)) || surname(w))
+		return officeTitles.has(last) && (!commonLower(strings.ToLower(w)) || surname(w))
 	}
 	return knownName(w) && m.Evidence >= 3
 }

@@ -132,7 +132,7 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 			}
 		case tWord, tNum:
 			words++
-			if t.cap() || t.Kind == tNum || smallTitleWords[t.lower()] && i != q.Open+1 {
+			if t.cap() || t.Kind == tNum || smallTitleWords.has(t.lower()) && i != q.Open+1 {
 				caps++
 			}
 		}
@@ -142,13 +142,13 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 	}
 	cue := false
 	for i := q.Open - 1; i >= 0 && i >= q.Open-4 && toks[i].Para == q.Para; i-- {
-		if workCues[toks[i].lower()] {
+		if workCues.has(toks[i].lower()) {
 			cue = true
 		}
 		// A naming verb before a Title Case quote gives a name ("calls
 		// 'Apple Intelligence'"); before a phrase it reports words
 		// ("called the book 'a flood of a novel'").
-		if speechVerbs[toks[i].lower()] != 0 && !(namingVerbs[toks[i].low] && caps == words) {
+		if speechVerbs[toks[i].lower()] != 0 && !(namingVerbs.has(toks[i].low) && caps == words) {
 			return false
 		}
 	}
@@ -168,7 +168,7 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 func foreignWords(toks []token, q quoteSpan) int {
 	n := 0
 	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
-		if t := toks[i]; t.Kind == tWord && !commonLower(t.low) && !openers[t.low] {
+		if t := toks[i]; t.Kind == tWord && !commonLower(t.low) && !openers.has(t.low) {
 			n++
 		}
 	}

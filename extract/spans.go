@@ -31,20 +31,20 @@ func capSpans(toks []token) []span {
 				j++ // "Bashar al-Assad", "Bab el-Mandeb"
 				continue
 			}
-			if t.Kind == tWord && connectors[t.Text] && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(toks[j+1]) {
+			if t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(toks[j+1]) {
 				j++
 				continue
 			}
 			// Two particles in a row: "Juan Carlos de la Fuente", "Rafael
 			// van der Vaart".
-			if t.Kind == tWord && nameParticles[t.Text] && j+2 < len(toks) && nameParticles[toks[j+1].Text] &&
+			if t.Kind == tWord && nameParticles.has(t.Text) && j+2 < len(toks) && nameParticles.has(toks[j+1].Text) &&
 				toks[j+2].Sent == t.Sent && nameToken(toks[j+2]) {
 				j += 2
 				continue
 			}
 			// "St James's Palace", "St Paul's Cathedral": a possessive inside
 			// the name of a building.
-			if t.Kind == tPoss && j+1 < len(toks) && toks[j+1].cap() && landmarkSuffixes[toks[j+1].low] && toks[j+1].Sent == t.Sent {
+			if t.Kind == tPoss && j+1 < len(toks) && toks[j+1].cap() && landmarkSuffixes.has(toks[j+1].low) && toks[j+1].Sent == t.Sent {
 				j++
 				continue
 			}
@@ -79,14 +79,14 @@ func personAfterOrg(toks []token, s span) int {
 	for k := s.Start + 1; k+1 < s.End; k++ {
 		p := toks[k-1]
 		// Two capitals are initials ("JP Morgan Chase"), not a body.
-		if !orgWords[p.low] && !outlets[p.Text] && !(isAcronym(p.Text) && len(p.Text) >= 3) {
+		if !orgWords.has(p.low) && !outlets.has(p.Text) && !(isAcronym(p.Text) && len(p.Text) >= 3) {
 			continue
 		}
-		if !knownName(toks[k].Text) || roleWords[toks[k].low] || connectors[toks[k].low] {
+		if !knownName(toks[k].Text) || roleWords.has(toks[k].low) || connectors.has(toks[k].low) {
 			continue
 		}
 		for i := k + 1; i < s.End; i++ {
-			if orgWords[toks[i].low] || connectors[toks[i].low] {
+			if orgWords.has(toks[i].low) || connectors.has(toks[i].low) {
 				return 0
 			}
 		}
@@ -144,34 +144,34 @@ func trimOpeners(toks []token, s span) span {
 		l := t.lower()
 		// "El Salvador", "De Gaulle", "Van Gogh": a capitalised particle
 		// opens the name; "Of", "And", "The" do not.
-		if connectors[l] && !nameParticles[l] {
+		if connectors.has(l) && !nameParticles.has(l) {
 			s.Start++
 			continue
 		}
-		if calendarWords[l] && s.Start+1 < s.End && s.Start > 0 && timePreps[toks[s.Start-1].low] {
+		if calendarWords.has(l) && s.Start+1 < s.End && s.Start > 0 && timePreps.has(toks[s.Start-1].low) {
 			s.Start++ // "In September Spears married…": a date, then a name
 			continue
 		}
 		if t.SentStart || precededByOpeningQuote(toks, s.Start) {
 			// "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a word
 			// never capitalised elsewhere, before a name, is a description.
-			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] &&
+			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) &&
 				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
 				(commonWord(t) || compound(l) || describing(l)) {
 				s.Start++
 				continue
 			}
-			if s.End-s.Start == 1 && calendarWords[l] && s.End < len(toks) && isSpeechVerbAt(toks, s.End) {
+			if s.End-s.Start == 1 && calendarWords.has(l) && s.End < len(toks) && isSpeechVerbAt(toks, s.End) {
 				break // "May said": a surname that is also a month
 			}
-			if openers[l] || calendarWords[l] || (commonWord(t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords[l] && !isPlaceWord(toks, s)) {
+			if openers.has(l) || calendarWords.has(l) || (commonWord(t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) && !isPlaceWord(toks, s)) {
 				s.Start++
 				continue
 			}
 		}
 		break
 	}
-	for s.End > s.Start && connectors[toks[s.End-1].lower()] {
+	for s.End > s.Start && connectors.has(toks[s.End-1].lower()) {
 		s.End--
 	}
 	return s

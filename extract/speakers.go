@@ -262,7 +262,7 @@ func (a *attribution) before(q *quoteSpan) (string, int, bool) {
 // outer verb, or -1.
 func reportingVerb(toks []token, v, start int) int {
 	k := v - 1
-	for k > start && auxiliaries[toks[k].low] {
+	for k > start && auxiliaries.has(toks[k].low) {
 		k--
 	}
 	if k <= start || toks[k].low != "he" && toks[k].low != "she" {
@@ -398,7 +398,7 @@ func (a *attribution) introduced(q *quoteSpan) (string, int, bool) {
 // one of the clause before.
 func elided(toks []token, v, start int) bool {
 	e := v
-	for e > start && auxiliaries[toks[e-1].lower()] {
+	for e > start && auxiliaries.has(toks[e-1].lower()) {
 		e--
 	}
 	if e <= start {
@@ -416,7 +416,7 @@ func elided(toks []token, v, start int) bool {
 func (a *attribution) subjectBefore(v, start, quoteAt int) (string, int, bool) {
 	toks := a.toks
 	end := v
-	for end > start && auxiliaries[toks[end-1].lower()] {
+	for end > start && auxiliaries.has(toks[end-1].lower()) {
 		end--
 	}
 	if end > start && toks[end-1].Text == "," {
@@ -457,12 +457,12 @@ func headPhrase(toks []token, s, end int) int {
 	for d := end - 1; d > s; d-- {
 		switch toks[d].low {
 		case "the", "a", "an":
-			if d > s && (titlePreps[toks[d-1].low] || toks[d-1].low == "in") {
+			if d > s && (titlePreps.has(toks[d-1].low) || toks[d-1].low == "in") {
 				return s // "D'Amuro of the FBI": the determiner is inside a phrase
 			}
 			if toks[d].Text != "The" || toks[d].SentStart {
 				for k := s; k < d; k++ {
-					if titlePreps[toks[k].low] || toks[k].low == "in" {
+					if titlePreps.has(toks[k].low) || toks[k].low == "in" {
 						return d
 					}
 				}
@@ -552,7 +552,7 @@ func subjectEnd(toks []token, i, v int) int {
 			return k
 		}
 	}
-	for v > i+1 && auxiliaries[toks[v-1].lower()] {
+	for v > i+1 && auxiliaries.has(toks[v-1].lower()) {
 		v--
 	}
 	return v
@@ -597,12 +597,12 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 	// for an organisation ("a spokesman for Tesco", "Tesco officials").
 	spokes := false
 	for k := s; k < e; k++ {
-		if spokesWords[toks[k].lower()] {
+		if spokesWords.has(toks[k].lower()) {
 			spokes = true
 		}
 	}
-	if h := toks[e-1]; h.Kind == tWord && !h.cap() && (personRoles[h.lower()] || strings.HasSuffix(h.lower(), "-old")) &&
-		(toks[s].lower() == "the" || toks[s].lower() == "this") && !spokesWords[h.lower()] {
+	if h := toks[e-1]; h.Kind == tWord && !h.cap() && (personRoles.has(h.lower()) || strings.HasSuffix(h.lower(), "-old")) &&
+		(toks[s].lower() == "the" || toks[s].lower() == "this") && !spokesWords.has(h.lower()) {
 		// "the European cross-country champion": the head noun decides, not
 		// the adjectives ("European") inside the description.
 		hasPerson := false
@@ -613,9 +613,9 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		}
 		if !hasPerson {
 			g := byte(0)
-			if femaleRoles[h.lower()] {
+			if femaleRoles.has(h.lower()) {
 				g = 'f'
-			} else if maleRoles[h.lower()] {
+			} else if maleRoles.has(h.lower()) {
 				g = 'm'
 			}
 			if p := a.describedPerson(h.lower(), g, quoteAt); p >= 0 {
@@ -644,7 +644,7 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		// ("Revolution Studios spokesman Sean Dudas said").
 		return a.people[per].Name, per, true
 	}
-	if spokes && org < 0 && per < 0 && !institutionNouns[toks[e-1].lower()] || spokes && org < 0 && spokesWords[toks[e-1].lower()] {
+	if spokes && org < 0 && per < 0 && !institutionNouns.has(toks[e-1].lower()) || spokes && org < 0 && spokesWords.has(toks[e-1].lower()) {
 		// "a spokesman said" with no name: the organisation the last
 		// sentences were about.
 		if o := a.recentOrgNear(quoteAt); o != "" {
@@ -656,7 +656,7 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 		// "one Bombay trader said", "a Tesco shopper said": someone the
 		// article does not name, from that place or firm; but "a Tesco
 		// spokesman" speaks for Tesco (handled above).
-		if h := toks[e-1]; h.Kind == tWord && !h.cap() && !institutionNouns[h.low] && !spokesWords[h.low] {
+		if h := toks[e-1]; h.Kind == tWord && !h.cap() && !institutionNouns.has(h.low) && !spokesWords.has(h.low) {
 			return "", -1, true
 		}
 	}
@@ -721,37 +721,37 @@ func (a *attribution) subject(s, e, quoteAt int) (string, int, bool) {
 			return a.people[p].Name, p, true
 		}
 	}
-	if institutionNouns[head] || orgHeads[head] {
+	if institutionNouns.has(head) || orgHeads.has(head) {
 		// "the department said", "a spokeswoman for the department": the
 		// organisation last named with that word ("Department for
 		// Environment"); "the organisation said": the one last named.
 		if o := a.recentOrg(quoteAt, head); o != "" {
 			return o, -1, true
 		}
-		if o := a.recentOrg(quoteAt, ""); o != "" && orgHeads[head] {
+		if o := a.recentOrg(quoteAt, ""); o != "" && orgHeads.has(head) {
 			return o, -1, true
 		}
 	}
 	for k := s; k < e && e-s <= 4; k++ {
-		if institutionNouns[toks[k].lower()] && !spokesWords[toks[k].lower()] {
+		if institutionNouns.has(toks[k].lower()) && !spokesWords.has(toks[k].lower()) {
 			return describe(toks, s, e), -1, true
 		}
 	}
-	if spokes && institutionNouns[head] {
+	if spokes && institutionNouns.has(head) {
 		for k := s; k < e; k++ {
 			if toks[k].lower() == "for" || toks[k].lower() == "from" {
 				return describe(toks, k+1, e), -1, true // "a spokesman for the ministry"
 			}
 		}
 	}
-	if personRoles[head] || strings.HasSuffix(head, "-old") {
+	if personRoles.has(head) || strings.HasSuffix(head, "-old") {
 		if first == "a" || first == "an" {
 			return "", -1, false // someone the article does not name
 		}
 		g := byte(0)
-		if femaleRoles[head] {
+		if femaleRoles.has(head) {
 			g = 'f'
-		} else if maleRoles[head] {
+		} else if maleRoles.has(head) {
 			g = 'm'
 		}
 		if p := a.describedPerson(head, g, quoteAt); p >= 0 {
@@ -857,29 +857,29 @@ func (a *attribution) descriptions() []mention {
 		}
 		for h := i + 1; h < len(toks) && h <= i+4 && toks[h].Sent == toks[i].Sent; h++ {
 			l := toks[h].lower()
-			if toks[h].Kind == tPunct || openers[l] || auxiliaries[l] || isSpeechVerbAt(toks, h) {
+			if toks[h].Kind == tPunct || openers.has(l) || auxiliaries.has(l) || isSpeechVerbAt(toks, h) {
 				break // only modifiers stand between "the" and its noun
 			}
-			if !(personRoles[l] || strings.HasSuffix(l, "-old") || demonymNoun(toks[h].Text)) {
+			if !(personRoles.has(l) || strings.HasSuffix(l, "-old") || demonymNoun(toks[h].Text)) {
 				continue
 			}
 			if l == "executive" && toks[h-1].low != "chief" {
 				break // "the Scottish Executive" is a government
 			}
-			if h+1 < len(toks) && toks[h+1].Sent == toks[h].Sent && (personRoles[toks[h+1].lower()] || demonymNoun(toks[h+1].Text)) {
+			if h+1 < len(toks) && toks[h+1].Sent == toks[h].Sent && (personRoles.has(toks[h+1].lower()) || demonymNoun(toks[h+1].Text)) {
 				continue // "the 25-year-old Dubliner": the head is the last noun
 			}
-			if !personRoles[l] && !strings.HasSuffix(l, "-old") && h+1 < len(toks) && toks[h+1].Kind == tWord && !toks[h+1].cap() {
+			if !personRoles.has(l) && !strings.HasSuffix(l, "-old") && h+1 < len(toks) && toks[h+1].Kind == tWord && !toks[h+1].cap() {
 				continue // "the Spanish critic": a nationality before a noun is an adjective
 			}
 			if h+2 < len(toks) && toks[h+1].Text == "," && toks[h+2].cap() && knownName(toks[h+2].Text) {
 				break // "the film's director, Tomasz Wierzbicki,": the name says who
 			}
-			if h+1 < len(toks) && (toks[h+1].Kind == tWord && !toks[h+1].cap() && !connectors[toks[h+1].lower()] || toks[h+1].Text == ",") {
+			if h+1 < len(toks) && (toks[h+1].Kind == tWord && !toks[h+1].cap() && !connectors.has(toks[h+1].lower()) || toks[h+1].Text == ",") {
 				g := byte(0)
-				if femaleRoles[l] {
+				if femaleRoles.has(l) {
 					g = 'f'
-				} else if maleRoles[l] {
+				} else if maleRoles.has(l) {
 					g = 'm'
 				}
 				if p := a.describedPerson(l, g, i); p >= 0 {
@@ -1020,7 +1020,7 @@ func (a *attribution) openingPerson(i int, g byte) int {
 // or a verb.
 func (a *attribution) isSubject(m mention) bool {
 	if m.End < len(a.toks) {
-		if n := a.toks[m.End]; isSpeechVerbAt(a.toks, m.End) || auxiliaries[n.lower()] {
+		if n := a.toks[m.End]; isSpeechVerbAt(a.toks, m.End) || auxiliaries.has(n.lower()) {
 			return true // "Peter Duncan said", "Mr Hague had"
 		}
 	}
@@ -1042,7 +1042,7 @@ func (a *attribution) isSubject(m mention) bool {
 	case "and", "but", "while", "when", "as", "then", "because", "although", "though", "member":
 		return true
 	}
-	if !personRoles[t.low] && !roleWords[t.low] {
+	if !personRoles.has(t.low) && !roleWords.has(t.low) {
 		return false
 	}
 	// A title before the name ("Defence Secretary Geoff Hoon said",
@@ -1052,11 +1052,11 @@ func (a *attribution) isSubject(m mention) bool {
 	for k := i - 1; k >= 0 && k >= i-6 && a.toks[k].Sent == t.Sent; k-- {
 		c := a.toks[k]
 		switch {
-		case c.cap() || personRoles[c.low] || roleWords[c.low] || c.low == "the" || c.low == "a" || c.low == "an":
+		case c.cap() || personRoles.has(c.low) || roleWords.has(c.low) || c.low == "the" || c.low == "a" || c.low == "an":
 			continue
-		case titlePreps[c.low]:
+		case titlePreps.has(c.low):
 			return false
-		case c.Kind == tWord && !c.cap() && (personRoles[a.toks[k+1].low] || roleWords[a.toks[k+1].low]) && !auxiliaries[c.low] && !isSpeechVerbAt(a.toks, k):
+		case c.Kind == tWord && !c.cap() && (personRoles.has(a.toks[k+1].low) || roleWords.has(a.toks[k+1].low)) && !auxiliaries.has(c.low) && !isSpeechVerbAt(a.toks, k):
 			continue // "sporting director", "shadow chancellor"
 		}
 		return true
@@ -1110,11 +1110,11 @@ func (a *attribution) recentSubject(pos int, g byte, head string) int {
 // Kevin Keegan" is not "the defender"). A nationality ("the Scot") is no
 // role: anyone may hold it besides their job.
 func otherRole(roles []string, head string) bool {
-	if !personRoles[head] {
+	if !personRoles.has(head) {
 		return false
 	}
 	for _, r := range roles {
-		if l := lastWord(r); personRoles[l] && l != head {
+		if l := lastWord(r); personRoles.has(l) && l != head {
 			return true
 		}
 	}
@@ -1134,7 +1134,7 @@ func roleHead(words []string) string {
 	if l == "executive" && (len(words) < 2 || !strings.EqualFold(words[len(words)-2], "chief")) {
 		return "" // "the Scottish Executive" governs; a chief executive is a person
 	}
-	if personRoles[l] && l != "man" && l != "woman" {
+	if personRoles.has(l) && l != "man" && l != "woman" {
 		return l
 	}
 	return ""
@@ -1187,7 +1187,7 @@ func (a *attribution) recentOrgNear(pos int) string {
 		if a.toks[m.Start].Sent < sent-1 {
 			break
 		}
-		if m.Kind == mOrg && !m.InQuote && !m.InTitle && !outlets[m.Name] {
+		if m.Kind == mOrg && !m.InQuote && !m.InTitle && !outlets.has(m.Name) {
 			return m.Name
 		}
 	}

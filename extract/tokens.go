@@ -187,7 +187,7 @@ func commonWord(t token) bool {
 		return false
 	}
 	for _, part := range strings.Split(t.low, "-") {
-		if !commonLower(part) && !openers[part] {
+		if !commonLower(part) && !openers.has(part) {
 			return false
 		}
 	}
@@ -417,33 +417,67 @@ func wordEnd(s string, i int) (int, tokKind) {
 	return j, kind
 }
 
-// inLower is set[strings.ToLower(w)] without making the lower-case
+// inLower is set.has(strings.ToLower(w)) without making the lower-case
 // string for a short ASCII word, the usual case: a map indexed with
 // string(bytes) does not allocate, and the rules ask about capitalised
 // words often enough that the ToLower strings were a fifth of the
 // allocations of an extraction.
-func inLower(set map[string]bool, w string) bool {
+func inLower(set *wordSet, w string) bool {
 	var buf [32]byte
 	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
+		return set.has(strings.ToLower(w))
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
+			return set.has(strings.ToLower(w))
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	if len(w) == 0 {
+		return set.m[""]
+	}
+	if !set.mayHave(buf[0], len(w)) {
+		return false
+	}
+	return set.m[string(buf[:len(w)])]
 }
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
+// wordSet is a fixed set of words. The rules ask several sets about
+// nearly every word, and nearly every answer is no; a map must hash the
+// whole word to say so, which made these lookups the largest cost of an
+// extraction. A bit per first byte and length answers most noes at once.
+type wordSet struct {
+	m     map[string]bool
+	shape [256]uint64 // shape[first byte] has bit min(len, 63) for each word
+}
+
+func setOf(words ...string) *wordSet {
+	s := &wordSet{m: make(map[string]bool, len(words))}
 	for _, w := range words {
-		m[w] = true
+		s.m[w] = true
+		if w != "" {
+			s.shape[w[0]] |= 1 << min(len(w), 63)
+		}
 	}
-	return m
+	return s
+}
+
+// mayHave: some word of the set starts with first and is n bytes long.
+func (s *wordSet) mayHave(first byte, n int) bool {
+	return s.shape[first]&(1<<min(n, 63)) != 0
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	if w == "" {
+		return s.m[""]
+	}
+	if !s.mayHave(w[0], len(w)) {
+		return false
+	}
+	return s.m[w]
 }
