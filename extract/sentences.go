@@ -39,19 +39,20 @@ func markSentences(toks []token, isOpener func(string) bool) {
 // endsSentence reports whether a sentence ends after toks[i] (including
 // the closing marks that follow its terminal punctuation).
 func endsSentence(toks []token, i int, isOpener func(string) bool) bool {
-	t := toks[i]
+	// Pointers, not copies: this runs on every token.
+	t := &toks[i]
 	if i+1 >= len(toks) || toks[i+1].Para != t.Para {
 		return false // the paragraph break does it
 	}
 	j := i
-	next := toks[i+1]
+	next := &toks[i+1]
 	switch {
 	case t.Kind == tCloseQ || t.Text == ")":
 		// ."  or .)  — look back through the closing marks for the stop.
 		for j > 0 && (toks[j].Kind == tCloseQ || toks[j].Text == ")") {
 			j--
 		}
-		if j == i || toks[j].Para != t.Para || !isStop(toks[j]) {
+		if j == i || toks[j].Para != t.Para || !isStop(&toks[j]) {
 			return false
 		}
 	case isStop(t):
@@ -68,6 +69,6 @@ func endsSentence(toks []token, i int, isOpener func(string) bool) bool {
 	return next.cap() || next.Kind == tNum || next.Kind == tOpenQ || next.Text == "("
 }
 
-func isStop(t token) bool {
+func isStop(t *token) bool {
 	return t.Kind == tPunct && (t.Text == "." || t.Text == "!" || t.Text == "?" || t.Text == "..." || t.Text == "…")
 }

@@ -20,25 +20,25 @@ type span struct {
 func capSpans(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
-		if !nameToken(toks[i]) {
+		if !nameToken(&toks[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) && toks[j].Sent == toks[i].Sent {
-			t := toks[j]
+			t := &toks[j]
 			if nameToken(t) || t.Kind == tWord && particleStem(t.Text) != "" {
 				j++ // "Bashar al-Assad", "Bab el-Mandeb"
 				continue
 			}
-			if t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(toks[j+1]) {
+			if t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(&toks[j+1]) {
 				j++
 				continue
 			}
 			// Two particles in a row: "Juan Carlos de la Fuente", "Rafael
 			// van der Vaart".
 			if t.Kind == tWord && nameParticles.has(t.Text) && j+2 < len(toks) && nameParticles.has(toks[j+1].Text) &&
-				toks[j+2].Sent == t.Sent && nameToken(toks[j+2]) {
+				toks[j+2].Sent == t.Sent && nameToken(&toks[j+2]) {
 				j += 2
 				continue
 			}
@@ -50,7 +50,7 @@ func capSpans(toks []token) []span {
 			}
 			// Nickname: 'Head' between two name words, quotes adjacent.
 			if t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
-				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {
+				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(&toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {
 				j += 3
 				continue
 			}
@@ -98,8 +98,16 @@ func personAfterOrg(toks []token, s span) int {
 // nameToken: a capitalised word, or an initial such as "W" or "W.".
 // A capitalised word with a modifier suffix ("California-based",
 // "Oscar-winning") describes something else and is not part of a name.
-func nameToken(t token) bool {
-	return t.cap() && (!strings.Contains(t.Text, "-") || modifierPrefix(t.Text) == "")
+//
+// It takes a pointer and tests the cached capital first so that it
+// inlines: capSpans asks it of every token.
+func nameToken(t *token) bool {
+	return t.isCap && !modifierWord(t.Text)
+}
+
+// modifierWord: "California-based", "Oscar-winning".
+func modifierWord(w string) bool {
+	return strings.IndexByte(w, '-') >= 0 && modifierPrefix(w) != ""
 }
 
 // particleStem returns "Assad" for "al-Assad" and "Mandeb" for

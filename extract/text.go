@@ -151,7 +151,11 @@ func allDigits(s string) bool {
 func collapseSpace(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+		c := s[i]
+		if !spaceCheck[c] {
+			continue // most bytes: one table load
+		}
+		if c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
 			return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 		} else if c >= utf8.RuneSelf {
 			ascii = false
@@ -162,6 +166,18 @@ func collapseSpace(s string) string {
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
+
+// spaceCheck marks the bytes collapseSpace looks at: the ASCII spaces it
+// collapses and the bytes of non-ASCII runes.
+var spaceCheck = func() (t [256]bool) {
+	for _, c := range []byte{'\t', '\r', '\v', '\f', ' '} {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // spacedOnce: s, which has no double ASCII space, is already what
 // collapsing its Unicode spaces gives, so collapseSpace can skip the
@@ -204,39 +220,60 @@ func isNoise(line string) bool {
 	// longer than any prefix or suffix looked for. Lowering whole
 	// paragraphs was a visible share of the profile.
 	var hb, tb [96]byte
-	head, tail := lowerEnds(line, 24, hb[:0], tb[:0])
+	tail := lowerTail(line, 24, tb[:0])
+	getty := hasSuffix(tail, "/getty images")
+	if len(line) >= 200 && !getty {
+		// Most lines: a prefix would say no at this length and no suffix
+		// can say yes, so the head need not be lowered.
+		return false
+	}
+	head := lowerHead(line, 24, hb[:0])
 	for _, p := range noisePrefixes {
 		if len(head) >= len(p) && string(head[:len(p)]) == p {
 			return len(line) < 200
 		}
 	}
-	return hasSuffix(tail, "/getty images") || hasSuffix(tail, "/reuters") && len(line) < 80
+	return getty || hasSuffix(tail, "/reuters") && len(line) < 80
 }
 
 func hasSuffix(b []byte, suf string) bool {
 	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
 }
 
-// lowerEnds appends to head and tail the lower case of the first and of
-// the last n runes of s, each rune as strings.ToLower maps it.
-func lowerEnds(s string, n int, head, tail []byte) ([]byte, []byte) {
-	k := 0
+// lowerHead appends the lower case of the first n runes of s to buf,
+// each rune as strings.ToLower maps it.
+func lowerHead(s string, n int, buf []byte) []byte {
 	for _, r := range s {
-		if k == n {
+		if n == 0 {
 			break
 		}
-		head = utf8.AppendRune(head, unicode.ToLower(r))
-		k++
+		buf = appendLowerRune(buf, r)
+		n--
 	}
+	return buf
+}
+
+// lowerTail appends the lower case of the last n runes of s to buf.
+func lowerTail(s string, n int, buf []byte) []byte {
 	start := len(s)
-	for k = 0; k < n && start > 0; k++ {
+	for ; n > 0 && start > 0; n-- {
 		_, size := utf8.DecodeLastRuneInString(s[:start])
 		start -= size
 	}
 	for _, r := range s[start:] {
-		tail = utf8.AppendRune(tail, unicode.ToLower(r))
+		buf = appendLowerRune(buf, r)
 	}
-	return head, tail
+	return buf
+}
+
+func appendLowerRune(buf []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(buf, byte(r))
+	}
+	return utf8.AppendRune(buf, unicode.ToLower(r))
 }
 
 // latin1Fallback reads the bytes that are not UTF-8 as Latin-1: old pages

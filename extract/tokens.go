@@ -289,6 +289,10 @@ func tokenize(s string, para int, out []token) []token {
 func splitTokens(s string, para int, out []token) []token {
 	first := len(out)
 	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++ // the commonest byte between tokens, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
