@@ -47,7 +47,9 @@ type mention struct {
 // the rest is split at connectors ("Zara Hyde Peters of UK Athletics") and
 // each part judged on its own.
 func classify(paras []paragraph, toks []token, spans []span) []mention {
-	var out []mention
+	// Most spans make one mention; sizing for that saves growing a slice
+	// of large structs several times per article.
+	out := make([]mention, 0, len(spans)+len(spans)/8+8)
 	for _, s := range spans {
 		if k := nameAfterOfficeOfThe(toks, s); k > 0 {
 			// "Chancellor of the Exchequer Gordon Brown": the run after
@@ -776,11 +778,14 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 			return newMention(mOrg, toks, a, b, text), true
 		}
 	}
+	asked := b-a == 1 // placeByContext said no above
 	for b-a > 1 && postNominals.has(strings.TrimSuffix(toks[b-1].Text, ".")) {
 		b-- // "Guy Mansfield QC", "Martin Luther King Jr"
 	}
-	if m, ok := placeByContext(toks, a, b); ok {
-		return m, true
+	if !asked {
+		if m, ok := placeByContext(toks, a, b); ok {
+			return m, true
+		}
 	}
 	m := mention{Kind: mPerson, Start: a, End: b}
 	if compassWords.has(toks[a].lower()) && lastTitle(toks, a, b) < 0 {
