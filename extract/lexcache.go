@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"hash/maphash"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"byline/extract/lexicon"
@@ -10,16 +10,39 @@ import (
 
 // The rules ask the lexicon about the same few hundred words many times
 // per article, and the lexicon answers by binary search over embedded
-// text. A shared memo makes repeat questions a map lookup. It is bounded
-// and kept in two generations: when the current one holds memoGen answers
-// it becomes the old one and the one before is dropped, so a long-running
-// reader never grows past a few megabytes, while the words asked about in
-// every article (found in the old generation and copied forward) survive
-// the turnover instead of all being looked up again. Keys are copied: the
-// word is usually a slice of an article's text, which the memo must not
-// keep alive.
+// text. A shared memo makes repeat questions one hash and one load. It is
+// a fixed table of memoSlots entries, each word in the slot its hash
+// picks; a new word takes the slot over. So the memo never holds more
+// than memoSlots answers, however long the reader runs, and a reader
+// takes no lock: articles are extracted on all cores at once, and a
+// read-write mutex taken on every question was a cache line the cores
+// passed back and forth. Keys are copied: the word is usually a slice of
+// an article's text, which the memo must not keep alive.
 
-const memoGen = 1 << 14 // two generations: at most 1<<15 answers, as before
+const memoSlots = 1 << 15
+
+type memoEntry struct {
+	key string
+	lexAnswer
+}
+
+var (
+	memo     [memoSlots]atomic.Pointer[memoEntry]
+	memoSeed = maphash.MakeSeed()
+)
+
+// lex returns the memo entry of one exact form.
+func lex(w string) *lexAnswer {
+	slot := &memo[maphash.String(memoSeed, w)&(memoSlots-1)]
+	if e := slot.Load(); e != nil && e.key == w {
+		return &e.lexAnswer
+	}
+	// Two goroutines that miss the same word at once each store an
+	// entry; one is kept, and both give the same answers.
+	e := &memoEntry{key: strings.Clone(w)}
+	slot.Store(e)
+	return &e.lexAnswer
+}
 
 // lexAnswer is what the lexicon says about one exact form, each question
 // asked only when a rule asks it: on the BBC corpus a form is asked about
@@ -54,34 +77,6 @@ const (
 	isDemonymBit
 	genderShift = 16 // the lexicon.Gender of a given name
 )
-
-var memo struct {
-	sync.RWMutex
-	cur, old map[string]*lexAnswer
-}
-
-// lex returns the memo entry of one exact form.
-func lex(w string) *lexAnswer {
-	memo.RLock()
-	a, ok := memo.cur[w]
-	if !ok {
-		a = memo.old[w]
-	}
-	memo.RUnlock()
-	if ok {
-		return a
-	}
-	if a == nil {
-		a = &lexAnswer{}
-	}
-	memo.Lock()
-	if memo.cur == nil || len(memo.cur) >= memoGen {
-		memo.old, memo.cur = memo.cur, make(map[string]*lexAnswer, 1024)
-	}
-	memo.cur[strings.Clone(w)] = a
-	memo.Unlock()
-	return a
-}
 
 // placeOf answers LookupPlace (and Ambiguous) for the form w of a.
 func (a *lexAnswer) placeOf(w string) *placeAnswer {
