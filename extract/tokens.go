@@ -444,7 +444,7 @@ func inLower(set *wordSet, w string) bool {
 	if len(w) == 0 {
 		return set.m[""]
 	}
-	if !set.mayHave(buf[0], len(w)) {
+	if !set.mayHave(buf[0], buf[len(w)-1], len(w)) {
 		return false
 	}
 	return set.m[string(buf[:len(w)])]
@@ -453,10 +453,11 @@ func inLower(set *wordSet, w string) bool {
 // wordSet is a fixed set of words. The rules ask several sets about
 // nearly every word, and nearly every answer is no; a map must hash the
 // whole word to say so, which made these lookups the largest cost of an
-// extraction. A bit per first byte and length answers most noes at once.
+// extraction. A bit per (first byte, last byte, length) answers almost
+// all the noes at once.
 type wordSet struct {
 	m     map[string]bool
-	shape [256]uint64 // shape[first byte] has bit min(len, 63) for each word
+	shape [256]uint64 // shape[ends(w)] has bit min(len(w), 63) for each word
 }
 
 func setOf(words ...string) *wordSet {
@@ -464,15 +465,18 @@ func setOf(words ...string) *wordSet {
 	for _, w := range words {
 		s.m[w] = true
 		if w != "" {
-			s.shape[w[0]] |= 1 << min(len(w), 63)
+			s.shape[ends(w[0], w[len(w)-1])] |= 1 << min(len(w), 63)
 		}
 	}
 	return s
 }
 
-// mayHave: some word of the set starts with first and is n bytes long.
-func (s *wordSet) mayHave(first byte, n int) bool {
-	return s.shape[first]&(1<<min(n, 63)) != 0
+// ends mixes a word's first and last bytes into a shape index.
+func ends(first, last byte) byte { return first + 31*last }
+
+// mayHave: some word of the set is n bytes long and has these ends.
+func (s *wordSet) mayHave(first, last byte, n int) bool {
+	return s.shape[ends(first, last)]&(1<<min(n, 63)) != 0
 }
 
 // has reports whether w is in the set.
@@ -480,7 +484,7 @@ func (s *wordSet) has(w string) bool {
 	if w == "" {
 		return s.m[""]
 	}
-	if !s.mayHave(w[0], len(w)) {
+	if !s.mayHave(w[0], w[len(w)-1], len(w)) {
 		return false
 	}
 	return s.m[w]
