@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -113,7 +114,18 @@ func (a *app) open(ctx context.Context) (*store.Store, error) {
 		}
 		path = p
 	}
+	// Opening is instant but for a migration of a large library (the
+	// search index rebuilt, say), which can take a minute: say so rather
+	// than sit silent.
+	said := make(chan struct{})
+	slow := time.AfterFunc(time.Second, func() {
+		defer close(said)
+		fmt.Fprintln(a.stderr, "byline: updating the library to this version of byline; a large library takes a minute…")
+	})
 	lib, err := store.Open(ctx, path)
+	if !slow.Stop() {
+		<-said // the line is written before anything else is
+	}
 	if err != nil {
 		return nil, err
 	}
