@@ -489,8 +489,16 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 		surnameTown := b-a == 1 && p.Kind == lexicon.City && p.Population < 200000 && surname(text)
 		theFeature := p.Kind == lexicon.Feature && a > 0 && toks[a-1].low == "the" // "protect the Amazon"
 		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
-			return mention{}, false
+			if b-a == 1 {
+				return mention{}, false
+			}
+			// A longer name may still be a landmark: the small town
+			// "Stamford Bridge" is also the stadium, "White House" the
+			// residence; the rules below judge it as if unknown.
+			ok = false
 		}
+	}
+	if ok {
 		// A small town named like a person ("a message from Ellie") needs
 		// a place's own preposition: "in Ellie". (Regions are left alone:
 		// the gazetteer's "Florida" is a region of Puerto Rico.)

@@ -190,6 +190,13 @@ func TestPlacesByContext(t *testing.T) {
 			`The watchdog Freedom House said freedom declined.`, nil, []string{"Freedom House"}},
 		{"a town that speaks is the company named after it",
 			`Figures from Nationwide and Halifax showed a rise. Halifax said prices rose.`, nil, []string{"Halifax"}},
+		{"a small British town after a preposition is a place",
+			`Boats to Stornoway are idle. The ferry from Kirkwall was late and the court in Truro heard the case.`,
+			[]string{"Stornoway", "Kirkwall", "Truro"}, nil},
+		{"a small town's name without a place's context is no place",
+			`Eton has raised its fees again.`, nil, []string{"Eton"}},
+		{"a small town's name that is also a landmark stays the landmark",
+			`The winger could be fit for the Stamford Bridge game in March.`, []string{"Stamford Bridge"}, nil},
 		{"a place at the head of a list is no organisation",
 			`Countries such as the Czech Republic and Slovenia will grow.`, []string{"Czech Republic", "Slovenia"}, nil},
 	} {

@@ -44,6 +44,7 @@ func main() {
 	g.regions()
 	g.cities()
 	g.manualPlaces()
+	g.smallTowns()
 	g.demonyms()
 	for name, lines := range map[string][]string{
 		"words.txt":     g.wordLines(),
@@ -730,6 +731,61 @@ func (g *gen) cities() {
 				p.ambiguous = c.pop < 1000000 && (word || g.isGiven(f)) || c.pop < 300000 && person
 			}
 			g.addForms(f, p)
+		}
+	}
+}
+
+// English-speaking countries: most of byline's readers' news comes from
+// them, and their local news names small towns ("Oban", "Stornoway",
+// "Kirkwall") that the 15,000 cut leaves out.
+var smallTownCountries = map[string]bool{"GB": true, "IE": true}
+
+// smallTownMin is the population from which a town of those countries is
+// kept.
+const smallTownMin = 2000
+
+// smallTowns adds the towns of smallTownCountries from smallTownMin to
+// 15,000 people, after every other entry and only under forms nothing
+// else holds: a small town never displaces a county, a region or a larger
+// town ("Devon" stays the county, not the town in Alberta). A
+// single-word name that is an everyday word, any known given name or one
+// of the 1,000 most frequent surnames is left out ("Bush", "Chase",
+// "Street"); other surnames stay, and the extractor asks for a place's
+// context before it takes a small town named like one ("in Ashbourne").
+func (g *gen) smallTowns() {
+	small := map[string]place{}
+	for _, c := range g.readCities() {
+		if !smallTownCountries[c.country] || c.pop < smallTownMin || c.pop >= 15000 {
+			continue
+		}
+		switch c.feature {
+		case "PPLH", "PPLQ", "PPLW", "PPLCH", "PPLX":
+			continue
+		}
+		for _, f := range []string{c.name, c.alt} {
+			if f == "" {
+				continue
+			}
+			if !strings.ContainsAny(f, " -") {
+				_, given := g.givenSex[f]
+				if g.common[strings.ToLower(fold(f))] || given || g.personName(f) {
+					continue
+				}
+			}
+			for _, form := range []string{f, fold(f)} {
+				p := place{kind: 't', cc: c.country, pop: c.pop, canonical: c.name, rank: rankCity, ambiguous: true}
+				if form == c.name {
+					p.canonical = ""
+				}
+				if old, ok := small[form]; !ok || old.pop < p.pop {
+					small[form] = p
+				}
+			}
+		}
+	}
+	for form, p := range small {
+		if _, taken := g.places[form]; !taken {
+			g.places[form] = p
 		}
 	}
 }
