@@ -1078,6 +1078,10 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 		// "in Kingsbridge.", "in Neasden and…"; not "in Brent crude",
 		// "in Hindi", "in Oscars", "in PCs".
 		ok = true
+	case plainName(w) && fromToPlace(toks, a, b):
+		// "flights from Inverness to Kirkwall": a route's other end is a
+		// place too.
+		ok = true
 	}
 	if !ok {
 		return mention{}, false
@@ -1089,6 +1093,23 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	m.Name, m.Full = w, w
 	m.Place = lexicon.Place{Name: w, Kind: lexicon.City}
 	return m, true
+}
+
+// fromToPlace: toks[a:b] is one end of a route whose other end is a
+// gazetteer place: "from Inverness to Kirkwall", "from Ullapool to
+// Stornoway". The word after "to" ends the phrase.
+func fromToPlace(toks []token, a, b int) bool {
+	switch toks[a-1].low {
+	case "to":
+		if a < 3 || toks[a-3].low != "from" || !isPlaceAt(toks[a-2].Text) {
+			return false
+		}
+		return b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && !toks[b].cap()
+	case "from":
+		return b+2 < len(toks) && toks[b].low == "to" && isPlaceAt(toks[b+1].Text) &&
+			(b+2 >= len(toks) || !toks[b+2].cap())
+	}
+	return false
 }
 
 func speechVerbsOrAux(toks []token, i int) bool {
@@ -1136,6 +1157,21 @@ func plainName(w string) bool {
 	return true
 }
 
+// listOpens: a list that prep opens with the place first may close on an
+// unknown word: "in Gaza City and Jabalia", "every sailing from Oban and
+// Ullapool". After "from", "to" or "outside" the first place must be a
+// town, which pairs with towns; a country pairs with firms too often
+// ("orders from Britain and Vexor").
+func listOpens(prep string, first mention) bool {
+	switch prep {
+	case "in", "near":
+		return true
+	case "from", "to", "outside":
+		return first.Place.Kind == lexicon.City
+	}
+	return false
+}
+
 // listedWithPlaces accepts names that stand in a list of places:
 // "Aberdeen South, Dumfriesshire, Dundee East and West, South West
 // Edinburgh, Ochil, Stirling…". A member joins when it is an ambiguous
@@ -1168,7 +1204,7 @@ func listedWithPlaces(toks []token, ms []mention) {
 			// Edinburgh and Stirling, not "Microsoft" after "Japan"; or to
 			// close a list that "in" opened: "in Gaza City and Jabalia".
 			closes := before && toks[m.Start-1].low == "and" && (m.End >= len(toks) || toks[m.End].Kind == tPunct || !toks[m.End].cap()) &&
-				ms[i-1].Start > 0 && (toks[ms[i-1].Start-1].low == "in" || toks[ms[i-1].Start-1].low == "near")
+				ms[i-1].Start > 0 && listOpens(toks[ms[i-1].Start-1].low, ms[i-1])
 			if known && (before || after) || before && after || closes {
 				if !known {
 					p = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
