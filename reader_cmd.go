@@ -65,7 +65,7 @@ func (noFeedsError) Error() string { return "no feeds to refresh — byline subs
 
 var errNoFeeds error = noFeedsError{}
 
-// background runs feed.Finish one at a time; asked again while it runs,
+// background runs feed.FinishInBackground one at a time; asked again while it runs,
 // it runs once more afterwards, for articles saved after its last look.
 type background struct {
 	mu      sync.Mutex
@@ -86,7 +86,7 @@ func (b *background) finish(ctx context.Context, lib *store.Store) {
 	go func() {
 		defer b.wg.Done()
 		for {
-			feed.Finish(ctx, lib, nil)
+			feed.FinishInBackground(ctx, lib)
 			b.mu.Lock()
 			if !b.again || ctx.Err() != nil {
 				b.running = false

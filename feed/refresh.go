@@ -323,6 +323,23 @@ func Index(ctx context.Context, st *store.Store, progress func(done, total int))
 // goroutine writes. progress, when not nil, is called after each batch is
 // stored. Interrupted, it leaves the rest for the next call.
 func Extract(ctx context.Context, st *store.Store, progress func(done, total int)) (int, error) {
+	return extractWith(ctx, st, runtime.GOMAXPROCS(0), 2000, progress)
+}
+
+// FinishInBackground is Finish for a program that has a screen to keep
+// responsive and a memory budget, the reader: extraction runs on one core,
+// leaving the others to the user, in batches of 250 articles.
+func FinishInBackground(ctx context.Context, st *store.Store) error {
+	if _, err := extractWith(ctx, st, 1, 250, nil); err != nil {
+		return err
+	}
+	_, err := Index(ctx, st, nil)
+	return err
+}
+
+// extractWith is Extract on workers cores, page articles at a time: read,
+// in flight and written per transaction.
+func extractWith(ctx context.Context, st *store.Store, workers, page int, progress func(done, total int)) (int, error) {
 	total, err := st.Unfinished(ctx, extract.Version)
 	if err != nil || total == 0 {
 		return 0, err
@@ -330,7 +347,6 @@ func Extract(ctx context.Context, st *store.Store, progress func(done, total int
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	const page = 2000
 	type result struct {
 		id  int64
 		ent news.Entities
@@ -359,7 +375,7 @@ func Extract(ctx context.Context, st *store.Store, progress func(done, total int
 		}
 	}()
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range max(workers, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -36,6 +36,7 @@ func (m Model) windowEnd() int { return m.base + len(m.items) }
 func (m *Model) reloadCmd() tea.Cmd {
 	m.gen++
 	m.loading = true
+	m.ahead = -1
 	m.cursor, m.top = 0, 0
 	return loadWindow(m.lib, m.gen, m.query(), 0, 0, 0)
 }
@@ -45,6 +46,7 @@ func (m *Model) reloadCmd() tea.Cmd {
 func (m *Model) jumpTo(i int) tea.Cmd {
 	m.gen++
 	m.loading = true
+	m.ahead = i // moves typed before the page comes go on from row i
 	offset := 0
 	if i >= pageSize {
 		offset = i - pageSize + 1
@@ -58,6 +60,7 @@ func (m *Model) jumpTo(i int) tea.Cmd {
 func (m *Model) reloadAround(shift int) tea.Cmd {
 	m.gen++
 	m.loading = true
+	m.ahead = -1
 	var keep int64
 	if a := m.selected(); a != nil {
 		keep = a.ID
@@ -103,6 +106,7 @@ func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
 	first := !m.loaded
 	m.loaded = true
 	m.clampList()
+	m.catchUp()
 	if first && len(m.items) > 0 && m.width >= narrowWidth {
 		// Show the newest story at once where there is room for it.
 		m.opening = m.items[0].ID
@@ -170,11 +174,35 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Open):
 		return m.openSelected()
 	}
-	// Moves stop at the window's ends; the page past them is on its way.
-	if c, ok := m.move(msg, m.cursor-m.base, len(m.items), m.listRows()); ok {
-		m.cursor = m.base + c
+	// Moves stop at the window's ends, and the page past them is on its
+	// way; a move typed past them is kept and finished when it arrives,
+	// so keys pressed faster than the library answers are not lost.
+	from := m.cursor
+	if m.ahead >= 0 {
+		from = m.ahead
+	}
+	if c, ok := m.move(msg, from, m.total, m.listRows()); ok {
+		m.ahead = -1
+		if c < m.base || c >= m.windowEnd() {
+			m.ahead = c
+		}
+		m.cursor = c
 		m.clampList()
 		return m, m.moreIfNeeded()
 	}
 	return m, nil
+}
+
+// catchUp moves the cursor on towards a move typed past the window's end
+// once a page has extended the window.
+func (m *Model) catchUp() {
+	if m.ahead < 0 {
+		return
+	}
+	m.ahead = min(m.ahead, max(m.total-1, 0)) // the list may have shrunk
+	m.cursor = m.ahead
+	if m.ahead >= m.base && m.ahead < m.windowEnd() {
+		m.ahead = -1
+	}
+	m.clampList()
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestBottomJumpsToTheEndWithoutLoadingTheWholeLibrary(t *testing.T) {
@@ -91,4 +93,58 @@ func TestEmptyLibrarySaysHowToAddArticles(t *testing.T) {
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// Keys pressed faster than the library answers (a refresh writing in the
+// background, a slow disk) are not lost at the end of the loaded rows: the
+// cursor goes on to where they lead once the page arrives.
+func TestMovesTypedAheadOfAPageAreKept(t *testing.T) {
+	lib := bigLibrary(5_000)
+	m := sized(t, lib, 120, 40)
+	var pending []tea.Cmd
+	for range 450 {
+		next, cmd := m.Update(press("j"))
+		m = next.(Model)
+		if cmd != nil {
+			pending = append(pending, cmd) // the pages, not yet delivered
+		}
+	}
+	for len(pending) > 0 {
+		cmd := pending[0]
+		pending = pending[1:]
+		for _, msg := range run(cmd) {
+			next, more := m.Update(msg)
+			m = next.(Model)
+			if more != nil {
+				pending = append(pending, more)
+			}
+		}
+	}
+	if m.cursor != 450 {
+		t.Fatalf("450 moves typed ahead of two pages left the cursor at row %d", m.cursor)
+	}
+	if a := m.selected(); a == nil || a.ID != 5_000-450 {
+		t.Errorf("row 450 shows %v, want article %d", a, 5_000-450)
+	}
+}
+
+// Moves typed after g or G, before the jump's page has come, go on from
+// where the jump leads.
+func TestMovesAfterAJumpAreKept(t *testing.T) {
+	lib := bigLibrary(100_000)
+	m := sized(t, lib, 120, 40)
+	m = drive(t, m, press("G"))
+	next, jump := m.Update(press("g"))
+	m = next.(Model)
+	for range 3 {
+		next, _ = m.Update(press("j")) // pressed before the page for g arrives
+		m = next.(Model)
+	}
+	for _, msg := range run(jump) {
+		next, _ = m.Update(msg)
+		m = next.(Model)
+	}
+	if m.cursor != 3 {
+		t.Fatalf("g then three moves left the cursor at row %d, want 3", m.cursor)
+	}
 }

@@ -53,6 +53,7 @@ type Model struct {
 	cursor     int
 	top        int // first visible row
 	loading    bool
+	ahead      int // a row a move typed past the loaded window aims at; -1: none
 	loaded     bool
 
 	// The open article.
@@ -114,6 +115,7 @@ func New(lib Library, opts Options) Model {
 		width:   100,
 		height:  30,
 		loading: true,
+		ahead:   -1,
 		gen:     1,
 	}
 	m.styles = DefaultStyles(m.isDark, opts.NoColor)
