@@ -21,6 +21,7 @@ the exit status is 1 when anything was skipped.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			a.bulk = true // a folder can hold thousands of stories
 			lib, err := a.open(ctx)
 			if err != nil {
 				return err

@@ -124,6 +124,7 @@ time.`,
 				return err
 			}
 			ctx := cmd.Context()
+			a.bulk = true
 			lib, err := a.open(ctx)
 			if err != nil {
 				return err
@@ -427,6 +428,7 @@ are left as they are; "-" reads standard input.`,
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
 			ctx := cmd.Context()
+			a.bulk = true
 			lib, err := a.open(ctx)
 			if err != nil {
 				return err

@@ -56,6 +56,7 @@ type app struct {
 	stdout, stderr io.Writer
 	libraryPath    string // --library
 	samples        bool   // --samples
+	bulk           bool   // the command writes many articles: open for bulk writes
 	lib            *store.Store
 }
 
@@ -122,7 +123,11 @@ func (a *app) open(ctx context.Context) (*store.Store, error) {
 		defer close(said)
 		fmt.Fprintln(a.stderr, "byline: updating the library to this version of byline; a large library takes a minute…")
 	})
-	lib, err := store.Open(ctx, path)
+	var opts []store.Option
+	if a.bulk {
+		opts = append(opts, store.ForBulkWrites())
+	}
+	lib, err := store.Open(ctx, path, opts...)
 	if !slow.Stop() {
 		<-said // the line is written before anything else is
 	}

@@ -112,7 +112,7 @@ func benchRefresh(b *testing.B, srv *httptest.Server, feeds, want int) {
 	var listed, extracted, indexed time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "lib.db"))
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "lib.db"), store.ForBulkWrites()) // as byline refresh opens it
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -157,7 +157,7 @@ func BenchmarkRefreshNothingNew(b *testing.B) {
 	const feeds, items = 200, 50
 	srv := benchFeeds(b, feeds, items)
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "lib.db"))
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "lib.db"), store.ForBulkWrites()) // as byline refresh opens it
 	if err != nil {
 		b.Fatal(err)
 	}
