@@ -97,6 +97,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 			m.Kind = mOther
 		}
 	}
+	people = dropDeterminedNames(toks, ms, people)
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind != mPerson || m.Ent < 0 {
@@ -127,6 +128,58 @@ func resolvePeople(toks []token, ms []mention) []person {
 	}
 	return people
 }
+
+// dropDeterminedNames: a name that the article only ever writes after
+// "the", "a" or "an" ("the Dow Jones index", "a Subaru Impreza", "the Nou
+// Camp") names a thing, not a person, unless it opens with a given name
+// ("a Paul Scholes header", "the Michael Winterbottom film") or a title
+// vouches for it. Headline mentions do not count either way.
+func dropDeterminedNames(toks []token, ms []mention, people []person) []person {
+	if len(people) == 0 {
+		return people
+	}
+	const (
+		unseen = iota
+		determined
+		bare
+	)
+	state := make([]byte, len(people))
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != mPerson || m.Ent < 0 || m.InTitle || state[m.Ent] == bare {
+			continue
+		}
+		if m.Title == "" && m.Start > 0 && toks[m.Start-1].Sent == toks[m.Start].Sent && determiners.has(toks[m.Start-1].low) {
+			state[m.Ent] = determined
+		} else {
+			state[m.Ent] = bare
+		}
+	}
+	remap := make([]int, len(people))
+	kept := people[:0]
+	for j, p := range people {
+		if state[j] == determined && !knownName(p.Words[0]) {
+			remap[j] = -1
+			continue
+		}
+		remap[j] = len(kept)
+		kept = append(kept, p)
+	}
+	if len(kept) == len(state) {
+		return kept
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind == mPerson && m.Ent >= 0 {
+			if m.Ent = remap[m.Ent]; m.Ent < 0 {
+				m.Kind = mOther
+			}
+		}
+	}
+	return kept
+}
+
+var determiners = setOf("the", "a", "an")
 
 // plausibleFullName rejects capitalised runs that are phrases rather than
 // names: any word a common English word that is not also a known name,

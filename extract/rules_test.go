@@ -99,6 +99,15 @@ func TestPeopleNames(t *testing.T) {
 		{"a name before a building noun is no person",
 			`Families crowd the Paso del Norte bridge every night.`,
 			nil, []string{"Paso del Norte"}},
+		{"a name only ever written after an article is a thing",
+			`Shares rose on the Kovar Dettin index. Fans met at the Nou Camp. Mara Quell drives a Subaru Impreza.`,
+			[]string{"Mara Quell"}, []string{"Kovar Dettin", "Nou Camp", "Subaru Impreza"}},
+		{"an article before a given name is still a person",
+			`Critics loved the Michael Winterbottom film. A Paul Scholes header won it.`,
+			[]string{"Michael Winterbottom", "Paul Scholes"}, nil},
+		{"a name written once without an article is a person",
+			`Talks with the Kovar Dettin team stalled. Kovar Dettin said he would wait.`,
+			[]string{"Kovar Dettin"}, nil},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			e := Entities("Story", tc.body)
