@@ -377,6 +377,10 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"a modifier's place does not speak",
 			`"Fast networks will be vital," according to a report by UK-based consultancy Analysys.`,
 			"Fast networks", "Analysys"},
+		{"a name after a title of two clubs joined by 'and' is an object",
+			"Harbour boss Neil Ashcombe wants a summer move for Wales and Real Madrid striker Owain Price.\n\n" +
+				`He sees Price as the ideal captain. "He would excite the fans," he told a radio station.`,
+			"He would excite", "Neil Ashcombe"},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			e := Entities("Story", tc.body)

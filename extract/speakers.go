@@ -1054,6 +1054,8 @@ func (a *attribution) isSubject(m mention) bool {
 		switch {
 		case c.cap() || personRoles.has(c.low) || roleWords.has(c.low) || c.low == "the" || c.low == "a" || c.low == "an":
 			continue
+		case (c.low == "and" || c.Text == "&") && k > 0 && a.toks[k-1].cap() && a.toks[k+1].cap():
+			continue // "for England and Real Madrid striker Michael Owen"
 		case titlePreps.has(c.low):
 			return false
 		case c.Kind == tWord && !c.cap() && (personRoles.has(a.toks[k+1].low) || roleWords.has(a.toks[k+1].low)) && !auxiliaries.has(c.low) && !isSpeechVerbAt(a.toks, k):
