@@ -186,7 +186,14 @@ func Demonym(word string) (country string, ok bool) {
 	if !ok {
 		return "", false
 	}
-	return countries.get(cc)
+	country, ok = countries.get(cc)
+	if country == word || country+"s" == word {
+		// The source gives some territories their own name as the
+		// nationality word ("Gibraltar", "Djibouti"): that word names the
+		// place.
+		return "", false
+	}
+	return country, ok
 }
 
 // GivenName reports whether a capitalised word is a known first name and

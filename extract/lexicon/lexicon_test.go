@@ -123,6 +123,13 @@ func TestDemonym(t *testing.T) {
 			t.Errorf("Demonym(%q) = %q, %v; want %q", tt.word, got, ok, tt.country)
 		}
 	}
+	// A territory's own name is no nationality word, though the source
+	// data lists it as one.
+	for _, w := range []string{"Gibraltar", "Djibouti"} {
+		if c, ok := Demonym(w); ok {
+			t.Errorf("Demonym(%q) = %q; want none", w, c)
+		}
+	}
 	for _, w := range []string{"british", "Britain", "European", "Frenchs", "Sunday"} {
 		if got, ok := Demonym(w); ok {
 			t.Errorf("Demonym(%q) = %q, want none", w, got)
