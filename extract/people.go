@@ -97,7 +97,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 			m.Kind = mOther
 		}
 	}
-	people = dropDeterminedNames(toks, ms, people)
+	people = dropThings(toks, ms, people)
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind != mPerson || m.Ent < 0 {
@@ -129,43 +129,55 @@ func resolvePeople(toks []token, ms []mention) []person {
 	return people
 }
 
-// dropDeterminedNames: a name that the article only ever writes after
-// "the", "a" or "an" ("the Dow Jones index", "a Subaru Impreza", "the Nou
-// Camp") names a thing, not a person, unless it opens with a given name
-// ("a Paul Scholes header", "the Michael Winterbottom film") or a title
-// vouches for it. Headline mentions do not count either way.
-func dropDeterminedNames(toks []token, ms []mention, people []person) []person {
+// dropThings removes the person candidates that the article treats as
+// things and returns the people left; headline mentions do not count.
+func dropThings(toks []token, ms []mention, people []person) []person {
 	if len(people) == 0 {
 		return people
 	}
 	const (
-		unseen = iota
-		determined
-		bare
+		determined = 1 << iota // a mention after "the", "a" or "an"
+		bare                   // a mention without one
+		titled                 // a mention with a title
+		traded                 // a mention with shares or profits
 	)
-	state := make([]byte, len(people))
+	// One allocation: the flags of each person, then the new indices.
+	buf := make([]int, 2*len(people))
+	flags, remap := buf[:len(people)], buf[len(people):]
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind != mPerson || m.Ent < 0 || m.InTitle || state[m.Ent] == bare {
+		if m.Kind != mPerson || m.Ent < 0 || m.InTitle {
 			continue
 		}
+		f := &flags[m.Ent]
+		if m.Title != "" {
+			*f |= titled
+		}
+		if tradedAfter(toks, m.End) {
+			*f |= traded
+		}
 		if m.Title == "" && m.Start > 0 && toks[m.Start-1].Sent == toks[m.Start].Sent && determiners.has(toks[m.Start-1].low) {
-			state[m.Ent] = determined
+			*f |= determined
 		} else {
-			state[m.Ent] = bare
+			*f |= bare
 		}
 	}
-	remap := make([]int, len(people))
 	kept := people[:0]
 	for j, p := range people {
-		if state[j] == determined && !knownName(p.Words[0]) {
+		// A name only ever written after "the", "a" or "an" ("the Dow Jones
+		// index", "a Subaru Impreza", "the Nou Camp") names a thing, unless
+		// it opens with a given name ("a Paul Scholes header", "the Michael
+		// Winterbottom film"). A name with shares or profits ("Pernod
+		// shares", "Sony Ericsson's profits") is a company, unless a title
+		// vouches for a person.
+		if f := flags[j]; f&(determined|bare) == determined && !knownName(p.Words[0]) || f&(traded|titled) == traded {
 			remap[j] = -1
 			continue
 		}
 		remap[j] = len(kept)
 		kept = append(kept, p)
 	}
-	if len(kept) == len(state) {
+	if len(kept) == len(flags) {
 		return kept
 	}
 	for i := range ms {
@@ -178,6 +190,24 @@ func dropDeterminedNames(toks []token, ms []mention, people []person) []person {
 	}
 	return kept
 }
+
+// tradedAfter: what follows a name at b is a company's — its shares,
+// profits or sales ("Pernod shares", "Cadbury's profits").
+func tradedAfter(toks []token, b int) bool {
+	if b < len(toks) && toks[b].Kind == tPoss {
+		b++
+	}
+	if b >= len(toks) || toks[b].Kind != tWord || toks[b].cap() {
+		return false
+	}
+	if tradedNouns.has(toks[b].low) {
+		return true
+	}
+	return toks[b].low == "share" && b+1 < len(toks) && (toks[b+1].low == "price" || toks[b+1].low == "prices")
+}
+
+var tradedNouns = setOf("shares", "shareholders", "profit", "profits", "sales", "earnings", "revenue",
+	"revenues", "turnover", "subsidiary", "subsidiaries", "stock")
 
 var determiners = setOf("the", "a", "an")
 
