@@ -124,7 +124,10 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 					continue
 				}
 			}
-			if isOrgSpan(toks, g, false) {
+			if isOrgSpan(toks, g, false) || gi > 0 && toks[g.Start-1].Text == "of" && fullNameLast(out, segs[gi-1]) {
+				// "analyst Mike Powell of Dresdner Kleinwort Wasserstein":
+				// what a person's full name is "of", when no place, is
+				// where they work.
 				out = append(out, newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End)))
 			} else if m, ok := classifyName(toks, g.Start, g.End); ok {
 				out = append(out, m)
@@ -892,6 +895,16 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		}
 	}
 	return m, true
+}
+
+// fullNameLast: the last mention made is a person's full name ending
+// where segment g does ("The Diary of Alicia Keys" has none).
+func fullNameLast(out []mention, g span) bool {
+	if len(out) == 0 {
+		return false
+	}
+	m := out[len(out)-1]
+	return m.Kind == mPerson && m.End == g.End && len(m.Words) >= 2 && !inLower(openers, m.Words[0])
 }
 
 // lastTitle returns the index of the last title word of a[:b] that has a
