@@ -153,7 +153,7 @@ func dropThings(toks []token, ms []mention, people []person) []person {
 		if m.Title != "" {
 			*f |= titled
 		}
-		if tradedAfter(toks, m.End) {
+		if tradedAfter(toks, m.End) || tradedBefore(toks, m.Start) {
 			*f |= traded
 		}
 		if m.Title == "" && m.Start > 0 && toks[m.Start-1].Sent == toks[m.Start].Sent && determiners.has(toks[m.Start-1].low) {
@@ -168,8 +168,8 @@ func dropThings(toks []token, ms []mention, people []person) []person {
 		// index", "a Subaru Impreza", "the Nou Camp") names a thing, unless
 		// it opens with a given name ("a Paul Scholes header", "the Michael
 		// Winterbottom film"). A name with shares or profits ("Pernod
-		// shares", "Sony Ericsson's profits") is a company, unless a title
-		// vouches for a person.
+		// shares", "Sony Ericsson's profits", "shares in Krispy Kreme") is
+		// a company, unless a title vouches for a person.
 		if f := flags[j]; f&(determined|bare) == determined && !knownName(p.Words[0]) || f&(traded|titled) == traded {
 			remap[j] = -1
 			continue
@@ -204,6 +204,11 @@ func tradedAfter(toks []token, b int) bool {
 		return true
 	}
 	return toks[b].low == "share" && b+1 < len(toks) && (toks[b+1].low == "price" || toks[b+1].low == "prices")
+}
+
+// tradedBefore: "shares in X", "a stake in X".
+func tradedBefore(toks []token, a int) bool {
+	return a >= 2 && toks[a-1].low == "in" && (toks[a-2].low == "shares" || toks[a-2].low == "stake")
 }
 
 var tradedNouns = setOf("shares", "shareholders", "profit", "profits", "sales", "earnings", "revenue",
