@@ -109,7 +109,7 @@ func TestPeopleNames(t *testing.T) {
 			`Kovar Dettin shares rose 4% on Monday. Marlo Vantis's profits doubled. Rina Holt was pleased.`,
 			[]string{"Rina Holt"}, []string{"Kovar Dettin", "Marlo Vantis"}},
 		{"what shares are in is a company",
-			`Shares in Tarrow Benning sank 14%. Tarrow Benning said its board agreed.`,
+			`Shares in Tarrow Benning sank 14%. Tarrow Benning said accounting errors forced the move.`,
 			nil, []string{"Tarrow Benning"}},
 		{"a title vouches for a person with shares",
 			`Mr Kovar Dettin's shares in the firm were sold.`,
