@@ -249,6 +249,15 @@ func plausibleFullName(toks []token, m *mention) bool {
 	if _, ok := lookupPlace(m.Words[0]); ok && !knownName(m.Words[0]) && m.Title == "" {
 		return false // "England Under-21", "Iran Air"
 	}
+	if last := m.Words[len(m.Words)-1]; m.Title == "" && !knownName(m.Words[0]) {
+		// "Atletico Madrid", "Steaua Bucharest", "Mitsubishi Tokyo": a word
+		// that is no given name before a big city is a club or a firm.
+		// (People take a city's name only as a surname after a given name:
+		// "Whitney Houston", "Michael London".)
+		if p, ok := lookupPlace(last); ok && p.Kind == lexicon.City && p.Population >= 1000000 {
+			return false
+		}
+	}
 	common := 0
 	for i := m.Start; i < m.End; i++ {
 		if toks[i].Kind != tWord {
