@@ -81,8 +81,10 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 		}
 		return err
 	}
-	// The feed was fetched once already; the refresh fetches it again
-	// (a second, conditional request) so one code path saves articles.
+	// The feed was fetched once already; the refresh fetches it again, in
+	// full (nothing is stored to make it conditional), so that one code
+	// path saves articles. A subscription happens once; the second
+	// request is the price of not having two.
 	results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -59,11 +60,7 @@ func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 	}
 }
 
-type noFeedsError struct{}
-
-func (noFeedsError) Error() string { return "no feeds to refresh — byline subscribe URL" }
-
-var errNoFeeds error = noFeedsError{}
+var errNoFeeds = errors.New("no feeds to refresh — byline subscribe URL")
 
 // background runs feed.FinishInBackground one at a time; asked again while it runs,
 // it runs once more afterwards, for articles saved after its last look.

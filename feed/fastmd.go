@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -157,7 +158,7 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		c.endBlock()
 		c.item++
 		if c.list == atom.Ol {
-			c.para.WriteString(itoa(c.item) + ". ")
+			c.para.WriteString(strconv.Itoa(c.item) + ". ")
 		} else {
 			c.para.WriteString("- ")
 		}
@@ -386,10 +387,3 @@ func lineEscape(w string) int {
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' }
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}

@@ -104,17 +104,7 @@ func canonicalURL(page []byte, base *url.URL) string {
 				if rel != "canonical" || href == "" {
 					continue
 				}
-				u, err := url.Parse(href)
-				if err != nil {
-					return ""
-				}
-				if base != nil {
-					u = base.ResolveReference(u)
-				}
-				if u.Scheme != "http" && u.Scheme != "https" {
-					return ""
-				}
-				return termtext.Line(u.String())
+				return absURL(base, href)
 			}
 		case html.EndTagToken:
 			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {

@@ -217,8 +217,10 @@ func capturePages(ctx context.Context, st *store.Store, fetcher *Fetcher, f *new
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	sem := make(chan struct{}, 4)
+	stored := map[*news.Article]bool{}
 	for _, a := range short {
 		if known[a.GUID] {
+			stored[a] = true
 			continue
 		}
 		wg.Add(1)
@@ -243,7 +245,7 @@ func capturePages(ctx context.Context, st *store.Store, fetcher *Fetcher, f *new
 	wg.Wait()
 	keep := items[:0:0]
 	for _, a := range items {
-		if !known[a.GUID] || !(f.FullText || a.Words < SummaryWords) {
+		if !stored[a] {
 			keep = append(keep, a)
 		}
 	}
