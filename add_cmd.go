@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"byline/feed"
+	"byline/ingest"
 	"byline/internal/termtext"
 )
 
@@ -26,10 +26,10 @@ the exit status is 1 when anything was skipped.`,
 			if err != nil {
 				return err
 			}
-			added, updated, failed, err := feed.Add(ctx, lib, args, feed.AddOptions{
+			added, updated, failed, err := ingest.Add(ctx, lib, args, ingest.AddOptions{
 				Stdin:     a.stdin,
 				FetchPage: a.fetchPage(),
-				Report: func(r feed.AddResult) {
+				Report: func(r ingest.AddResult) {
 					switch {
 					case r.Err != nil:
 						fmt.Fprintf(a.stderr, "byline: skipped %s\n", termtext.Line(r.Err.Error()))

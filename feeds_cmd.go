@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"byline/feed"
+	"byline/ingest"
 	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
@@ -85,7 +86,7 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 	// full (nothing is stored to make it conditional), so that one code
 	// path saves articles. A subscription happens once; the second
 	// request is the price of not having two.
-	results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
+	results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
 	if err != nil {
 		return err
 	}
@@ -142,11 +143,11 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	start := time.Now()
 	tty := isTerminal(a.stderr)
 	bar := progressLine{w: a.stderr, tty: tty}
-	results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{
+	results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{
 		Fetcher:     a.fetcher(),
 		Concurrency: concurrency,
 		FeedIDs:     ids,
-		Progress: func(done, total int, r feed.FeedResult) {
+		Progress: func(done, total int, r ingest.FeedResult) {
 			if tty {
 				bar.show(done, total, "feeds", r.Feed.Title)
 			} else {
@@ -198,6 +199,17 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	return nil
 }
 
+// refreshFeeds fetches and saves feeds, leaving their people, places and
+// quotes and the search index to finish.
+func refreshFeeds(ctx context.Context, lib *store.Store, opts ingest.RefreshOptions) ([]ingest.FeedResult, error) {
+	p := ingest.Start(ctx, lib, ingest.Options{Later: true})
+	results, err := ingest.Refresh(ctx, lib, p, opts)
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
+	return results, err
+}
+
 // finish does the work a refresh leaves for later, with progress bars on
 // a terminal.
 func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
@@ -211,13 +223,13 @@ func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
 
 func (a *app) extract(ctx context.Context, lib *store.Store) (int, error) {
 	return a.withBar("people, places, quotes", func(progress func(done, total int)) (int, error) {
-		return feed.Extract(ctx, lib, progress)
+		return ingest.Extract(ctx, lib, progress)
 	})
 }
 
 func (a *app) index(ctx context.Context, lib *store.Store) (int, error) {
 	return a.withBar("search index", func(progress func(done, total int)) (int, error) {
-		return feed.Index(ctx, lib, progress)
+		return ingest.Index(ctx, lib, progress)
 	})
 }
 
@@ -235,7 +247,7 @@ func (a *app) withBar(what string, step func(progress func(done, total int)) (in
 }
 
 // feedLine is one feed's outcome, on one line.
-func feedLine(r feed.FeedResult) string {
+func feedLine(r ingest.FeedResult) string {
 	title := termtext.Line(r.Feed.Title)
 	if title == "" {
 		title = termtext.Line(r.Feed.URL)

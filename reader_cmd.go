@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"byline/extract"
-	"byline/feed"
+	"byline/ingest"
 	"byline/news"
 	"byline/store"
 	"byline/ui"
@@ -44,9 +44,9 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 // people, places and quotes follow in the background.
 func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 	return func(ctx context.Context, progress func(done, total int)) (int, error) {
-		results, err := feed.Refresh(ctx, lib, feed.RefreshOptions{
+		results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{
 			Fetcher:  a.fetcher(),
-			Progress: func(done, total int, _ feed.FeedResult) { progress(done, total) },
+			Progress: func(done, total int, _ ingest.FeedResult) { progress(done, total) },
 		})
 		n := 0
 		for _, r := range results {
@@ -62,7 +62,7 @@ func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 
 var errNoFeeds = errors.New("no feeds to refresh — byline subscribe URL")
 
-// background runs feed.FinishInBackground one at a time; asked again while it runs,
+// background runs ingest.FinishInBackground one at a time; asked again while it runs,
 // it runs once more afterwards, for articles saved after its last look.
 type background struct {
 	mu      sync.Mutex
@@ -83,7 +83,7 @@ func (b *background) finish(ctx context.Context, lib *store.Store) {
 	go func() {
 		defer b.wg.Done()
 		for {
-			feed.FinishInBackground(ctx, lib)
+			ingest.FinishInBackground(ctx, lib)
 			b.mu.Lock()
 			if !b.again || ctx.Err() != nil {
 				b.running = false

@@ -1,8 +1,8 @@
-// Package feed owns getting articles into the library: reading local
-// files (.txt copied from web pages, Markdown, HTML), capturing web pages,
-// fetching and parsing feeds, OPML, conversion of HTML to Markdown, and
-// the ingest pipeline that extracts entities and saves in batches.
+// Package feed owns reading articles from outside: local files (.txt
+// copied from web pages, Markdown, HTML), web pages, feeds fetched
+// conditionally and parsed, OPML, and the conversion of HTML to Markdown.
+// It fetches and parses only; package ingest saves what it reads.
 //
 // Everything read from outside passes through internal/termtext before it
-// is stored, so no terminal control sequence ever enters the library.
+// leaves this package, so no terminal control sequence enters the library.
 package feed

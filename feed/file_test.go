@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"byline/news"
-	"byline/store"
 )
 
 func readFixture(t *testing.T, name string) *news.Article {
@@ -201,39 +199,5 @@ func TestFilesWalksFoldersSkippingHidden(t *testing.T) {
 	}
 	if strings.Join(rel, " ") != "a.md b.txt sub/c.html" {
 		t.Errorf("Files = %v", rel)
-	}
-}
-
-func TestAddReportsInOrderAndUpdatesOnReadd(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files := filepath.Join("testdata", "files")
-	var reports []AddResult
-	opts := AddOptions{
-		Stdin:  strings.NewReader("Piped story\n\nIt came from standard input.\n"),
-		Report: func(r AddResult) { reports = append(reports, r) },
-	}
-	added, updated, failed, err := Add(ctx, st, []string{files, "-", "https://example.com/page", "missing.txt"}, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if added != 8 || updated != 0 || failed != 4 {
-		t.Errorf("added %d, updated %d, failed %d; want 8, 0, 4", added, updated, failed)
-	}
-	if len(reports) != 12 || !strings.HasSuffix(reports[0].Input, "article.html") || reports[9].Input != "-" || reports[11].Input != "missing.txt" {
-		t.Errorf("reports out of order: %+v", reports)
-	}
-	a, err := st.Article(ctx, reports[0].ID)
-	if err != nil || a.EntitiesVersion == 0 || len(a.Entities.People) == 0 {
-		t.Errorf("added article lacks extraction: %+v, %v", a, err)
-	}
-	reports = nil
-	added, updated, _, _ = Add(ctx, st, []string{files}, AddOptions{Report: func(r AddResult) { reports = append(reports, r) }})
-	if added != 0 || updated != 7 {
-		t.Errorf("re-adding: added %d, updated %d; want 0, 7", added, updated)
 	}
 }

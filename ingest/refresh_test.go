@@ -1,4 +1,4 @@
-package feed
+package ingest
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"byline/extract"
+	"byline/feed"
 	"byline/news"
 	"byline/store"
 )
@@ -132,7 +133,7 @@ func refresh(t *testing.T, st *store.Store, opts RefreshOptions) map[string]Feed
 	if opts.Fetcher == nil {
 		opts.Fetcher = testFetcher()
 	}
-	results, err := Refresh(context.Background(), st, opts)
+	results, err := refreshOnly(context.Background(), st, opts)
 	if err != nil {
 		t.Fatalf("Refresh: %v", err)
 	}
@@ -261,10 +262,10 @@ func TestRefreshRecordsEachFailureAndKeepsTheLibrary(t *testing.T) {
 		msg  string
 		kind error
 	}{
-		"/loop/a":   {"too many redirects", ErrTooManyRedirects},
-		"/slow.xml": {"timed out after 500ms", ErrTimeout},
-		"/bomb.xml": {"larger than 10 MB", ErrTooLarge},
-		"/huge.xml": {"larger than 10 MB", ErrTooLarge},
+		"/loop/a":   {"too many redirects", feed.ErrTooManyRedirects},
+		"/slow.xml": {"timed out after 500ms", feed.ErrTimeout},
+		"/bomb.xml": {"larger than 10 MB", feed.ErrTooLarge},
+		"/huge.xml": {"larger than 10 MB", feed.ErrTooLarge},
 	}
 	for path, want := range wantErr {
 		r := first[site.URL+path]
@@ -342,12 +343,12 @@ func TestRefreshRecordsEachFailureAndKeepsTheLibrary(t *testing.T) {
 			t.Errorf("%s: LastError %q, want %q", path, got, want)
 		}
 	}
-	if !errors.Is(second[site.URL+"/becomes-page.xml"].Err, ErrWebPage) {
-		t.Errorf("feed turned page: %v, want ErrWebPage", second[site.URL+"/becomes-page.xml"].Err)
+	if !errors.Is(second[site.URL+"/becomes-page.xml"].Err, feed.ErrWebPage) {
+		t.Errorf("feed turned page: %v, want feed.ErrWebPage", second[site.URL+"/becomes-page.xml"].Err)
 	}
-	var he *HTTPError
+	var he *feed.HTTPError
 	if !errors.As(second[site.URL+"/becomes-500.xml"].Err, &he) || he.Status != 500 {
-		t.Errorf("HTTP 500: %v, want an *HTTPError", second[site.URL+"/becomes-500.xml"].Err)
+		t.Errorf("HTTP 500: %v, want an *feed.HTTPError", second[site.URL+"/becomes-500.xml"].Err)
 	}
 	if r := second[site.URL+"/healthy.xml"]; !r.NotModified || r.Err != nil {
 		t.Errorf("healthy feed on the second refresh: %+v, want not modified", r)
@@ -407,12 +408,12 @@ func TestRefreshCutsOffA100MBFeedQuickly(t *testing.T) {
 	id := follow(t, st, site.URL+"/everything.xml")
 
 	start := time.Now()
-	res := refresh(t, st, RefreshOptions{Fetcher: NewFetcher()}) // the default limits
+	res := refresh(t, st, RefreshOptions{Fetcher: feed.NewFetcher()}) // the default limits
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("refused after %v", took)
 	}
-	if r := res[site.URL+"/everything.xml"]; !errors.Is(r.Err, ErrTooLarge) {
-		t.Fatalf("error %v, want ErrTooLarge", r.Err)
+	if r := res[site.URL+"/everything.xml"]; !errors.Is(r.Err, feed.ErrTooLarge) {
+		t.Fatalf("error %v, want feed.ErrTooLarge", r.Err)
 	}
 	if got := lastError(t, st, id); got != "larger than 10 MB" {
 		t.Errorf("LastError %q", got)
@@ -544,7 +545,7 @@ func TestRefreshCapturesPagesOfSummaryOnlyFeeds(t *testing.T) {
 	}
 	arts := byGUID(feedArticles(t, st, id))
 	mill := arts["valley-501"]
-	if mill == nil || !strings.Contains(mill.Body, "It turned on the first morning we opened the sluice.") || mill.Words < SummaryWords {
+	if mill == nil || !strings.Contains(mill.Body, "It turned on the first morning we opened the sluice.") || mill.Words < feed.SummaryWords {
 		t.Fatalf("the mill story's page was not captured: %+v", mill)
 	}
 	if strings.Contains(mill.Body, "Most read") || strings.Contains(mill.Body, "Subscribe") {

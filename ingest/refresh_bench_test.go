@@ -1,4 +1,4 @@
-package feed
+package ingest
 
 import (
 	"context"
@@ -119,7 +119,7 @@ func benchRefresh(b *testing.B, srv *httptest.Server, feeds, want int) {
 		subscribeAll(b, st, srv, feeds)
 		b.StartTimer()
 		start := time.Now()
-		res, err := Refresh(ctx, st, RefreshOptions{})
+		res, err := refreshOnly(ctx, st, RefreshOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -163,12 +163,12 @@ func BenchmarkRefreshNothingNew(b *testing.B) {
 	}
 	defer st.Close()
 	subscribeAll(b, st, srv, feeds)
-	if _, err := Refresh(ctx, st, RefreshOptions{}); err != nil {
+	if _, err := refreshOnly(ctx, st, RefreshOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := Refresh(ctx, st, RefreshOptions{})
+		res, err := refreshOnly(ctx, st, RefreshOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

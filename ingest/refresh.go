@@ -1,0 +1,134 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"byline/feed"
+	"byline/news"
+	"byline/store"
+)
+
+// FeedResult is what one feed's refresh did.
+type FeedResult struct {
+	Feed        news.Feed
+	New         int // articles the library did not have
+	Updated     int // articles whose text changed
+	NotModified bool
+	PagesFailed int // summary-only items whose page could not be fetched: kept as summaries
+	Err         error
+}
+
+// RefreshOptions tune Refresh; the zero value is what `byline refresh` does.
+type RefreshOptions struct {
+	Fetcher *feed.Fetcher
+	// Concurrency is how many feeds are fetched at once (8 when zero); the
+	// Fetcher also allows no more than two requests to one host at a time.
+	Concurrency int
+	// FeedIDs limits the refresh to these feeds; all of them when empty.
+	FeedIDs []int64
+	// Progress is called after each feed is fetched and saved, from one
+	// goroutine at a time.
+	Progress func(done, total int, r FeedResult)
+}
+
+// Refresh fetches every feed (or those in opts.FeedIDs) and puts their new
+// and changed articles into p, and returns once every one is saved and
+// listed; p's Close finishes them. A feed that fails is recorded with its
+// error and the others go on; err is only for failures of the library
+// itself.
+func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOptions) ([]FeedResult, error) {
+	feeds, err := feedsToRefresh(ctx, st, opts.FeedIDs)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]FeedResult, len(feeds))
+	var (
+		mu    sync.Mutex // done and the calls of Progress
+		done  int
+		saved sync.WaitGroup
+	)
+	// A feed's validators are saved only after its items: a refresh killed
+	// in between fetches the feed again instead of missing it.
+	record := func(i int, f news.Feed) error {
+		res := &results[i]
+		f.LastRefresh = time.Now()
+		f.LastError = ""
+		if res.Err != nil {
+			f.LastError = res.Err.Error()
+		}
+		if err := st.UpdateFeed(ctx, &f); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		res.Feed = f
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done, len(feeds), *res)
+		}
+		return nil
+	}
+	err = feed.FetchFeeds(ctx, feeds, feed.FetchOptions{
+		Fetcher:     opts.Fetcher,
+		Concurrency: opts.Concurrency,
+		Known:       st.KnownGUIDs,
+	}, func(i int, f feed.Fetched) error {
+		results[i] = FeedResult{Feed: f.Feed, NotModified: f.NotModified, PagesFailed: f.PagesFailed, Err: f.Err}
+		if f.Err != nil && ctx.Err() != nil {
+			return ctx.Err() // cut short, not the feed's fault
+		}
+		if len(f.Items) == 0 {
+			return record(i, f.Feed)
+		}
+		saved.Add(1)
+		err := p.Put(Batch{Articles: f.Items, Saved: func(res []store.SaveResult) error {
+			defer saved.Done()
+			for _, s := range res {
+				switch {
+				case s.New:
+					results[i].New++
+				case s.Changed:
+					results[i].Updated++
+				}
+			}
+			return record(i, f.Feed)
+		}})
+		if err != nil {
+			saved.Done()
+		}
+		return err
+	})
+	if err != nil {
+		return results, err
+	}
+	// Every batch put is saved, or the pipeline stopped.
+	wait := make(chan struct{})
+	go func() { saved.Wait(); close(wait) }()
+	select {
+	case <-wait:
+	case <-p.saverDone:
+		if p.saveErr != nil {
+			return results, p.saveErr
+		}
+		<-wait // the writer ended cleanly: it saved every batch
+	}
+	return results, ctx.Err()
+}
+
+func feedsToRefresh(ctx context.Context, st *store.Store, ids []int64) ([]news.Feed, error) {
+	if len(ids) == 0 {
+		return st.Feeds(ctx)
+	}
+	var feeds []news.Feed
+	for _, id := range ids {
+		f, err := st.Feed(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds, nil
+}
