@@ -2,128 +2,187 @@ package ui
 
 import (
 	"fmt"
-	"hash/fnv"
 	"strings"
-	"sync"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
-	"byline/internal/termtext"
 	"byline/news"
 )
 
-// renderKey names one rendering of an article: the same article at another
-// width or in another style is another rendering.
-type renderKey struct {
-	id    int64
-	width int
-	style string
-	notes uint64 // notesKey: a note added, changed or deleted changes what is shown
-	star  bool
-	tags  string
+// articleView is the article pane: the article rendered by glamour in a
+// viewport, with a quote jumped to from the quotes panel marked in it.
+type articleView struct {
+	*common
+	render *renderer
+
+	article     *news.Article
+	opening     int64       // the article last asked for; others arriving late are dropped
+	rendered    string      // glamour's output for it
+	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
+	quoteAt     int         // its first line in rendered, or -1
+	highlighted string      // the quote text marked in the viewport's content
+	vp          viewport.Model
+
+	width, height int // inside the border
 }
 
-// notesKey sums up the notes' identity and text, so any change to them
-// misses the cache.
-func notesKey(notes []news.Note) uint64 {
-	h := fnv.New64a()
-	for _, n := range notes {
-		fmt.Fprintf(h, "%d\x00%s\x00", n.ID, n.Text)
-	}
-	return h.Sum64()
+func newArticleView(c *common) articleView {
+	return articleView{common: c, render: newRenderer(), vp: viewport.New(), quoteAt: -1, width: 60, height: 20}
 }
 
-// renderer renders articles with glamour and caches both the renderers
-// (costly to build: one per width and style) and the rendered text. It is
-// shared by pointer between model copies and used from commands, hence
-// the lock.
-type renderer struct {
-	mu        sync.Mutex
-	glamours  map[[2]any]*glamour.TermRenderer
-	rendered  map[renderKey]string
-	renderMux sync.Mutex // a TermRenderer is not safe for concurrent use
+// SetSize sizes the pane; the caller re-renders (rerender) at the new width.
+func (v *articleView) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.vp.SetWidth(max(w, 1))
+	v.vp.SetHeight(max(h, 1))
 }
 
-func newRenderer() *renderer {
-	return &renderer{glamours: map[[2]any]*glamour.TermRenderer{}, rendered: map[renderKey]string{}}
+// open asks the store for an article.
+func (v *articleView) open(lib Library, id int64) tea.Cmd {
+	v.opening = id
+	return loadArticle(lib, id)
 }
 
-func (r *renderer) cached(k renderKey) (string, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s, ok := r.rendered[k]
-	return s, ok
-}
-
-func (r *renderer) render(k renderKey, md string) (string, error) {
-	r.mu.Lock()
-	g := r.glamours[[2]any{k.width, k.style}]
-	r.mu.Unlock()
-	if g == nil {
-		var err error
-		g, err = glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(max(k.width-2, 10)))
-		if err != nil {
-			return "", err
+// Update takes the loaded and rendered article and scrolls it.
+func (v articleView) Update(msg tea.Msg) (articleView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case articleLoadedMsg:
+		return v.loaded(msg)
+	case articleRenderedMsg:
+		if v.article != nil && msg.key == v.renderKey() {
+			if msg.err != nil {
+				return v, reportStatus("render: "+msg.err.Error(), true)
+			}
+			v.setRendered(msg.content)
 		}
-		r.mu.Lock()
-		r.glamours[[2]any{k.width, k.style}] = g
-		r.mu.Unlock()
-	}
-	r.renderMux.Lock()
-	out, err := g.Render(md)
-	r.renderMux.Unlock()
-	if err != nil {
-		return "", err
-	}
-	out = strings.Trim(out, "\n")
-	r.mu.Lock()
-	r.rendered[k] = out
-	r.mu.Unlock()
-	return out, nil
-}
-
-// renderArticle renders in a command: a long article takes milliseconds.
-func (r *renderer) renderArticle(k renderKey, a *news.Article) tea.Cmd {
-	md := ArticleMarkdown(a)
-	return func() tea.Msg {
-		out, err := r.render(k, md)
-		return articleRenderedMsg{key: k, content: out, err: err}
-	}
-}
-
-// ArticleMarkdown is an article as byline shows it: title, a line of
-// source, date, reading time and star, author, link, tags, the body, then
-// the reader's notes. Outside text is cleaned of terminal controls here,
-// once; `byline show` prints the same document.
-func ArticleMarkdown(a *news.Article) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", termtext.Line(a.Title))
-	meta := []string{}
-	if a.Source != "" {
-		meta = append(meta, termtext.Line(a.Source))
-	}
-	meta = append(meta, a.Date().Format("2 Jan 2006"), fmt.Sprintf("%d min", news.ReadingMinutes(a.Words)))
-	if a.Starred {
-		meta = append(meta, "★")
-	}
-	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
-	if a.Author != "" {
-		fmt.Fprintf(&b, "By %s\n\n", termtext.Line(a.Author))
-	}
-	if a.URL != "" {
-		fmt.Fprintf(&b, "<%s>\n\n", termtext.Line(a.URL))
-	}
-	if len(a.Tags) > 0 {
-		fmt.Fprintf(&b, "Tags: %s\n\n", termtext.Line("#"+strings.Join(a.Tags, " #")))
-	}
-	b.WriteString(strings.TrimSpace(termtext.Clean(a.Body)))
-	b.WriteString("\n")
-	if len(a.Notes) > 0 {
-		b.WriteString("\n---\n\n## Notes\n\n")
-		for _, n := range a.Notes {
-			fmt.Fprintf(&b, "- %s — *%s*\n", termtext.Line(n.Text), n.Updated.Local().Format("2 Jan 2006 15:04"))
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			v.vp.ScrollUp(3)
+		} else {
+			v.vp.ScrollDown(3)
 		}
+	case tea.KeyPressMsg:
+		v.scroll(msg)
 	}
-	return b.String()
+	return v, nil
+}
+
+func (v *articleView) scroll(msg tea.KeyPressMsg) {
+	k := v.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		v.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		v.vp.ScrollDown(1)
+	case key.Matches(msg, k.Top):
+		v.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		v.vp.GotoBottom()
+	case key.Matches(msg, k.HalfDown):
+		v.vp.HalfPageDown()
+	case key.Matches(msg, k.HalfUp):
+		v.vp.HalfPageUp()
+	case key.Matches(msg, k.PageDown):
+		v.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		v.vp.PageUp()
+	}
+}
+
+func (v articleView) loaded(msg articleLoadedMsg) (articleView, tea.Cmd) {
+	if msg.err != nil {
+		return v, reportStatus(msg.err.Error(), true)
+	}
+	if msg.article.ID != v.opening {
+		return v, nil // the reader has asked for another article since
+	}
+	same := v.article != nil && v.article.ID == msg.article.ID
+	v.article = msg.article
+	if !same {
+		// Opening the article already on screen keeps the reader's place.
+		v.quote = nil
+		v.vp.GotoTop()
+	}
+	return v, v.rerender()
+}
+
+// setMark changes the open article, so a mark shows at once.
+func (v *articleView) setMark(id int64, set func(*news.Article)) {
+	if v.article != nil && v.article.ID == id {
+		set(v.article)
+	}
+}
+
+// rerender shows the open article at the current width, from the cache
+// when it is there, else rendered in a command.
+func (v *articleView) rerender() tea.Cmd {
+	if v.article == nil {
+		return nil
+	}
+	k := v.renderKey()
+	if s, ok := v.render.cached(k); ok {
+		v.setRendered(s)
+		return nil
+	}
+	return v.render.renderArticle(k, v.article)
+}
+
+func (v articleView) renderKey() renderKey {
+	a := v.article
+	return renderKey{id: a.ID, width: v.width, style: v.styles.Glamour, notes: notesKey(a.Notes), star: a.Starred,
+		tags: strings.Join(a.Tags, " ")}
+}
+
+func (v *articleView) setRendered(s string) {
+	if s == v.rendered && v.highlighted == quoteText(v.quote) {
+		return // the viewport already holds it; setting it again measures every line
+	}
+	lines, off := v.vp.TotalLineCount(), v.vp.YOffset()
+	quoteInView := v.quoteAt >= off && v.quoteAt < off+v.vp.Height()
+	v.rendered = s
+	v.showArticle()
+	// Wrapped again at another width: stay with the quote being read, or
+	// at the same point of the article.
+	switch {
+	case quoteInView && v.quoteAt >= 0:
+		v.vp.SetYOffset(max(v.quoteAt-1, 0))
+	case lines > 0 && v.vp.TotalLineCount() != lines:
+		v.vp.SetYOffset(off * v.vp.TotalLineCount() / lines)
+	}
+}
+
+func quoteText(q *news.Quote) string {
+	if q == nil {
+		return ""
+	}
+	return q.Text
+}
+
+func (v articleView) Title() string {
+	if v.article != nil {
+		return fmt.Sprintf("Article %d%%", int(v.vp.ScrollPercent()*100))
+	}
+	return "Article"
+}
+
+// View is the pane's inside. empty says there is nothing to select, so
+// no hint is shown either.
+func (v articleView) View(empty bool) string {
+	switch {
+	case v.article == nil && empty:
+		return ""
+	case v.article == nil:
+		return "\n" + v.styles.Dim.Render("  Select an article and press enter to read it.")
+	case v.rendered == "":
+		return "\n" + v.styles.Dim.Render("  Rendering…")
+	}
+	return v.vp.View()
+}
+
+// ShortHelp is the article's part of the status line.
+func (v articleView) ShortHelp() []key.Binding {
+	k := v.keys
+	return []key.Binding{k.Down, k.PageDown, k.NextPane, k.Star, k.Note, k.Tags, k.OpenLink, k.Help, k.Quit}
 }

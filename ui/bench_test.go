@@ -31,7 +31,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m := New(lib, Options{NoColor: true})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 		m = next.(Model)
-		next, _ = m.Update(loadWindow(lib, m.gen, m.query(), 0, 0, 0)())
+		next, _ = m.Update(loadWindow(lib, m.list.gen, m.list.query(), 0, 0, 0)())
 		m = next.(Model)
 		if !strings.Contains(m.View().Content, "Library 100000") {
 			b.Fatal("first frame lacks the library")
@@ -46,7 +46,7 @@ func BenchmarkListMove(b *testing.B) {
 	m := New(lib, Options{NoColor: true})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	m = next.(Model)
-	next, _ = m.Update(loadWindow(lib, m.gen, m.query(), 0, 0, 0)())
+	next, _ = m.Update(loadWindow(lib, m.list.gen, m.list.query(), 0, 0, 0)())
 	m = next.(Model)
 	down := tea.KeyPressMsg{Code: 'j', Text: "j"}
 	for b.Loop() {
@@ -108,7 +108,7 @@ func BenchmarkReopenArticle(b *testing.B) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	m = next.(Model)
 	open := func(a *news.Article) tea.Cmd {
-		m.opening = a.ID // as openSelected does before asking the store
+		m.article.opening = a.ID // as openSelected does before asking the store
 		next, cmd := m.Update(articleLoadedMsg{article: a})
 		m = next.(Model)
 		return cmd

@@ -4,13 +4,12 @@ import (
 	"os"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
-
-type helpBinding = key.Binding
 
 // withDesc is b with another description: the same key does different
 // things in different panes, and the help says which.
@@ -19,39 +18,58 @@ func withDesc(b key.Binding, desc string) key.Binding {
 	return b
 }
 
-// helpKey scrolls the help page when it is taller than the terminal; any
-// other key closes it.
-func (m Model) helpKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	page := max(m.height-2, 1)
-	switch {
-	case msg.String() == "ctrl+c":
-		return m, tea.Quit
-	case key.Matches(msg, k.Down):
-		m.helpTop++
-	case key.Matches(msg, k.Up):
-		m.helpTop--
-	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
-		m.helpTop += page
-	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
-		m.helpTop -= page
-	default:
-		m.mode = modeNormal
-		m.helpTop = 0
-		return m, nil
-	}
-	m.helpTop = max(0, min(m.helpTop, len(m.helpLines())-page))
-	return m, nil
+// helpPage is the page of every key, over the whole screen.
+type helpPage struct {
+	*common
+	active        bool
+	top           int // the first line shown, when it scrolls
+	help          help.Model
+	width, height int
 }
 
-// helpLines is the help page: the key columns side by side as far as the
+func newHelpPage(c *common) helpPage {
+	return helpPage{common: c, help: help.New(), width: 80, height: 24}
+}
+
+func (h *helpPage) SetSize(w, ht int) { h.width, h.height = w, ht }
+
+// Update scrolls the page when it is taller than the terminal; any other
+// key closes it.
+func (h helpPage) Update(msg tea.Msg) (helpPage, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return h, nil
+	}
+	k := h.keys
+	page := max(h.height-2, 1)
+	switch {
+	case km.String() == "ctrl+c":
+		return h, tea.Quit
+	case key.Matches(km, k.Down):
+		h.top++
+	case key.Matches(km, k.Up):
+		h.top--
+	case key.Matches(km, k.PageDown), key.Matches(km, k.HalfDown):
+		h.top += page
+	case key.Matches(km, k.PageUp), key.Matches(km, k.HalfUp):
+		h.top -= page
+	default:
+		h.active = false
+		h.top = 0
+		return h, nil
+	}
+	h.top = max(0, min(h.top, len(h.lines())-page))
+	return h, nil
+}
+
+// lines is the help page: the key columns side by side as far as the
 // width allows, then below one another, then the query language.
-func (m Model) helpLines() []string {
-	width := max(m.width-4, 20)
-	m.help.ShowAll = true
+func (h helpPage) lines() []string {
+	width := max(h.width-4, 20)
+	h.help.ShowAll = true
 	var cols []string
-	for _, group := range m.keys.FullHelp() {
-		cols = append(cols, m.help.FullHelpView([][]key.Binding{group}))
+	for _, group := range h.keys.FullHelp() {
+		cols = append(cols, h.help.FullHelpView([][]key.Binding{group}))
 	}
 	var rows []string
 	var row []string
@@ -74,29 +92,29 @@ func (m Model) helpLines() []string {
 	query := wrapWords(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME `+
 		`person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06, and -term to negate.`, wrap) +
 		"\n" + wrapWords("Keys can be changed in "+homeTilde(ConfigPath())+" under [keys].", wrap)
-	content := strings.Join(rows, "\n\n") + "\n\n" + m.styles.Dim.Render(query)
+	content := strings.Join(rows, "\n\n") + "\n\n" + h.styles.Dim.Render(query)
 	return strings.Split(content, "\n")
 }
 
-// helpScreen draws the help page centred, or from helpTop with a note
-// that it scrolls when it does not fit.
-func (m Model) helpScreen() string {
+// View draws the help page centred, or from top with a note that it
+// scrolls when it does not fit.
+func (h helpPage) View() string {
 	hint := "   any key closes"
-	lines := m.helpLines()
-	body := m.height - 2 // the title and a blank line
+	lines := h.lines()
+	body := h.height - 2 // the title and a blank line
 	if len(lines) > body {
 		hint = "   j/k scroll · any other key closes"
-		lines = lines[min(m.helpTop, len(lines)-1):]
+		lines = lines[min(h.top, len(lines)-1):]
 		lines = lines[:min(body, len(lines))]
 	}
-	title := m.styles.TitleFocused.Render("byline — keys") + m.styles.Dim.Render(hint)
+	title := h.styles.TitleFocused.Render("byline — keys") + h.styles.Dim.Render(hint)
 	content := lipgloss.JoinVertical(lipgloss.Left, append([]string{title, ""}, lines...)...)
-	content = lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, content)
+	content = lipgloss.Place(h.width, h.height, lipgloss.Center, lipgloss.Center, content)
 	out := strings.Split(content, "\n")
 	for i, l := range out {
-		out[i] = ansi.Truncate(l, m.width, "")
+		out[i] = ansi.Truncate(l, h.width, "")
 	}
-	return strings.Join(out[:min(len(out), m.height)], "\n")
+	return strings.Join(out[:min(len(out), h.height)], "\n")
 }
 
 // homeTilde writes a path under the home folder as ~/…, as a reader would.

@@ -1,208 +1,387 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"byline/internal/termtext"
 	"byline/news"
 )
 
-// The list holds a window of the library, never all of it: items are the
-// rows from base on, paged in from the store as the cursor nears either end
-// of the window, and trimmed at the far end so a long scroll stays small.
-// cursor and top count rows from the start of the whole list.
+// listPane is the library list. It holds a window of the library, never
+// all of it: items are the rows from base on, paged in from the store as
+// the cursor nears either end of the window, and trimmed at the far end so
+// a long scroll stays small. cursor and top count rows from the start of
+// the whole list.
+type listPane struct {
+	*common
+	lib Library
+
+	// What the list shows: the reader's search, a person or place picked in
+	// a panel (a chip), unread only.
+	search     news.Query
+	filter     *news.Term
+	unreadOnly bool
+
+	gen     int // bumped when the query changes; older pages are dropped
+	items   []*news.Article
+	base    int // the row of the whole list that items[0] is
+	total   int
+	unread  int
+	cursor  int
+	top     int // first visible row
+	loading bool
+	ahead   int // a row a move typed past the loaded window aims at; -1: none
+	loaded  bool
+
+	width, height int // inside the border
+	focused       bool
+}
 
 // maxWindow is the most rows the reader keeps: five pages.
 const maxWindow = 5 * pageSize
 
-// row is the article at position i of the whole list, nil when that part
-// of the list is not loaded.
-func (m Model) row(i int) *news.Article {
-	i -= m.base
-	if i < 0 || i >= len(m.items) {
-		return nil
-	}
-	return m.items[i]
+func newListPane(c *common, lib Library, q news.Query) listPane {
+	// gen and loading are set for the load Init starts.
+	return listPane{common: c, lib: lib, search: q, gen: 1, loading: true, ahead: -1, width: 40, height: 20}
 }
 
-func (m Model) selected() *news.Article { return m.row(m.cursor) }
+// initCmd loads the first page; Init cannot change the model, so
+// newListPane set gen and loading for it.
+func (l listPane) initCmd() tea.Cmd {
+	return loadWindow(l.lib, l.gen, l.query(), 0, 0, 0)
+}
+
+// query is the list's effective query: the search, the filter chip and the
+// unread toggle together.
+func (l listPane) query() news.Query {
+	q := l.search
+	if l.filter != nil {
+		q = q.And(*l.filter)
+	}
+	if l.unreadOnly {
+		q = q.And(news.Term{Field: news.FieldIs, Value: "unread"})
+	}
+	return q
+}
+
+func (l *listPane) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.clamp()
+}
+
+// row is the article at position i of the whole list, nil when that part
+// of the list is not loaded.
+func (l listPane) row(i int) *news.Article {
+	i -= l.base
+	if i < 0 || i >= len(l.items) {
+		return nil
+	}
+	return l.items[i]
+}
+
+func (l listPane) selected() *news.Article { return l.row(l.cursor) }
 
 // windowEnd is one past the last loaded row.
-func (m Model) windowEnd() int { return m.base + len(m.items) }
+func (l listPane) windowEnd() int { return l.base + len(l.items) }
 
-// reloadCmd starts the list over at its top, for a new query.
-func (m *Model) reloadCmd() tea.Cmd {
-	m.gen++
-	m.loading = true
-	m.ahead = -1
-	m.cursor, m.top = 0, 0
-	return loadWindow(m.lib, m.gen, m.query(), 0, 0, 0)
+// reload starts the list over at its top, for a new query.
+func (l *listPane) reload() tea.Cmd {
+	l.gen++
+	l.loading = true
+	l.ahead = -1
+	l.cursor, l.top = 0, 0
+	return loadWindow(l.lib, l.gen, l.query(), 0, 0, 0)
 }
 
 // jumpTo loads the page holding row i of the whole list and puts the
 // cursor there: g and G over a library of any size.
-func (m *Model) jumpTo(i int) tea.Cmd {
-	m.gen++
-	m.loading = true
-	m.ahead = i // moves typed before the page comes go on from row i
+func (l *listPane) jumpTo(i int) tea.Cmd {
+	l.gen++
+	l.loading = true
+	l.ahead = i // moves typed before the page comes go on from row i
 	offset := 0
 	if i >= pageSize {
 		offset = i - pageSize + 1
 	}
-	return loadWindow(m.lib, m.gen, m.query(), offset, 0, i)
+	return loadWindow(l.lib, l.gen, l.query(), offset, 0, i)
 }
 
 // reloadAround reloads the window after the library changed under it,
 // keeping the cursor on its article; shift is how many rows may have been
 // added above it.
-func (m *Model) reloadAround(shift int) tea.Cmd {
-	m.gen++
-	m.loading = true
-	m.ahead = -1
+func (l *listPane) reloadAround(shift int) tea.Cmd {
+	l.gen++
+	l.loading = true
+	l.ahead = -1
 	var keep int64
-	if a := m.selected(); a != nil {
+	if a := l.selected(); a != nil {
 		keep = a.ID
 	}
-	offset := max(m.cursor+shift-pageSize/2, 0)
-	return loadWindow(m.lib, m.gen, m.query(), offset, keep, m.cursor)
+	offset := max(l.cursor+shift-pageSize/2, 0)
+	return loadWindow(l.lib, l.gen, l.query(), offset, keep, l.cursor)
 }
 
-func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.gen {
-		return m, nil // a page for a query or window the reader has left
+// setMark changes an article in the window, so the list shows a mark at
+// once; the store write follows in a command.
+func (l *listPane) setMark(id int64, set func(*news.Article)) {
+	for _, a := range l.items {
+		if a.ID == id {
+			set(a)
+		}
 	}
-	m.loading = false
+}
+
+// Update pages the list and moves its cursor.
+func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case listLoadedMsg:
+		return l.loadedPage(msg)
+	case tea.KeyPressMsg:
+		return l.key(msg)
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			l.cursor--
+		} else {
+			l.cursor++
+		}
+		l.clamp()
+		return l, l.moreIfNeeded()
+	}
+	return l, nil
+}
+
+func (l listPane) loadedPage(msg listLoadedMsg) (listPane, tea.Cmd) {
+	if msg.gen != l.gen {
+		return l, nil // a page for a query or window the reader has left
+	}
+	l.loading = false
 	if msg.err != nil {
-		return m, m.setStatus(msg.err.Error(), true)
+		return l, reportStatus(msg.err.Error(), true)
 	}
 	switch {
 	case msg.replace:
-		m.total, m.unread = msg.total, msg.unread
-		m.base, m.items = msg.offset, msg.items
-		m.cursor = msg.cursorAt
-		for i, a := range m.items {
+		l.total, l.unread = msg.total, msg.unread
+		l.base, l.items = msg.offset, msg.items
+		l.cursor = msg.cursorAt
+		for i, a := range l.items {
 			if a.ID == msg.keep && msg.keep != 0 {
-				m.cursor = m.base + i
+				l.cursor = l.base + i
 			}
 		}
-	case msg.offset == m.windowEnd():
-		m.items = append(m.items, msg.items...)
-		if drop := len(m.items) - maxWindow; drop > 0 && m.cursor-m.base-drop > pageSize {
+	case msg.offset == l.windowEnd():
+		l.items = append(l.items, msg.items...)
+		if drop := len(l.items) - maxWindow; drop > 0 && l.cursor-l.base-drop > pageSize {
 			// A fresh slice: re-slicing would keep the dropped rows alive.
-			m.items = slices.Clone(m.items[drop:])
-			m.base += drop
+			l.items = slices.Clone(l.items[drop:])
+			l.base += drop
 		}
-	case msg.offset+len(msg.items) == m.base:
-		m.items = append(slices.Clone(msg.items), m.items...)
-		m.base = msg.offset
-		if len(m.items) > maxWindow && m.windowEnd()-m.cursor > pageSize {
-			m.items = slices.Clone(m.items[:maxWindow])
+	case msg.offset+len(msg.items) == l.base:
+		l.items = append(slices.Clone(msg.items), l.items...)
+		l.base = msg.offset
+		if len(l.items) > maxWindow && l.windowEnd()-l.cursor > pageSize {
+			l.items = slices.Clone(l.items[:maxWindow])
 		}
 	default:
-		return m, nil // does not join the window: it moved meanwhile
+		return l, nil // does not join the window: it moved meanwhile
 	}
-	first := !m.loaded
-	m.loaded = true
-	m.clampList()
-	m.catchUp()
-	if first && len(m.items) > 0 && m.width >= narrowWidth {
-		// Show the newest story at once where there is room for it.
-		m.opening = m.items[0].ID
-		return m, loadArticle(m.lib, m.opening)
-	}
-	return m, m.moreIfNeeded()
+	l.loaded = true
+	l.clamp()
+	l.catchUp()
+	return l, l.moreIfNeeded()
 }
 
-// listRows is how many articles fit in the list pane, under the filter
-// chips when there are any.
-func (m Model) listRows() int {
-	r := computeLayout(m.width, m.height, paneList).panes[paneList]
-	h := r.h - 2
-	if m.hasChips() {
+func (l listPane) key(msg tea.KeyPressMsg) (listPane, tea.Cmd) {
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Bottom) && l.windowEnd() < l.total:
+		return l, l.jumpTo(l.total - 1)
+	case key.Matches(msg, k.Top) && l.base > 0:
+		return l, l.jumpTo(0)
+	}
+	// Moves stop at the window's ends, and the page past them is on its
+	// way; a move typed past them is kept and finished when it arrives,
+	// so keys pressed faster than the library answers are not lost.
+	from := l.cursor
+	if l.ahead >= 0 {
+		from = l.ahead
+	}
+	if c, ok := k.moves().move(msg, from, l.total, l.rows()); ok {
+		l.ahead = -1
+		if c < l.base || c >= l.windowEnd() {
+			l.ahead = c
+		}
+		l.cursor = c
+		l.clamp()
+		return l, l.moreIfNeeded()
+	}
+	return l, nil
+}
+
+// rows is how many articles fit in the pane, under the filter chips when
+// there are any.
+func (l listPane) rows() int {
+	h := l.height
+	if l.hasChips() {
 		h--
 	}
 	return max(h/2, 1) // two lines per article
 }
 
-func (m Model) hasChips() bool {
-	return m.filter != nil || !m.search.Empty() || m.unreadOnly
+func (l listPane) hasChips() bool {
+	return l.filter != nil || !l.search.Empty() || l.unreadOnly
 }
 
-// clampList keeps the cursor on a loaded row and on screen, and the screen
+// clamp keeps the cursor on a loaded row and on screen, and the screen
 // inside the loaded window.
-func (m *Model) clampList() {
-	end := m.windowEnd()
-	m.cursor = max(m.base, min(m.cursor, end-1))
-	rows := m.listRows()
-	if m.cursor < m.top {
-		m.top = m.cursor
+func (l *listPane) clamp() {
+	end := l.windowEnd()
+	l.cursor = max(l.base, min(l.cursor, end-1))
+	rows := l.rows()
+	if l.cursor < l.top {
+		l.top = l.cursor
 	}
-	if m.cursor >= m.top+rows {
-		m.top = m.cursor - rows + 1
+	if l.cursor >= l.top+rows {
+		l.top = l.cursor - rows + 1
 	}
-	m.top = max(m.base, min(m.top, max(end-rows, m.base)))
+	l.top = max(l.base, min(l.top, max(end-rows, l.base)))
 }
 
 // moreIfNeeded loads the page past either end of the window when the
 // cursor comes within two screens of it.
-func (m *Model) moreIfNeeded() tea.Cmd {
-	if m.loading {
+func (l *listPane) moreIfNeeded() tea.Cmd {
+	if l.loading {
 		return nil
 	}
-	near := m.listRows() * 2
+	near := l.rows() * 2
 	switch {
-	case m.windowEnd() < m.total && m.cursor >= m.windowEnd()-near:
-		m.loading = true
-		return loadPage(m.lib, m.gen, m.query(), m.windowEnd(), pageSize)
-	case m.base > 0 && m.cursor < m.base+near:
-		m.loading = true
-		offset := max(m.base-pageSize, 0)
-		return loadPage(m.lib, m.gen, m.query(), offset, m.base-offset)
+	case l.windowEnd() < l.total && l.cursor >= l.windowEnd()-near:
+		l.loading = true
+		return loadPage(l.lib, l.gen, l.query(), l.windowEnd(), pageSize)
+	case l.base > 0 && l.cursor < l.base+near:
+		l.loading = true
+		offset := max(l.base-pageSize, 0)
+		return loadPage(l.lib, l.gen, l.query(), offset, l.base-offset)
 	}
 	return nil
 }
 
-func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Bottom) && m.windowEnd() < m.total:
-		return m, m.jumpTo(m.total - 1)
-	case key.Matches(msg, k.Top) && m.base > 0:
-		return m, m.jumpTo(0)
-	case key.Matches(msg, k.Open):
-		return m.openSelected()
-	}
-	// Moves stop at the window's ends, and the page past them is on its
-	// way; a move typed past them is kept and finished when it arrives,
-	// so keys pressed faster than the library answers are not lost.
-	from := m.cursor
-	if m.ahead >= 0 {
-		from = m.ahead
-	}
-	if c, ok := m.move(msg, from, m.total, m.listRows()); ok {
-		m.ahead = -1
-		if c < m.base || c >= m.windowEnd() {
-			m.ahead = c
-		}
-		m.cursor = c
-		m.clampList()
-		return m, m.moreIfNeeded()
-	}
-	return m, nil
-}
-
 // catchUp moves the cursor on towards a move typed past the window's end
 // once a page has extended the window.
-func (m *Model) catchUp() {
-	if m.ahead < 0 {
+func (l *listPane) catchUp() {
+	if l.ahead < 0 {
 		return
 	}
-	m.ahead = min(m.ahead, max(m.total-1, 0)) // the list may have shrunk
-	m.cursor = m.ahead
-	if m.ahead >= m.base && m.ahead < m.windowEnd() {
-		m.ahead = -1
+	l.ahead = min(l.ahead, max(l.total-1, 0)) // the list may have shrunk
+	l.cursor = l.ahead
+	if l.ahead >= l.base && l.ahead < l.windowEnd() {
+		l.ahead = -1
 	}
-	m.clampList()
+	l.clamp()
+}
+
+// rowAt is the row of the whole list drawn at line y of the pane, or -1.
+func (l listPane) rowAt(y int) int {
+	if l.hasChips() {
+		y-- // the chip line is above the first article
+	}
+	if y < 0 {
+		return -1
+	}
+	i := l.top + y/2
+	if l.row(i) == nil {
+		return -1
+	}
+	return i
+}
+
+func (l listPane) Title() string {
+	if l.loading && !l.loaded {
+		return "Library · loading"
+	}
+	return fmt.Sprintf("Library %d · %d unread", l.total, l.unread)
+}
+
+// View is the pane's inside: the chips, then two lines per article.
+func (l listPane) View() string {
+	w := l.width
+	var out []string
+	if l.hasChips() {
+		out = append(out, l.chips(w))
+	}
+	if len(l.items) == 0 {
+		if l.loaded {
+			empty := "No articles yet. Add some from a shell: byline add FILE|URL, or byline subscribe FEED-URL"
+			if l.hasChips() {
+				empty = "Nothing matches. esc clears the filter."
+			}
+			for _, line := range strings.Split(ansi.Wordwrap(empty, max(w-2, 8), ""), "\n") {
+				out = append(out, l.styles.Dim.Render(" "+line))
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	for i := l.top; i < l.top+l.rows(); i++ {
+		a := l.row(i)
+		if a == nil {
+			break
+		}
+		out = append(out, l.articleRows(i, a, w)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+func (l listPane) articleRows(i int, a *news.Article, w int) []string {
+	mark, star := "  ", "  "
+	title := l.styles.Read
+	if !a.Read {
+		mark = "● "
+		title = l.styles.Unread
+	}
+	if a.Starred {
+		star = l.styles.Star.Render("★ ")
+	}
+	line1 := " " + mark + star + title.Render(ansi.Truncate(termtext.Line(a.Title), max(w-6, 1), "…"))
+	meta := a.Date().Format("2 Jan 2006")
+	if a.Source != "" {
+		meta = termtext.Line(a.Source) + " · " + meta
+	}
+	if len(a.Tags) > 0 {
+		meta += " · #" + termtext.Line(strings.Join(a.Tags, " #"))
+	}
+	line2 := "     " + l.styles.Dim.Render(ansi.Truncate(meta, max(w-5, 1), "…"))
+	if i == l.cursor {
+		line1 = l.selectedRow(line1, w, l.focused)
+		line2 = l.selectedRow(line2, w, l.focused)
+	}
+	return []string{line1, line2}
+}
+
+func (l listPane) chips(w int) string {
+	var parts []string
+	if l.filter != nil {
+		label := "person"
+		if l.filter.Field == news.FieldPlace {
+			label = "place"
+		}
+		parts = append(parts, l.styles.Chip.Render(label+": "+termtext.Line(l.filter.Value)+" ✕"))
+	}
+	if !l.search.Empty() {
+		parts = append(parts, l.styles.Chip.Render("/ "+termtext.Line(l.search.String())))
+	}
+	if l.unreadOnly {
+		parts = append(parts, l.styles.Chip.Render("unread"))
+	}
+	return ansi.Truncate(" "+strings.Join(parts, " "), w, "…")
+}
+
+// ShortHelp is the list's part of the status line.
+func (l listPane) ShortHelp() []key.Binding {
+	k := l.keys
+	return []key.Binding{k.Down, k.Open, k.NextPane, k.Star, k.Read, k.Note, k.Search, k.Help, k.Quit}
 }

@@ -15,7 +15,7 @@ func TestBottomJumpsToTheEndWithoutLoadingTheWholeLibrary(t *testing.T) {
 	if !strings.Contains(scr, "Council 1 approves") {
 		t.Fatalf("G does not show the oldest article:\n%s", scr)
 	}
-	if a := m.selected(); a == nil || a.ID != 1 {
+	if a := m.list.selected(); a == nil || a.ID != 1 {
 		t.Fatalf("G left the cursor on %v, want the last article", a)
 	}
 	for _, limit := range lib.limits {
@@ -23,20 +23,20 @@ func TestBottomJumpsToTheEndWithoutLoadingTheWholeLibrary(t *testing.T) {
 			t.Fatalf("the reader asked the store for %d rows at once; it must page (%v)", limit, lib.limits)
 		}
 	}
-	if len(m.items) > maxWindow {
-		t.Errorf("%d articles held in memory, want at most %d", len(m.items), maxWindow)
+	if len(m.list.items) > maxWindow {
+		t.Errorf("%d articles held in memory, want at most %d", len(m.list.items), maxWindow)
 	}
 
 	// Going back up from the end pages in the rows above, with no gap.
 	for range 60 {
 		m = drive(t, m, press("k"))
 	}
-	if a := m.selected(); a == nil || a.ID != 61 {
+	if a := m.list.selected(); a == nil || a.ID != 61 {
 		t.Fatalf("60 rows up from the end the cursor is on %v, want article 61", a)
 	}
-	for i, a := range m.items[1:] {
-		if a.ID != m.items[i].ID-1 {
-			t.Fatalf("the window has a gap between %d and %d", m.items[i].ID, a.ID)
+	for i, a := range m.list.items[1:] {
+		if a.ID != m.list.items[i].ID-1 {
+			t.Fatalf("the window has a gap between %d and %d", m.list.items[i].ID, a.ID)
 		}
 	}
 
@@ -55,14 +55,14 @@ func TestScrollingDownKeepsTheWindowSmall(t *testing.T) {
 			m = drive(t, m, press("space"))
 		}
 	}
-	if m.cursor < 1_000 {
-		t.Fatalf("after 165 page downs the cursor is at row %d", m.cursor)
+	if m.list.cursor < 1_000 {
+		t.Fatalf("after 165 page downs the cursor is at row %d", m.list.cursor)
 	}
-	if len(m.items) > maxWindow {
-		t.Errorf("%d articles held after a long scroll, want at most %d", len(m.items), maxWindow)
+	if len(m.list.items) > maxWindow {
+		t.Errorf("%d articles held after a long scroll, want at most %d", len(m.list.items), maxWindow)
 	}
-	if a := m.selected(); a == nil || a.ID != int64(5_000-m.cursor) {
-		t.Errorf("row %d shows article %v, want %d", m.cursor, a, 5_000-m.cursor)
+	if a := m.list.selected(); a == nil || a.ID != int64(5_000-m.list.cursor) {
+		t.Errorf("row %d shows article %v, want %d", m.list.cursor, a, 5_000-m.list.cursor)
 	}
 }
 
@@ -70,10 +70,10 @@ func TestCursorStaysOnScreenUnderAFilterChip(t *testing.T) {
 	lib := bigLibrary(300)
 	m := sized(t, lib, 120, 24)
 	m = drive(t, m, press("u")) // the unread chip takes a line
-	for range m.listRows() + 2 {
+	for range m.list.rows() + 2 {
 		m = drive(t, m, press("j"))
 	}
-	a := m.selected()
+	a := m.list.selected()
 	if scr := screenText(m); a == nil || !strings.Contains(scr, firstWords(a.Title, 3)) {
 		t.Errorf("the selected article %v is not on screen:\n%s", a, scr)
 	}
@@ -120,10 +120,10 @@ func TestMovesTypedAheadOfAPageAreKept(t *testing.T) {
 			}
 		}
 	}
-	if m.cursor != 450 {
-		t.Fatalf("450 moves typed ahead of two pages left the cursor at row %d", m.cursor)
+	if m.list.cursor != 450 {
+		t.Fatalf("450 moves typed ahead of two pages left the cursor at row %d", m.list.cursor)
 	}
-	if a := m.selected(); a == nil || a.ID != 5_000-450 {
+	if a := m.list.selected(); a == nil || a.ID != 5_000-450 {
 		t.Errorf("row 450 shows %v, want article %d", a, 5_000-450)
 	}
 }
@@ -144,7 +144,7 @@ func TestMovesAfterAJumpAreKept(t *testing.T) {
 		next, _ = m.Update(msg)
 		m = next.(Model)
 	}
-	if m.cursor != 3 {
-		t.Fatalf("g then three moves left the cursor at row %d, want 3", m.cursor)
+	if m.list.cursor != 3 {
+		t.Fatalf("g then three moves left the cursor at row %d, want 3", m.list.cursor)
 	}
 }

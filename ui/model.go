@@ -8,9 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"byline/news"
@@ -28,58 +25,25 @@ const (
 	modeHelp
 )
 
-// Model is the reader. It is a value: Update returns the changed copy.
+// Model is the reader: the panes, which has focus, where they go, and the
+// status line. It is a value: Update returns the changed copy.
 type Model struct {
-	ctx    context.Context // for work that outlives a command: a refresh
-	lib    Library
-	opts   Options
-	keys   KeyMap
-	styles Styles
+	ctx  context.Context // for work that outlives a command: a refresh
+	lib  Library
+	opts Options
+	*common
 	isDark bool
 	width  int
 	height int
 	focus  pane
-	mode   mode
 
-	// The list: the user's search, a person/place filter chip, unread only.
-	search     news.Query
-	filter     *news.Term
-	unreadOnly bool
-	gen        int // bumped when the query changes; older pages are dropped
-	items      []*news.Article
-	base       int // the row of the whole list that items[0] is (list.go)
-	total      int
-	unread     int
-	cursor     int
-	top        int // first visible row
-	loading    bool
-	ahead      int // a row a move typed past the loaded window aims at; -1: none
-	loaded     bool
-
-	// The open article.
-	article     *news.Article
-	opening     int64       // the article last asked for; others arriving late are dropped
-	rendered    string      // glamour's output for it
-	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
-	quoteAt     int         // its first line in rendered, or -1
-	highlighted string      // the quote text marked in the viewport's content
-	render      *renderer
-	vp          viewport.Model
-
-	panel [paneCount]int // cursor in each panel
-
-	input textinput.Model
-	help  help.Model
-
-	// The note editor (notes.go).
-	note        textarea.Model
-	noteArticle int64       // the article the notes belong to
-	notes       []news.Note // its notes, as the editor lists them
-	noteSel     int         // the note chosen in modeNotes
-	editing     *news.Note  // the note being changed; nil: a new one
-	confirmDel  bool        // d was pressed once on the chosen note
-
-	helpTop int // the first line of the help page shown, when it scrolls
+	list    listPane
+	article articleView
+	panels  [3]entityPanel // people, places, quotes: panels[p-panePeople]
+	editor  noteEditor
+	prompt  prompt
+	help    helpPage
+	keyHelp help.Model // the status line's keys
 
 	refreshing                bool
 	refreshDone, refreshTotal int
@@ -95,54 +59,54 @@ func New(lib Library, opts Options) Model {
 	if opts.KeyMap != nil {
 		km = *opts.KeyMap
 	}
-	in := textinput.New()
-	in.Prompt = ""
-	ta := textarea.New()
-	ta.Placeholder = "Type a note…"
-	ta.ShowLineNumbers = false
+	c := &common{keys: km, styles: DefaultStyles(true, opts.NoColor)}
 	m := Model{
 		ctx:     context.Background(),
 		lib:     lib,
 		opts:    opts,
-		keys:    km,
+		common:  c,
 		isDark:  true,
-		search:  opts.Query,
-		render:  newRenderer(),
-		vp:      viewport.New(),
-		input:   in,
-		note:    ta,
-		help:    help.New(),
+		list:    newListPane(c, lib, opts.Query),
+		article: newArticleView(c),
+		editor:  newNoteEditor(c, lib),
+		prompt:  newPrompt(c),
+		help:    newHelpPage(c),
+		keyHelp: help.New(),
 		width:   100,
 		height:  30,
-		loading: true,
-		ahead:   -1,
-		gen:     1,
 	}
-	m.styles = DefaultStyles(m.isDark, opts.NoColor)
+	for i := range m.panels {
+		m.panels[i] = newEntityPanel(c, panePeople+pane(i))
+	}
+	m.layoutPanes()
 	return m
 }
 
 // Init asks for the background colour and the first page of the library.
 func (m Model) Init() tea.Cmd {
-	// Init cannot change the model, so New set loading and gen for this.
-	return tea.Batch(tea.RequestBackgroundColor, loadWindow(m.lib, m.gen, m.query(), 0, 0, 0))
+	return tea.Batch(tea.RequestBackgroundColor, m.list.initCmd())
 }
 
-// query is the list's effective query: the search, the filter chip and the
-// unread toggle together.
-func (m Model) query() news.Query {
-	q := m.search
-	if m.filter != nil {
-		q = q.And(*m.filter)
+func (m Model) mode() mode {
+	switch {
+	case m.help.active:
+		return modeHelp
+	case m.prompt.active && m.prompt.kind == promptSearch:
+		return modeSearch
+	case m.prompt.active:
+		return modeTags
+	case m.editor.active && m.editor.choosing:
+		return modeNotes
+	case m.editor.active:
+		return modeNote
 	}
-	if m.unreadOnly {
-		q = q.And(news.Term{Field: news.FieldIs, Value: "unread"})
-	}
-	return q
+	return modeNormal
 }
+
+func (m *Model) panel(p pane) *entityPanel { return &m.panels[p-panePeople] }
 
 // Update routes a message: the root claims what concerns it, results go to
-// the part that asked, keys go to the focused pane or the open prompt.
+// the pane that asked, keys go to the focused pane or the open prompt.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -150,20 +114,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.resize()
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
-		m.styles = DefaultStyles(m.isDark, m.opts.NoColor)
-		return m, m.rerender()
+		m.common.styles = DefaultStyles(m.isDark, m.opts.NoColor)
+		return m, m.article.rerender()
 	case listLoadedMsg:
 		return m.listLoaded(msg)
 	case articleLoadedMsg:
 		return m.articleLoaded(msg)
 	case articleRenderedMsg:
-		if m.article != nil && msg.key == m.renderKey() {
-			if msg.err != nil {
-				return m, m.setStatus("render: "+msg.err.Error(), true)
-			}
-			m.setRendered(msg.content)
-		}
-		return m, nil
+		var cmd tea.Cmd
+		m.article, cmd = m.article.Update(msg)
+		return m, cmd
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.isErr)
 	case savedMsg:
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
@@ -184,94 +146,70 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.mouseWheel(msg)
 	case tea.MouseClickMsg:
 		return m.mouseClick(msg)
-	case tea.PasteMsg:
-		return m.keyInMode(msg)
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	}
-	return m.keyInMode(msg)
+	return m.toOverlay(msg)
+}
+
+func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
+	first := !m.list.loaded
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	if first && m.list.loaded && len(m.list.items) > 0 && m.width >= narrowWidth && m.article.article == nil {
+		// Show the newest story at once where there is room for it.
+		return m, tea.Batch(cmd, m.article.open(m.lib, m.list.items[0].ID))
+	}
+	return m, cmd
 }
 
 func (m Model) articleLoaded(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return m, m.setStatus(msg.err.Error(), true)
+	prev := m.article.article
+	var cmd tea.Cmd
+	m.article, cmd = m.article.Update(msg)
+	if a := m.article.article; a != nil && a != prev {
+		same := prev != nil && prev.ID == a.ID
+		for i := range m.panels {
+			m.panels[i].show(a, same)
+		}
 	}
-	if msg.article.ID != m.opening {
-		return m, nil // the reader has asked for another article since
-	}
-	same := m.article != nil && m.article.ID == msg.article.ID
-	m.article = msg.article
-	if !same {
-		// Opening the article already on screen keeps the reader's place.
-		m.quote = nil
-		m.panel = [paneCount]int{}
-		m.vp.GotoTop()
-	}
-	return m, m.rerender()
+	return m, cmd
 }
 
-// rerender shows the open article at the current width, from the cache
-// when it is there, else rendered in a command.
-func (m *Model) rerender() tea.Cmd {
-	if m.article == nil {
-		return nil
-	}
-	k := m.renderKey()
-	if s, ok := m.render.cached(k); ok {
-		m.setRendered(s)
-		return nil
-	}
-	return m.render.renderArticle(k, m.article)
-}
-
-func (m Model) renderKey() renderKey {
-	r := computeLayout(m.width, m.height, paneArticle).panes[paneArticle]
-	w := r.w - 2
-	if w <= 0 {
-		w = m.width - 2
-	}
-	return renderKey{id: m.article.ID, width: w, style: m.styles.Glamour, notes: notesKey(m.article.Notes), star: m.article.Starred,
-		tags: strings.Join(m.article.Tags, " ")}
-}
-
-func (m *Model) setRendered(s string) {
-	if s == m.rendered && m.highlighted == quoteText(m.quote) {
-		return // the viewport already holds it; setting it again measures every line
-	}
-	lines, off := m.vp.TotalLineCount(), m.vp.YOffset()
-	quoteInView := m.quoteAt >= off && m.quoteAt < off+m.vp.Height()
-	m.rendered = s
-	m.showArticle()
-	// Wrapped again at another width: stay with the quote being read, or
-	// at the same point of the article.
-	switch {
-	case quoteInView && m.quoteAt >= 0:
-		m.vp.SetYOffset(max(m.quoteAt-1, 0))
-	case lines > 0 && m.vp.TotalLineCount() != lines:
-		m.vp.SetYOffset(off * m.vp.TotalLineCount() / lines)
-	}
-}
-
-func quoteText(q *news.Quote) string {
-	if q == nil {
-		return ""
-	}
-	return q.Text
-}
-
+// resize lays the panes out for the window and re-renders the article at
+// its new width.
 func (m *Model) resize() tea.Cmd {
-	m.help.SetWidth(m.width)
+	m.layoutPanes()
+	return m.article.rerender()
+}
+
+// layoutPanes gives every pane its size and focus from computeLayout.
+func (m *Model) layoutPanes() {
+	l := computeLayout(m.width, m.height, m.focus)
+	inner := func(r rect) (int, int) { return max(r.w-2, 0), max(r.h-2, 0) }
+	m.list.SetSize(inner(l.panes[paneList]))
+	// The article keeps the size it has when shown, so its rendering is
+	// ready when tab brings it on screen.
 	r := computeLayout(m.width, m.height, paneArticle).panes[paneArticle]
 	if r.w == 0 {
 		r = rect{0, 0, m.width, m.height - 1}
 	}
-	m.vp.SetWidth(max(r.w-2, 1))
-	m.vp.SetHeight(max(r.h-2, 1))
-	m.note.SetWidth(max(r.w-4, 10))
-	m.note.SetHeight(max(min(r.h/3, 10), 3))
-	m.input.SetWidth(max(m.width-10, 10)) // errors show on the line above
-	m.clampList()
-	return m.rerender()
+	m.article.SetSize(inner(r))
+	m.editor.SetSize(inner(r))
+	for i := range m.panels {
+		p := panePeople + pane(i)
+		r := l.panes[p]
+		if r.w == 0 {
+			r = computeLayout(m.width, m.height, p).panes[p]
+		}
+		m.panels[i].SetSize(inner(r))
+		m.panels[i].focused = m.focus == p && m.mode() == modeNormal
+	}
+	m.list.focused = m.focus == paneList && m.mode() == modeNormal
+	m.list.clamp()
+	m.prompt.SetWidth(m.width)
+	m.help.SetSize(m.width, m.height)
+	m.keyHelp.SetWidth(m.width)
 }
 
 func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
@@ -283,60 +221,65 @@ func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
 	return clearStatusAfter(m.statusSeq)
 }
 
-// editingNotes says the note editor has the article pane.
-func (m Model) editingNotes() bool { return m.mode == modeNote || m.mode == modeNotes }
-
 // target is the article marks apply to: the open one when the article or a
 // panel has focus, else the one under the cursor.
 func (m Model) target() *news.Article {
-	if m.focus != paneList && m.article != nil {
-		return m.article
+	if m.focus != paneList && m.article.article != nil {
+		return m.article.article
 	}
-	return m.selected()
+	return m.list.selected()
+}
+
+// toOverlay passes anything else (paste, cursor blinks) to the open prompt
+// or editor.
+func (m Model) toOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case m.prompt.active:
+		m.prompt, cmd = m.prompt.Update(msg)
+	case m.editor.active:
+		m.editor, cmd = m.editor.Update(msg)
+	}
+	return m, cmd
 }
 
 func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch m.mode {
-	case modeSearch, modeTags:
+	switch {
+	case m.prompt.active:
 		return m.promptKey(msg)
-	case modeNote:
-		return m.noteKey(msg)
-	case modeNotes:
-		return m.notesKey(msg)
-	case modeHelp:
-		return m.helpKey(msg)
+	case m.editor.active:
+		var cmd tea.Cmd
+		m.editor, cmd = m.editor.Update(msg)
+		m.layoutPanes()
+		return m, cmd
+	case m.help.active:
+		var cmd tea.Cmd
+		m.help, cmd = m.help.Update(msg)
+		return m, cmd
 	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
-		m.mode = modeHelp
+		m.help.active = true
 		return m, nil
 	case key.Matches(msg, k.NextPane):
-		m.focus = m.nextPane(1)
-		return m, m.resize()
+		return m.setFocus(m.nextPane(1))
 	case key.Matches(msg, k.PrevPane):
-		m.focus = m.nextPane(-1)
-		return m, m.resize()
+		return m.setFocus(m.nextPane(-1))
 	case key.Matches(msg, k.Search):
-		m.mode = modeSearch
-		m.input.SetValue(m.search.String())
-		m.input.CursorEnd()
-		return m, m.input.Focus()
+		return m, m.openPrompt(promptSearch, m.list.search.String())
 	case key.Matches(msg, k.UnreadOnly):
-		m.unreadOnly = !m.unreadOnly
-		return m, tea.Batch(m.reloadCmd(), m.resize())
+		m.list.unreadOnly = !m.list.unreadOnly
+		return m, tea.Batch(m.list.reload(), m.resize())
 	case key.Matches(msg, k.Star):
 		return m.toggleStar()
 	case key.Matches(msg, k.Read):
 		return m.toggleRead()
 	case key.Matches(msg, k.Tags):
 		if a := m.target(); a != nil {
-			m.mode = modeTags
-			m.input.SetValue(strings.Join(a.Tags, " "))
-			m.input.CursorEnd()
-			return m, m.input.Focus()
+			return m, m.openPrompt(promptTags, strings.Join(a.Tags, " "))
 		}
 		return m, nil
 	case key.Matches(msg, k.Note):
@@ -355,22 +298,36 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.refreshKey()
 	case key.Matches(msg, k.Back):
 		return m.back()
+	case key.Matches(msg, k.Open):
+		return m.open()
 	}
+	return m.toFocused(msg)
+}
+
+// toFocused passes a key to the focused pane.
+func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch m.focus {
 	case paneList:
-		return m.listKey(msg)
+		m.list, cmd = m.list.Update(msg)
 	case paneArticle:
-		return m.articleKey(msg)
+		m.article, cmd = m.article.Update(msg)
 	default:
-		return m.panelKey(msg)
+		*m.panel(m.focus), cmd = m.panel(m.focus).Update(msg)
 	}
+	return m, cmd
+}
+
+func (m Model) setFocus(p pane) (tea.Model, tea.Cmd) {
+	m.focus = p
+	return m, m.resize()
 }
 
 func (m Model) nextPane(step int) pane {
 	p := m.focus
 	for range paneCount {
 		p = (p + pane(step) + paneCount) % paneCount
-		if p == paneArticle && m.article == nil {
+		if p == paneArticle && m.article.article == nil {
 			continue
 		}
 		return p
@@ -378,139 +335,79 @@ func (m Model) nextPane(step int) pane {
 	return m.focus
 }
 
+func (m *Model) openPrompt(kind promptKind, value string) tea.Cmd {
+	cmd := m.prompt.open(kind, value)
+	m.layoutPanes()
+	return cmd
+}
+
 func (m Model) back() (tea.Model, tea.Cmd) {
 	switch {
 	case m.focus != paneList && m.width < narrowWidth:
-		m.focus = paneList
-		return m, m.resize()
-	case m.filter != nil:
-		m.filter = nil
-		return m, tea.Batch(m.reloadCmd(), m.resize())
-	case !m.search.Empty():
-		m.search = news.Query{}
-		return m, tea.Batch(m.reloadCmd(), m.resize())
+		return m.setFocus(paneList)
+	case m.list.filter != nil:
+		m.list.filter = nil
+		return m, tea.Batch(m.list.reload(), m.resize())
+	case !m.list.search.Empty():
+		m.list.search = news.Query{}
+		return m, tea.Batch(m.list.reload(), m.resize())
 	case m.focus != paneList:
-		m.focus = paneList
-		return m, m.resize()
+		return m.setFocus(paneList)
 	}
 	return m, nil
 }
 
-// move applies the movement keys to a cursor over n rows; page is a page's
-// height in rows.
-func (m Model) move(msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
-	k := m.keys
+// open is enter: the article under the cursor in the list, the stories
+// with a person or place, the quote in the article.
+func (m Model) open() (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, k.Up):
-		cursor--
-	case key.Matches(msg, k.Down):
-		cursor++
-	case key.Matches(msg, k.Top):
-		cursor = 0
-	case key.Matches(msg, k.Bottom):
-		cursor = n - 1
-	case key.Matches(msg, k.HalfDown):
-		cursor += max(page/2, 1)
-	case key.Matches(msg, k.HalfUp):
-		cursor -= max(page/2, 1)
-	case key.Matches(msg, k.PageDown):
-		cursor += page
-	case key.Matches(msg, k.PageUp):
-		cursor -= page
-	default:
-		return cursor, false
+	case m.focus == paneList:
+		return m.openSelected()
+	case m.focus.isPanel():
+		return m.openEntity()
 	}
-	return max(0, min(cursor, n-1)), true
+	return m, nil
 }
 
 func (m Model) openSelected() (tea.Model, tea.Cmd) {
-	a := m.selected()
+	a := m.list.selected()
 	if a == nil {
 		return m, nil
 	}
 	m.focus = paneArticle
-	m.opening = a.ID
-	cmds := []tea.Cmd{loadArticle(m.lib, a.ID), m.resize()}
+	cmds := []tea.Cmd{m.article.open(m.lib, a.ID), m.resize()}
 	if !a.Read {
 		a.Read = true
-		m.unread--
+		m.list.unread--
 		id := a.ID
 		cmds = append(cmds, save("", func(ctx context.Context) error { return m.lib.SetRead(ctx, id, true) }))
 	}
 	return m, tea.Batch(cmds...)
 }
 
-func (m Model) articleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
-	case key.Matches(msg, k.HalfDown):
-		m.vp.HalfPageDown()
-	case key.Matches(msg, k.HalfUp):
-		m.vp.HalfPageUp()
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
+func (m Model) openEntity() (tea.Model, tea.Cmd) {
+	p := m.panel(m.focus)
+	if t, ok := p.term(); ok {
+		return m.filterBy(t)
 	}
-	return m, nil
-}
-
-func (m Model) panelLen(p pane) int {
-	if m.article == nil {
-		return 0
-	}
-	e := m.article.Entities
-	switch p {
-	case panePeople:
-		return len(e.People)
-	case panePlaces:
-		return len(e.Places)
-	case paneQuotes:
-		return len(e.Quotes)
-	}
-	return 0
-}
-
-func (m Model) panelKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	n := m.panelLen(m.focus)
-	if c, ok := m.move(msg, m.panel[m.focus], n, 5); ok {
-		m.panel[m.focus] = c
+	e, ok := p.selected()
+	if !ok {
 		return m, nil
 	}
-	if !key.Matches(msg, m.keys.Open) || n == 0 {
-		return m, nil
+	cmd := m.article.scrollToQuote(e.quote)
+	if m.width < wideWidth {
+		m.focus = paneArticle
+		return m, tea.Batch(cmd, m.resize())
 	}
-	e := m.article.Entities
-	i := m.panel[m.focus]
-	switch m.focus {
-	case panePeople:
-		return m.filterBy(news.Term{Field: news.FieldPerson, Value: e.People[i].Name})
-	case panePlaces:
-		return m.filterBy(news.Term{Field: news.FieldPlace, Value: e.Places[i].Name})
-	case paneQuotes:
-		m.scrollToQuote(e.Quotes[i])
-		if m.width < wideWidth {
-			m.focus = paneArticle
-			return m, m.resize()
-		}
-	}
-	return m, nil
+	return m, cmd
 }
 
 // filterBy shows every article that mentions a person or place, with a
 // chip saying so; esc clears it.
 func (m Model) filterBy(t news.Term) (tea.Model, tea.Cmd) {
-	m.filter = &t
+	m.list.filter = &t
 	m.focus = paneList
-	return m, tea.Batch(m.reloadCmd(), m.resize())
+	return m, tea.Batch(m.list.reload(), m.resize())
 }
 
 func (m Model) toggleStar() (tea.Model, tea.Cmd) {
@@ -525,7 +422,7 @@ func (m Model) toggleStar() (tea.Model, tea.Cmd) {
 	if !on {
 		status = "unstarred"
 	}
-	return m, tea.Batch(save(status, func(ctx context.Context) error { return m.lib.SetStarred(ctx, id, on) }), m.rerender())
+	return m, tea.Batch(save(status, func(ctx context.Context) error { return m.lib.SetStarred(ctx, id, on) }), m.article.rerender())
 }
 
 func (m Model) toggleRead() (tea.Model, tea.Cmd) {
@@ -536,9 +433,9 @@ func (m Model) toggleRead() (tea.Model, tea.Cmd) {
 	on := !a.Read
 	m.setMark(a.ID, func(x *news.Article) { x.Read = on })
 	if on {
-		m.unread--
+		m.list.unread--
 	} else {
-		m.unread++
+		m.list.unread++
 	}
 	id := a.ID
 	status := "marked read"
@@ -551,59 +448,46 @@ func (m Model) toggleRead() (tea.Model, tea.Cmd) {
 // setMark changes an article in the list and the open copy alike, so the
 // screen shows a mark at once; the store write follows in a command.
 func (m *Model) setMark(id int64, set func(*news.Article)) {
-	for _, a := range m.items {
-		if a.ID == id {
-			set(a)
-		}
-	}
-	if m.article != nil && m.article.ID == id {
-		set(m.article)
-	}
+	m.list.setMark(id, set)
+	m.article.setMark(id, set)
 }
 
 func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.mode = modeNormal
-		m.input.Blur()
-		return m, nil
-	case "ctrl+c":
-		return m, tea.Quit
-	case "enter":
-		if m.mode == modeSearch {
-			q, err := news.ParseQuery(m.input.Value())
-			var qe *news.QueryError
-			if errors.As(err, &qe) {
-				// The query is in the prompt: say only where and what.
-				return m, m.setStatus(fmt.Sprintf("column %d: %s", qe.Pos, qe.Msg), true)
-			}
-			if err != nil {
-				return m, m.setStatus(err.Error(), true)
-			}
-			m.search = q
-			m.mode = modeNormal
-			m.input.Blur()
-			m.focus = paneList
-			return m, tea.Batch(m.reloadCmd(), m.resize())
+	if !m.prompt.isAccept(msg) {
+		if m.statusErr {
+			m.status = "" // the query is being corrected
 		}
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.Update(msg)
+		m.layoutPanes()
+		return m, cmd
+	}
+	if m.prompt.kind == promptTags {
 		return m.saveTags()
 	}
-	if m.statusErr {
-		m.status = "" // the query is being corrected
+	q, err := news.ParseQuery(m.prompt.Value())
+	var qe *news.QueryError
+	if errors.As(err, &qe) {
+		// The query is in the prompt: say only where and what.
+		return m, m.setStatus(fmt.Sprintf("column %d: %s", qe.Pos, qe.Msg), true)
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return m, cmd
+	if err != nil {
+		return m, m.setStatus(err.Error(), true)
+	}
+	m.list.search = q
+	m.prompt.close()
+	m.focus = paneList
+	return m, tea.Batch(m.list.reload(), m.resize())
 }
 
 func (m Model) saveTags() (tea.Model, tea.Cmd) {
-	m.mode = modeNormal
-	m.input.Blur()
+	m.prompt.close()
+	m.layoutPanes()
 	a := m.target()
 	if a == nil {
 		return m, nil
 	}
-	want := strings.Fields(strings.ToLower(strings.ReplaceAll(m.input.Value(), ",", " ")))
+	want := strings.Fields(strings.ToLower(strings.ReplaceAll(m.prompt.Value(), ",", " ")))
 	var add, remove []string
 	has := map[string]bool{}
 	for _, t := range a.Tags {
@@ -628,7 +512,7 @@ func (m Model) saveTags() (tea.Model, tea.Cmd) {
 	}
 	m.setMark(a.ID, func(x *news.Article) { x.Tags = tags })
 	id := a.ID
-	return m, tea.Batch(m.rerender(), save("tags saved", func(ctx context.Context) error {
+	return m, tea.Batch(m.article.rerender(), save("tags saved", func(ctx context.Context) error {
 		if len(add) > 0 {
 			if err := m.lib.AddTags(ctx, id, add...); err != nil {
 				return err
@@ -641,17 +525,35 @@ func (m Model) saveTags() (tea.Model, tea.Cmd) {
 	}))
 }
 
-// keyInMode passes anything else (paste, cursor blinks) to the open
-// prompt or editor.
-func (m Model) keyInMode(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.mode {
-	case modeSearch, modeTags:
-		m.input, cmd = m.input.Update(msg)
-	case modeNote:
-		m.note, cmd = m.note.Update(msg)
+// startNote opens the editor on the target article, opening the article
+// first when it is not the one on screen.
+func (m Model) startNote() (tea.Model, tea.Cmd) {
+	a := m.target()
+	if a == nil {
+		return m, nil
 	}
-	return m, cmd
+	var cmds []tea.Cmd
+	if m.article.article == nil || m.article.article.ID != a.ID {
+		mm, cmd := m.openSelected()
+		m = mm.(Model)
+		cmds = append(cmds, cmd)
+	}
+	m.focus = paneArticle // the editor lives in the article pane
+	cmds = append(cmds, m.editor.open(a), m.resize())
+	return m, tea.Batch(cmds...)
+}
+
+// noteSaved applies a saved change to every copy of the article's notes:
+// the editor's, the open article's and the list's.
+func (m Model) noteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return m, m.setStatus("note not saved: "+msg.err.Error(), true)
+	}
+	m.setMark(msg.note.ArticleID, func(a *news.Article) { a.Notes = msg.apply(a.Notes) })
+	m.editor.applySaved(msg)
+	m.layoutPanes()
+	status := [...]string{noteAdded: "note saved", noteUpdated: "note changed", noteDeleted: "note deleted"}[msg.op]
+	return m, tea.Batch(m.setStatus(status, false), m.article.rerender())
 }
 
 func (m Model) paneAt(x, y int) (pane, bool) {
@@ -666,33 +568,24 @@ func (m Model) paneAt(x, y int) (pane, bool) {
 
 func (m Model) mouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	p, ok := m.paneAt(msg.X, msg.Y)
-	if !ok || m.mode != modeNormal {
+	if !ok || m.mode() != modeNormal {
 		return m, nil
 	}
-	step := 1
-	if msg.Button == tea.MouseWheelUp {
-		step = -1
-	}
+	var cmd tea.Cmd
 	switch {
 	case p == paneList:
-		m.cursor += step
-		m.clampList()
-		return m, m.moreIfNeeded()
+		m.list, cmd = m.list.Update(msg)
 	case p == paneArticle:
-		if step > 0 {
-			m.vp.ScrollDown(3)
-		} else {
-			m.vp.ScrollUp(3)
-		}
+		m.article, cmd = m.article.Update(msg)
 	default:
-		m.panel[p] = max(0, min(m.panel[p]+step, m.panelLen(p)-1))
+		*m.panel(p), cmd = m.panel(p).Update(msg)
 	}
-	return m, nil
+	return m, cmd
 }
 
 func (m Model) mouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	p, ok := m.paneAt(msg.X, msg.Y)
-	if !ok || m.mode != modeNormal || msg.Button != tea.MouseLeft {
+	if !ok || m.mode() != modeNormal || msg.Button != tea.MouseLeft {
 		return m, nil
 	}
 	m.focus = p
@@ -700,22 +593,14 @@ func (m Model) mouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	row := msg.Y - r.y - 1
 	switch {
 	case p == paneList:
-		if m.hasChips() {
-			row-- // the chip line is above the first article
-		}
-		if row < 0 {
-			break
-		}
-		i := m.top + row/2
-		if m.row(i) != nil {
-			if i == m.cursor {
+		if i := m.list.rowAt(row); i >= 0 {
+			if i == m.list.cursor {
 				return m.openSelected()
 			}
-			m.cursor = i
-			m.clampList()
+			m.list.cursor = i
 		}
 	case p.isPanel() && row >= 0:
-		m.panel[p] = max(0, min(m.panelRowToIndex(p, row), m.panelLen(p)-1))
+		m.panel(p).click(row)
 	}
 	return m, m.resize()
 }

@@ -194,10 +194,10 @@ func TestSearchAndMalformedQuery(t *testing.T) {
 	m := sized(t, lib, 140, 40)
 	m = drive(t, m, press("/"))
 	m = drive(t, m, append(typeText("colour:red"), press("enter"))...)
-	if m.mode != modeSearch || !strings.Contains(screenText(m), "unknown filter") {
+	if m.mode() != modeSearch || !strings.Contains(screenText(m), "unknown filter") {
 		t.Errorf("a bad query must keep the prompt open and say why:\n%s", screenText(m))
 	}
-	m.input.SetValue("glacier")
+	m.prompt.input.SetValue("glacier")
 	m = drive(t, m, press("enter"))
 	scr := screenText(m)
 	if !strings.Contains(scr, "Library 1 ·") || !strings.Contains(scr, "Glacier study") {
@@ -215,7 +215,7 @@ func TestHelpListsKeys(t *testing.T) {
 		}
 	}
 	m = drive(t, m, press("x"))
-	if m.mode != modeNormal {
+	if m.mode() != modeNormal {
 		t.Error("a key did not close help")
 	}
 }
@@ -264,7 +264,7 @@ func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
 		m = drive(t, m, press("j"))
 	}
 	scr := screenText(m)
-	if m.mode != modeHelp || !strings.Contains(scr, "person:") || !strings.Contains(scr, "q quit") {
+	if m.mode() != modeHelp || !strings.Contains(scr, "person:") || !strings.Contains(scr, "q quit") {
 		t.Errorf("j should scroll the help to its end:\n%s", scr)
 	}
 	for _, l := range strings.Split(scr, "\n") {
@@ -273,7 +273,7 @@ func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
 		}
 	}
 	m = drive(t, m, press("x"))
-	if m.mode != modeNormal {
+	if m.mode() != modeNormal {
 		t.Error("a key other than a scroll key did not close help")
 	}
 }
@@ -293,7 +293,7 @@ func TestEveryScreenFitsAndOffersHelp(t *testing.T) {
 					t.Errorf("%dx%d after %d keys: a line is %d wide: %q", size[0], size[1], step+1, w, l)
 				}
 			}
-			if m.mode == modeNormal && size[0] >= 40 && !strings.Contains(lines[len(lines)-1], "? help") {
+			if m.mode() == modeNormal && size[0] >= 40 && !strings.Contains(lines[len(lines)-1], "? help") {
 				t.Errorf("%dx%d, focus %s: the status line does not offer help: %q", size[0], size[1], m.focus.title(), lines[len(lines)-1])
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -14,221 +15,269 @@ import (
 	"byline/news"
 )
 
-// The note editor takes the article pane: the article's notes above, a
-// textarea for a new one below. As in a chat client, ↑ in the empty
-// textarea moves up into the notes, where enter changes one and d deletes
-// it. Every change is saved at once, and a note being typed is saved if
-// the reader quits.
+// noteEditor takes the article pane: the article's notes above, a textarea
+// for a new one below. As in a chat client, ↑ in the empty textarea moves
+// up into the notes, where enter changes one and d deletes it. Every change
+// is saved at once, and a note being typed is saved if the reader quits.
+type noteEditor struct {
+	*common
+	lib Library
 
-// startNote opens the editor on the target article, opening the article
-// first when it is not the one on screen.
-func (m Model) startNote() (tea.Model, tea.Cmd) {
-	a := m.target()
-	if a == nil {
-		return m, nil
-	}
-	var cmds []tea.Cmd
-	if m.article == nil || m.article.ID != a.ID {
-		mm, cmd := m.openSelected()
-		m = mm.(Model)
-		cmds = append(cmds, cmd)
-	}
-	m.focus = paneArticle // the editor lives in the article pane
-	m.noteArticle = a.ID
-	m.notes = slices.Clone(a.Notes)
-	m.noteSel = max(len(m.notes)-1, 0)
-	cmds = append(cmds, m.compose(nil), m.resize())
-	return m, tea.Batch(cmds...)
+	active     bool // the editor has the article pane
+	choosing   bool // a note is chosen to change or delete; else the textarea has the keys
+	area       textarea.Model
+	article    int64       // the article the notes belong to
+	title      string      // its title, for the pane's
+	notes      []news.Note // its notes, as the editor lists them
+	sel        int         // the note chosen
+	editing    *news.Note  // the note being changed; nil: a new one
+	confirmDel bool        // d was pressed once on the chosen note
+
+	width, height int
+}
+
+func newNoteEditor(c *common, lib Library) noteEditor {
+	ta := textarea.New()
+	ta.Placeholder = "Type a note…"
+	ta.ShowLineNumbers = false
+	return noteEditor{common: c, lib: lib, area: ta, width: 60, height: 20}
+}
+
+func (e *noteEditor) SetSize(w, h int) {
+	e.width, e.height = w, h
+	e.area.SetWidth(max(w-2, 10))
+	e.area.SetHeight(max(min((h+2)/3, 10), 3))
+}
+
+// open starts the editor on an article's notes with a new note.
+func (e *noteEditor) open(a *news.Article) tea.Cmd {
+	e.active = true
+	e.article = a.ID
+	e.title = a.Title
+	e.notes = slices.Clone(a.Notes)
+	e.sel = max(len(e.notes)-1, 0)
+	return e.compose(nil)
 }
 
 // compose puts the textarea in front: empty for a new note, or holding n
 // to change it.
-func (m *Model) compose(n *news.Note) tea.Cmd {
-	m.mode = modeNote
-	m.editing = n
-	m.confirmDel = false
-	m.note.Reset()
+func (e *noteEditor) compose(n *news.Note) tea.Cmd {
+	e.choosing = false
+	e.editing = n
+	e.confirmDel = false
+	e.area.Reset()
 	if n != nil {
-		m.note.SetValue(n.Text)
-		m.note.MoveToEnd()
+		e.area.SetValue(n.Text)
+		e.area.MoveToEnd()
 	}
-	return m.note.Focus()
+	return e.area.Focus()
 }
 
-func (m Model) noteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// Update edits and chooses notes; the editor closes itself (active false)
+// when the reader leaves it.
+func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
+	key, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if e.choosing {
+			return e, nil
+		}
+		var cmd tea.Cmd
+		e.area, cmd = e.area.Update(msg) // paste, cursor blink
+		return e, cmd
+	}
+	if e.choosing {
+		return e.chooseKey(key)
+	}
+	return e.typeKey(key)
+}
+
+func (e noteEditor) typeKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
 	switch msg.String() {
 	case "esc", "ctrl+s":
-		return m.finishNote(nil)
+		return e.finish(nil)
 	case "ctrl+c":
-		return m.finishNote(tea.Quit)
+		return e.finish(tea.Quit)
 	case "up":
-		if m.editing == nil && m.note.Value() == "" && len(m.notes) > 0 {
-			m.mode = modeNotes
-			m.noteSel = len(m.notes) - 1
-			m.note.Blur()
-			return m, nil
+		if e.editing == nil && e.area.Value() == "" && len(e.notes) > 0 {
+			e.choosing = true
+			e.sel = len(e.notes) - 1
+			e.area.Blur()
+			return e, nil
 		}
 	}
 	var cmd tea.Cmd
-	m.note, cmd = m.note.Update(msg)
-	return m, cmd
+	e.area, cmd = e.area.Update(msg)
+	return e, cmd
 }
 
-// notesKey handles keys while a note is chosen: move, change, delete.
-func (m Model) notesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if m.confirmDel {
-		m.confirmDel = false
+// chooseKey handles keys while a note is chosen: move, change, delete.
+func (e noteEditor) chooseKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
+	if e.confirmDel {
+		e.confirmDel = false
 		if s := msg.String(); s == "y" || s == "d" {
-			return m, deleteNote(m.lib, m.notes[m.noteSel])
+			return e, deleteNote(e.lib, e.notes[e.sel])
 		}
-		return m, m.setStatus("note kept", false)
+		return e, reportStatus("note kept", false)
 	}
-	k := m.keys
+	k := e.keys
 	switch s := msg.String(); {
 	case s == "ctrl+c":
-		return m, tea.Quit
+		return e, tea.Quit
 	case key.Matches(msg, k.Up):
-		m.noteSel = max(m.noteSel-1, 0)
+		e.sel = max(e.sel-1, 0)
 	case key.Matches(msg, k.Down):
-		if m.noteSel++; m.noteSel >= len(m.notes) {
-			m.noteSel = len(m.notes) - 1
-			return m, m.compose(nil)
+		if e.sel++; e.sel >= len(e.notes) {
+			e.sel = len(e.notes) - 1
+			return e, e.compose(nil)
 		}
 	case key.Matches(msg, k.Open) || s == "e":
-		n := m.notes[m.noteSel]
-		return m, m.compose(&n)
+		n := e.notes[e.sel]
+		return e, e.compose(&n)
 	case s == "d" || s == "delete" || s == "x":
-		m.confirmDel = true
+		e.confirmDel = true
 	case key.Matches(msg, k.Note) || s == "a":
-		return m, m.compose(nil)
+		return e, e.compose(nil)
 	case key.Matches(msg, k.Back) || key.Matches(msg, k.Quit):
-		m.mode = modeNormal
+		e.active, e.choosing = false, false
 	}
-	return m, nil
+	return e, nil
 }
 
-// finishNote saves what the textarea holds, then runs then (quit, say):
-// the save comes first so quitting never loses a draft. Emptying a note
-// and saving it deletes it.
-func (m Model) finishNote(then tea.Cmd) (tea.Model, tea.Cmd) {
-	text := strings.TrimSpace(m.note.Value())
-	editing := m.editing
-	m.mode = modeNormal
-	m.editing = nil
-	m.note.Blur()
-	m.note.Reset()
+// finish saves what the textarea holds, then runs then (quit, say): the
+// save comes first so quitting never loses a draft. Emptying a note and
+// saving it deletes it.
+func (e noteEditor) finish(then tea.Cmd) (noteEditor, tea.Cmd) {
+	text := strings.TrimSpace(e.area.Value())
+	editing := e.editing
+	e.active = false
+	e.editing = nil
+	e.area.Blur()
+	e.area.Reset()
 	var write tea.Cmd
 	switch {
 	case editing != nil && text == "":
-		write = deleteNote(m.lib, *editing)
+		write = deleteNote(e.lib, *editing)
 	case editing != nil && text != editing.Text:
-		write = updateNote(m.lib, *editing, text)
+		write = updateNote(e.lib, *editing, text)
 	case editing == nil && text != "":
-		write = addNote(m.lib, m.noteArticle, text)
+		write = addNote(e.lib, e.article, text)
 	}
 	if editing != nil && then == nil {
-		m.mode = modeNotes // back to the notes, where the change was begun
+		e.active, e.choosing = true, true // back to the notes, where the change was begun
 	}
 	if write == nil {
-		return m, then
+		return e, then
 	}
-	return m, tea.Sequence(write, then)
+	return e, tea.Sequence(write, then)
 }
 
 // saveDraftNow stores a note still in the editor; used when the program
 // ends without Update seeing the quit, such as on a signal.
-func (m Model) saveDraftNow(ctx context.Context) error {
-	text := strings.TrimSpace(m.note.Value())
-	if m.mode != modeNote || text == "" {
+func (e noteEditor) saveDraftNow(ctx context.Context) error {
+	text := strings.TrimSpace(e.area.Value())
+	if !e.active || e.choosing || text == "" {
 		return nil
 	}
-	if m.editing != nil {
-		if text == m.editing.Text {
+	if e.editing != nil {
+		if text == e.editing.Text {
 			return nil
 		}
-		return m.lib.UpdateNote(ctx, m.editing.ID, text)
+		return e.lib.UpdateNote(ctx, e.editing.ID, text)
 	}
-	_, err := m.lib.AddNote(ctx, m.noteArticle, text)
+	_, err := e.lib.AddNote(ctx, e.article, text)
 	return err
 }
 
-// noteSaved applies a saved change to every copy of the article's notes:
-// the editor's, the open article's and the list's.
-func (m Model) noteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return m, m.setStatus("note not saved: "+msg.err.Error(), true)
+// applySaved applies a saved change to the editor's list of notes.
+func (e *noteEditor) applySaved(msg noteSavedMsg) {
+	if e.article != msg.note.ArticleID {
+		return
 	}
-	apply := func(notes []news.Note) []news.Note {
-		notes = slices.Clone(notes) // copies may share an array
-		switch msg.op {
-		case noteAdded:
-			return append(notes, msg.note)
-		case noteUpdated:
-			for i := range notes {
-				if notes[i].ID == msg.note.ID {
-					notes[i] = msg.note
-				}
-			}
-			return notes
-		default:
-			return slices.DeleteFunc(notes, func(n news.Note) bool { return n.ID == msg.note.ID })
-		}
+	e.notes = msg.apply(e.notes)
+	e.sel = max(0, min(e.sel, len(e.notes)-1))
+	if e.choosing && len(e.notes) == 0 {
+		e.active, e.choosing = false, false
 	}
-	m.setMark(msg.note.ArticleID, func(a *news.Article) { a.Notes = apply(a.Notes) })
-	if m.noteArticle == msg.note.ArticleID {
-		m.notes = apply(m.notes)
-		m.noteSel = max(0, min(m.noteSel, len(m.notes)-1))
-		if m.mode == modeNotes && len(m.notes) == 0 {
-			m.mode = modeNormal
-		}
-	}
-	status := [...]string{noteAdded: "note saved", noteUpdated: "note changed", noteDeleted: "note deleted"}[msg.op]
-	return m, tea.Batch(m.setStatus(status, false), m.rerender())
 }
 
-// notesLines draws the editor in the article pane, w×h cells.
-func (m Model) notesLines(w, h int) []string {
-	editor := strings.Split(m.note.View(), "\n")
+// apply makes the change to one copy of an article's notes.
+func (msg noteSavedMsg) apply(notes []news.Note) []news.Note {
+	notes = slices.Clone(notes) // copies may share an array
+	switch msg.op {
+	case noteAdded:
+		return append(notes, msg.note)
+	case noteUpdated:
+		for i := range notes {
+			if notes[i].ID == msg.note.ID {
+				notes[i] = msg.note
+			}
+		}
+		return notes
+	default:
+		return slices.DeleteFunc(notes, func(n news.Note) bool { return n.ID == msg.note.ID })
+	}
+}
+
+func (e noteEditor) Title() string { return "Notes · " + termtext.Line(e.title) }
+
+// View draws the editor in the article pane.
+func (e noteEditor) View() string {
+	w, h := e.width, e.height
+	editor := strings.Split(e.area.View(), "\n")
 	var head string
 	switch {
-	case m.editing != nil:
-		head = m.styles.Prompt.Render(" Changing the note of "+m.editing.Updated.Local().Format("2 Jan 15:04")) +
-			m.styles.Dim.Render("  esc saves · empty deletes")
-	case m.mode == modeNotes && m.confirmDel:
-		head = m.styles.Error.Render(" Delete this note? y deletes, any other key keeps it")
-	case m.mode == modeNotes:
-		head = m.styles.Dim.Render(" enter change · d delete · esc close")
+	case e.editing != nil:
+		head = e.styles.Prompt.Render(" Changing the note of "+e.editing.Updated.Local().Format("2 Jan 15:04")) +
+			e.styles.Dim.Render("  esc saves · empty deletes")
+	case e.choosing && e.confirmDel:
+		head = e.styles.Error.Render(" Delete this note? y deletes, any other key keeps it")
+	case e.choosing:
+		head = e.styles.Dim.Render(" enter change · d delete · esc close")
 	default:
 		hint := "  esc saves"
-		if len(m.notes) > 0 {
+		if len(e.notes) > 0 {
 			hint += " · ↑ earlier notes"
 		}
-		head = m.styles.Prompt.Render(" New note") + m.styles.Dim.Render(hint)
+		head = e.styles.Prompt.Render(" New note") + e.styles.Dim.Render(hint)
 	}
 	room := h - len(editor) - 3 // the head, a blank line and the list's title
 	var out []string
-	if len(m.notes) > 0 && room > 0 {
-		out = append(out, m.styles.Title.Render(fmt.Sprintf(" Notes (%d)", len(m.notes))))
-		sel := len(m.notes) - 1 // the newest shows when none is chosen
-		if m.mode == modeNotes || m.editing != nil {
-			sel = m.noteSel
+	if len(e.notes) > 0 && room > 0 {
+		out = append(out, e.styles.Title.Render(fmt.Sprintf(" Notes (%d)", len(e.notes))))
+		sel := len(e.notes) - 1 // the newest shows when none is chosen
+		if e.choosing || e.editing != nil {
+			sel = e.sel
 		}
-		first := scrollStart(sel, len(m.notes), room)
-		for i := first; i < len(m.notes) && i < first+room; i++ {
-			out = append(out, m.noteRow(m.notes[i], w, i == m.noteSel && m.mode == modeNotes))
+		first := scrollStart(sel, len(e.notes), room)
+		for i := first; i < len(e.notes) && i < first+room; i++ {
+			out = append(out, e.noteRow(e.notes[i], w, i == e.sel && e.choosing))
 		}
 		out = append(out, "")
 	}
 	out = append(out, ansi.Truncate(head, w, "…"))
-	return append(out, editor...)
+	return strings.Join(append(out, editor...), "\n")
 }
 
-func (m Model) noteRow(n news.Note, w int, chosen bool) string {
+func (e noteEditor) noteRow(n news.Note, w int, chosen bool) string {
 	date := n.Updated.Local().Format("2 Jan 15:04")
 	text := ansi.Truncate(termtext.Line(n.Text), max(w-len(date)-6, 1), "…")
 	line := "  • " + text + strings.Repeat(" ", max(w-ansi.StringWidth(text)-len(date)-5, 1)) + date
 	if chosen {
-		return m.selectedRow(line, w, true)
+		return e.selectedRow(line, w, true)
 	}
 	return line
+}
+
+// ShortHelp is the editor's part of the status line.
+func (e noteEditor) ShortHelp() []key.Binding {
+	if e.choosing {
+		k := e.keys
+		return []key.Binding{k.Up, k.Down, withDesc(k.Open, "change"), noteKey("d", "delete"), noteKey("esc", "close")}
+	}
+	return []key.Binding{noteKey("esc", "save note"), noteKey("ctrl+c", "save and quit")}
+}
+
+// noteKey describes a key of the note editor, which the textarea owns.
+func noteKey(k, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc))
 }

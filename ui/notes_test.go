@@ -33,8 +33,8 @@ func TestNoteCanBeChanged(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
 	m = drive(t, m, press("enter"), press("n"), press("up"), press("k"))
-	if m.mode != modeNotes || m.noteSel != 0 {
-		t.Fatalf("↑ then k should choose the first note; mode %v, note %d", m.mode, m.noteSel)
+	if m.mode() != modeNotes || m.editor.sel != 0 {
+		t.Fatalf("↑ then k should choose the first note; mode %v, note %d", m.mode(), m.editor.sel)
 	}
 	m = drive(t, m, press("enter"))
 	if !strings.Contains(screenText(m), "Changing the note") {
@@ -44,8 +44,8 @@ func TestNoteCanBeChanged(t *testing.T) {
 	if !strings.Contains(lib.wrote(), "note 7=ask the union for figures by Friday") {
 		t.Fatalf("the change was not saved: %s", lib.wrote())
 	}
-	if m.mode != modeNotes {
-		t.Errorf("after saving a change the editor should be back on the notes, mode %v", m.mode)
+	if m.mode() != modeNotes {
+		t.Errorf("after saving a change the editor should be back on the notes, mode %v", m.mode())
 	}
 	m = drive(t, m, press("esc"))
 	if scr := screenText(m); !strings.Contains(scr, "figures by Friday") {
@@ -79,7 +79,7 @@ func TestEmptyingANoteDeletesIt(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
 	m = drive(t, m, press("enter"), press("n"), press("up"), press("enter"))
-	m.note.SetValue("")
+	m.editor.area.SetValue("")
 	m = drive(t, m, press("esc"))
 	if !strings.Contains(lib.wrote(), "note 8 deleted") {
 		t.Errorf("saving an emptied note should delete it: %s", lib.wrote())
@@ -101,7 +101,7 @@ func TestChangedNoteBeingTypedSurvivesQuit(t *testing.T) {
 	m := sized(t, lib, 140, 40)
 	m = drive(t, m, press("enter"), press("n"), press("up"), press("enter"))
 	m = drive(t, m, typeText(" (checked)")...)
-	if err := m.saveDraftNow(t.Context()); err != nil {
+	if err := m.editor.saveDraftNow(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(lib.wrote(), "note 8=compare with the 2019 strike (checked)") {

@@ -174,7 +174,7 @@ func TestProgramRefresh(t *testing.T) {
 		close(release)
 		waitFor(t, tm, "Lighthouse")
 	})
-	if a := m.selected(); a == nil || a.Title != "Bridge vote passes" {
+	if a := m.list.selected(); a == nil || a.Title != "Bridge vote passes" {
 		t.Errorf("after the refresh the cursor is on %v, want the article it was on", a)
 	}
 	golden.RequireEqual(t, finalScreen(m))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"byline/internal/termtext"
@@ -18,34 +19,34 @@ import (
 type cellSpan struct{ line, from, to int }
 
 // scrollToQuote highlights q in the article and scrolls to its first line.
-func (m *Model) scrollToQuote(q news.Quote) {
-	m.quote = &q
-	m.showArticle()
-	if m.quoteAt < 0 {
-		m.setStatus("this quote is not in the text as shown", true)
-		return
+func (v *articleView) scrollToQuote(q news.Quote) tea.Cmd {
+	v.quote = &q
+	v.showArticle()
+	if v.quoteAt < 0 {
+		return reportStatus("this quote is not in the text as shown", true)
 	}
-	m.vp.SetYOffset(max(m.quoteAt-1, 0))
+	v.vp.SetYOffset(max(v.quoteAt-1, 0))
+	return nil
 }
 
 // showArticle puts the rendered article in the viewport with the chosen
 // quote marked, keeping the scroll position.
-func (m *Model) showArticle() {
-	content := m.rendered
-	m.quoteAt = -1
-	m.highlighted = ""
-	if m.quote != nil {
+func (v *articleView) showArticle() {
+	content := v.rendered
+	v.quoteAt = -1
+	v.highlighted = ""
+	if v.quote != nil {
 		// The rendered text was cleaned of controls; so must the quote be
 		// to be found in it.
-		if spans := findQuote(m.rendered, termtext.Clean(m.quote.Text)); len(spans) > 0 {
-			content = highlightSpans(m.rendered, spans, m.styles)
-			m.quoteAt = spans[0].line
-			m.highlighted = m.quote.Text
+		if spans := findQuote(v.rendered, termtext.Clean(v.quote.Text)); len(spans) > 0 {
+			content = highlightSpans(v.rendered, spans, v.styles)
+			v.quoteAt = spans[0].line
+			v.highlighted = v.quote.Text
 		}
 	}
-	off := m.vp.YOffset()
-	m.vp.SetContent(content)
-	m.vp.SetYOffset(off)
+	off := v.vp.YOffset()
+	v.vp.SetContent(content)
+	v.vp.SetYOffset(off)
 }
 
 // findQuote finds text in the rendered article however glamour wrapped it:

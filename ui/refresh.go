@@ -93,7 +93,7 @@ func (m Model) refreshed(msg refreshedMsg) (tea.Model, tea.Cmd) {
 	if msg.n == 0 && msg.err != nil {
 		return m, status
 	}
-	return m, tea.Batch(status, m.reloadAround(msg.n))
+	return m, tea.Batch(status, m.list.reloadAround(msg.n))
 }
 
 // refreshStatus is the status line's note of a refresh under way.

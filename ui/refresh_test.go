@@ -37,7 +37,7 @@ func TestRefreshReloadsAndKeepsTheCursorsArticle(t *testing.T) {
 	if !strings.Contains(scr, "2 new articles") {
 		t.Errorf("the status line does not say what the refresh found:\n%s", scr)
 	}
-	if a := m.selected(); a == nil || a.Title != "Bridge vote passes" {
+	if a := m.list.selected(); a == nil || a.Title != "Bridge vote passes" {
 		t.Errorf("the cursor moved to %v; it must stay on the article it was on", a)
 	}
 }

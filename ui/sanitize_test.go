@@ -60,7 +60,7 @@ func TestArticleContentCannotEscape(t *testing.T) {
 			m = drive(t, m, press("tab"))
 		}
 		m = drive(t, m, press("shift+tab"), press("shift+tab"), press("enter")) // the quote, marked in the article
-		if m.quoteAt < 0 {
+		if m.article.quoteAt < 0 {
 			t.Errorf("payload %d: the quote was not found in the article", i)
 		}
 		assertNoEscapes(t, "quote", m.View().Content)

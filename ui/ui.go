@@ -60,7 +60,7 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	if fm, ok := final.(Model); ok {
 		// The draft normally goes in as the program quits; this catches a
 		// quit that skipped Update, such as a signal.
-		if saveErr := fm.saveDraftNow(context.Background()); err == nil {
+		if saveErr := fm.editor.saveDraftNow(context.Background()); err == nil {
 			err = saveErr
 		}
 	}
