@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/spf13/cobra"
 
 	"byline/extract"
 	"byline/ingest"
+	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
 	"byline/ui"
@@ -33,10 +35,23 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	bg.finish(ctx, lib)
-	return ui.Run(ctx, readerLibrary{lib}, ui.Options{
+	err = ui.Run(ctx, readerLibrary{lib}, ui.Options{
 		KeyMap:  &keys,
 		Refresh: a.readerRefresh(lib, bg),
 	})
+	return a.showUnsavedNote(err)
+}
+
+// showUnsavedNote prints a note the reader could not save, after the error
+// line, so the words typed are on the screen (or in the terminal's
+// scrollback) rather than gone.
+func (a *app) showUnsavedNote(err error) error {
+	var unsaved *ui.UnsavedNoteError
+	if !errors.As(err, &unsaved) {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "byline: %s; here it is:\n\n%s\n", termtext.Line(err.Error()), termtext.Clean(unsaved.Text))
+	return exitError{1}
 }
 
 // readerRefresh is what r does in the reader: fetch every feed, report

@@ -38,6 +38,7 @@ type Store struct {
 	db      *sql.DB
 	path    string
 	created bool
+	watch   watcher // DataVersion's connection
 }
 
 // DefaultPath is where the library lives unless told otherwise:
@@ -229,7 +230,10 @@ func explain(err error) error {
 }
 
 // Close closes the library.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.watch.close()
+	return s.db.Close()
+}
 
 // Path is the library's file.
 func (s *Store) Path() string { return s.path }

@@ -48,6 +48,10 @@ type Model struct {
 	refreshing                bool
 	refreshDone, refreshTotal int
 
+	// The library's data version when the list was last loaded (watch.go).
+	dataVersion  int64
+	versionKnown bool
+
 	status    string
 	statusErr bool
 	statusSeq int
@@ -84,7 +88,7 @@ func New(lib Library, opts Options) Model {
 
 // Init asks for the background colour and the first page of the library.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.list.initCmd())
+	return tea.Batch(tea.RequestBackgroundColor, watchLibrary(m.lib, 0), m.list.initCmd())
 }
 
 func (m Model) mode() mode {
@@ -137,6 +141,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.refreshProgress(msg)
 	case refreshedMsg:
 		return m.refreshed(msg)
+	case dataVersionMsg:
+		return m.libraryChanged(msg)
 	case statusClearMsg:
 		if msg.seq == m.statusSeq {
 			m.status = ""
@@ -547,6 +553,10 @@ func (m Model) startNote() (tea.Model, tea.Cmd) {
 // the editor's, the open article's and the list's.
 func (m Model) noteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
+		if cmd, ok := m.editor.failed(msg); ok {
+			m.focus = paneArticle
+			return m, tea.Batch(cmd, m.resize(), m.setStatus("note not saved: "+msg.err.Error()+" — esc tries again", true))
+		}
 		return m, m.setStatus("note not saved: "+msg.err.Error(), true)
 	}
 	m.setMark(msg.note.ArticleID, func(a *news.Article) { a.Notes = msg.apply(a.Notes) })

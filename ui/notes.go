@@ -32,6 +32,7 @@ type noteEditor struct {
 	sel        int         // the note chosen
 	editing    *news.Note  // the note being changed; nil: a new one
 	confirmDel bool        // d was pressed once on the chosen note
+	draft      *noteDraft  // a note saved but not yet confirmed by the store
 
 	width, height int
 }
@@ -145,7 +146,8 @@ func (e noteEditor) chooseKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
 
 // finish saves what the textarea holds, then runs then (quit, say): the
 // save comes first so quitting never loses a draft. Emptying a note and
-// saving it deletes it.
+// saving it deletes it. The text is kept as the draft until the store
+// confirms the write; a failed save puts it back in the editor (failed).
 func (e noteEditor) finish(then tea.Cmd) (noteEditor, tea.Cmd) {
 	text := strings.TrimSpace(e.area.Value())
 	editing := e.editing
@@ -168,28 +170,81 @@ func (e noteEditor) finish(then tea.Cmd) (noteEditor, tea.Cmd) {
 	if write == nil {
 		return e, then
 	}
+	if text != "" {
+		e.draft = &noteDraft{article: e.article, editing: editing, text: text}
+	}
 	return e, tea.Sequence(write, then)
 }
 
-// saveDraftNow stores a note still in the editor; used when the program
-// ends without Update seeing the quit, such as on a signal.
+// noteDraft is a note written in the editor whose save the store has not
+// confirmed yet.
+type noteDraft struct {
+	article int64
+	editing *news.Note // the note it changes; nil: a new note
+	text    string
+}
+
+// failed puts a draft whose save failed back in the editor, to be saved
+// again with esc.
+func (e *noteEditor) failed(msg noteSavedMsg) (tea.Cmd, bool) {
+	d := e.draft
+	if d == nil || msg.op == noteDeleted {
+		return nil, false
+	}
+	e.active = true
+	e.article = d.article
+	cmd := e.compose(d.editing)
+	e.area.SetValue(d.text)
+	e.area.MoveToEnd()
+	return cmd, true
+}
+
+// UnsavedNoteError is what Run returns when the reader ends with a note
+// that could not be saved (a full disk, a read-only library, a lock held
+// too long): the caller shows Text so the words are not lost.
+type UnsavedNoteError struct {
+	Article int64
+	Text    string
+	Err     error
+}
+
+func (e *UnsavedNoteError) Error() string {
+	return fmt.Sprintf("the note on article %d was not saved: %v", e.Article, e.Err)
+}
+
+func (e *UnsavedNoteError) Unwrap() error { return e.Err }
+
+// saveDraftNow stores a note still in the editor, or one whose save failed
+// or had not finished: used when the program ends, whether by a quit key
+// after a failed save or by a signal that skipped Update.
 func (e noteEditor) saveDraftNow(ctx context.Context) error {
-	text := strings.TrimSpace(e.area.Value())
-	if !e.active || e.choosing || text == "" {
+	d := e.draft
+	if e.active && !e.choosing {
+		d = &noteDraft{article: e.article, editing: e.editing, text: strings.TrimSpace(e.area.Value())}
+	}
+	if d == nil || d.text == "" {
 		return nil
 	}
-	if e.editing != nil {
-		if text == e.editing.Text {
-			return nil
-		}
-		return e.lib.UpdateNote(ctx, e.editing.ID, text)
+	var err error
+	switch {
+	case d.editing != nil && d.text == d.editing.Text:
+		return nil
+	case d.editing != nil:
+		err = e.lib.UpdateNote(ctx, d.editing.ID, d.text)
+	default:
+		_, err = e.lib.AddNote(ctx, d.article, d.text)
 	}
-	_, err := e.lib.AddNote(ctx, e.article, text)
-	return err
+	if err != nil {
+		return &UnsavedNoteError{Article: d.article, Text: d.text, Err: err}
+	}
+	return nil
 }
 
 // applySaved applies a saved change to the editor's list of notes.
 func (e *noteEditor) applySaved(msg noteSavedMsg) {
+	if msg.op != noteDeleted {
+		e.draft = nil
+	}
 	if e.article != msg.note.ArticleID {
 		return
 	}

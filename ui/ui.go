@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 
@@ -36,10 +37,13 @@ type Options struct {
 	Input   io.Reader   // for tests; nil: the terminal
 	Output  io.Writer
 	NoColor bool
+
+	size [2]int // tests: the window size of an Output that is no terminal
 }
 
 // Run opens the reader and returns when the user quits. A note still being
-// typed is saved as a note before Run returns.
+// typed is saved as a note before Run returns; when it cannot be saved, Run
+// returns an *UnsavedNoteError holding its text.
 func Run(ctx context.Context, lib Library, opts Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		opts.NoColor = true
@@ -56,15 +60,20 @@ func Run(ctx context.Context, lib Library, opts Options) error {
 	if opts.Output != nil {
 		progOpts = append(progOpts, tea.WithOutput(opts.Output))
 	}
+	if opts.size != [2]int{} {
+		progOpts = append(progOpts, tea.WithWindowSize(opts.size[0], opts.size[1]))
+	}
 	final, err := tea.NewProgram(m, progOpts...).Run()
 	if fm, ok := final.(Model); ok {
 		// The draft normally goes in as the program quits; this catches a
 		// quit that skipped Update, such as a signal.
-		if saveErr := fm.editor.saveDraftNow(context.Background()); err == nil {
-			err = saveErr
+		if saveErr := fm.editor.saveDraftNow(context.Background()); saveErr != nil {
+			return saveErr // the draft must reach the user whatever else went wrong
 		}
 	}
-	if err == tea.ErrInterrupted || err == tea.ErrProgramKilled {
+	// A signal ends the reader as q does: bubbletea reports SIGINT as
+	// interrupted, and a cancelled ctx (SIGTERM, SIGHUP) as killed.
+	if err == tea.ErrInterrupted || err == tea.ErrProgramKilled || (errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return nil
 	}
 	return err
