@@ -47,7 +47,7 @@ func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				if a == atom.A && string(k) == "href" || a == atom.Img && (string(k) == "src" || string(k) == "alt") {
+				if a == atom.A && string(k) == "href" || a == atom.Img && imageAttrs[string(k)] {
 					if attrs == nil {
 						attrs = map[string]string{}
 					}
@@ -69,6 +69,15 @@ func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 		if c.bail {
 			return "", false
 		}
+	}
+}
+
+// imageAttrs are the attributes imageSource reads, and alt.
+var imageAttrs = map[string]bool{"src": true, "alt": true, "srcset": true, "data-srcset": true, "data-lazy-srcset": true}
+
+func init() {
+	for _, k := range lazySources {
+		imageAttrs[k] = true
 	}
 }
 
@@ -171,7 +180,7 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		c.endBlock()
 		c.prefix, c.quoted = "> ", 0
 	case a == atom.Img:
-		src := c.abs(attrs["src"])
+		src := c.abs(imageSource(func(k string) string { return attrs[k] }))
 		if src == "" {
 			return
 		}

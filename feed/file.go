@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"byline/news"
 )
@@ -18,7 +17,6 @@ import (
 // Errors for files byline will not read.
 var (
 	ErrBinary      = errors.New("binary file, not text")
-	ErrNotUTF8     = errors.New("not UTF-8 text (save it as UTF-8 and add it again)")
 	ErrUnsupported = errors.New("unsupported file type (byline reads .txt, .md and .html)")
 	ErrEmpty       = errors.New("no text in it")
 )
@@ -90,8 +88,10 @@ func ParseInput(data []byte, name string) (*news.Article, error) {
 	return ParseText(data, name)
 }
 
-// checkText refuses binary and non-UTF-8 input and returns the text
-// without a byte-order mark and with Unix line ends.
+// checkText refuses binary input and returns the text as UTF-8, without
+// a byte-order mark and with Unix line ends. Bytes that are not UTF-8 are
+// read as Windows-1252: a file saved in Latin-1, or UTF-8 with a Latin-1
+// line pasted in, reads as its author wrote it.
 func checkText(data []byte) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	sample := data[:min(len(data), 8192)]
@@ -107,10 +107,7 @@ func checkText(data []byte) (string, error) {
 	if controls*10 > len(sample) && len(sample) > 0 {
 		return "", ErrBinary
 	}
-	if !utf8.Valid(data) {
-		return "", ErrNotUTF8
-	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	s := strings.ReplaceAll(string(repairUTF8(data)), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	if strings.TrimSpace(s) == "" {
 		return "", ErrEmpty

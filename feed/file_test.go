@@ -140,7 +140,7 @@ func TestHTMLPageKeepsTheArticleOnly(t *testing.T) {
 }
 
 func TestBinaryFileIsSkipped(t *testing.T) {
-	tests := map[string]error{"picture.txt": ErrBinary, "latin1.txt": ErrNotUTF8}
+	tests := map[string]error{"picture.txt": ErrBinary}
 	for name, want := range tests {
 		_, err := ReadFile(filepath.Join("testdata", "files", name))
 		if !errors.Is(err, want) || !strings.Contains(err.Error(), name) {
@@ -152,6 +152,21 @@ func TestBinaryFileIsSkipped(t *testing.T) {
 	}
 	if _, err := ParseText([]byte("Title\n\n\x01\x02\x03\x04 body\x05\x06\x07\x08\n"), "x.txt"); !errors.Is(err, ErrBinary) {
 		t.Errorf("text full of control bytes: %v, want ErrBinary", err)
+	}
+}
+
+func TestLatin1FileReadsAsWindows1252(t *testing.T) {
+	a, err := ReadFile(filepath.Join("testdata", "files", "latin1.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Café owners protest rent rise" || !strings.Contains(a.Body, "the cafés on the square") || strings.ContainsRune(a.Title+a.Body, '\uFFFD') {
+		t.Errorf("a Latin-1 file: title %q, body %q", a.Title, a.Body)
+	}
+	// A UTF-8 Markdown file with one Latin-1 line pasted in keeps both.
+	m, err := ParseMarkdown([]byte("# Na\xefve plans\n\nThe mayor’s plan for the caf\xe9 was approved.\n"), "x.md")
+	if err != nil || m.Title != "Naïve plans" || !strings.Contains(m.Body, "mayor’s plan for the café") {
+		t.Errorf("mixed UTF-8 and Latin-1: %+v, %v", m, err)
 	}
 }
 

@@ -7,11 +7,8 @@ import (
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"byline/internal/termtext"
 	"byline/news"
@@ -21,10 +18,16 @@ import (
 // story among the navigation and advertising, and it is kept as Markdown
 // with links made absolute against pageURL.
 func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
-	if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
+	return parseHTML(data, pageURL, "")
+}
+
+// parseHTML is ParseHTML for a page served with this Content-Type, whose
+// charset comes first.
+func parseHTML(data []byte, pageURL, contentType string) (*news.Article, error) {
+	if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 && bomCharset(data) == "" {
 		return nil, ErrBinary
 	}
-	utf8Data, err := toUTF8(data)
+	utf8Data, err := decodePage(data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -35,16 +38,16 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse the page: %w", err)
 	}
+	prepPage(doc)
 	parser := readability.NewParser()
 	page, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("find the article in the page: %w", err)
 	}
-	var content bytes.Buffer
-	if err := page.RenderHTML(&content); err != nil {
-		return nil, fmt.Errorf("find the article in the page: %w", err)
+	if page.Node == nil {
+		return nil, ErrEmpty
 	}
-	body, err := HTMLToMarkdown(content.Bytes(), pageURL)
+	body, err := nodeMarkdown(page.Node, base)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +73,7 @@ func ParseHTML(data []byte, pageURL string) (*news.Article, error) {
 		a.Source = strings.TrimPrefix(base.Host, "www.")
 	}
 	if a.Title == "" {
-		a.Title = headlineFrom(body)
+		a.Title = termtext.Line(markdownEscape.ReplaceAllString(headlineFrom(body), "$1"))
 	}
 	a.Words = news.WordCount(body)
 	return a, nil
@@ -114,32 +117,17 @@ func canonicalURL(page []byte, base *url.URL) string {
 	}
 }
 
-// toUTF8 decodes a page in the charset it declares (or UTF-8).
-func toUTF8(data []byte) ([]byte, error) {
-	enc, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html")
-	if name == "utf-8" {
-		return data, nil
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("decode page from %s: %w", name, err)
-	}
-	return out, nil
-}
-
 // HTMLToMarkdown converts an HTML fragment or page to Markdown: links kept
 // and made absolute against pageURL, images as their alt text and link,
-// scripts and styles gone. The result is free of terminal controls.
-func HTMLToMarkdown(html []byte, pageURL string) (string, error) {
-	var opts []converter.ConvertOptionFunc
-	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
-		opts = append(opts, converter.WithDomain(u.Scheme+"://"+u.Host))
-	}
-	md, err := htmltomarkdown.ConvertString(string(html), opts...)
+// tables as tables, scripts, styles, comments and hidden elements gone.
+// The result is free of terminal controls.
+func HTMLToMarkdown(src []byte, pageURL string) (string, error) {
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return "", fmt.Errorf("convert HTML to Markdown: %w", err)
 	}
-	return strings.TrimSpace(termtext.Clean(md)), nil
+	base, _ := url.Parse(pageURL)
+	return nodeMarkdown(doc, base)
 }
 
 // dropBylines removes "By Ruth Abernathy" lines that readability left

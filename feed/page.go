@@ -26,7 +26,7 @@ func (f *Fetcher) FetchPage(ctx context.Context, url string) (*news.Article, err
 		}
 		return nil, notHTML(resp.ContentType)
 	}
-	return ParseHTML(resp.Body, resp.URL)
+	return parseHTML(resp.Body, resp.URL, resp.ContentType)
 }
 
 // checkPageType refuses, from the headers alone, what can be neither a

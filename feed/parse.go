@@ -46,9 +46,9 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 		return nil, fmt.Errorf("%w: the response was empty", ErrNotFeed)
 	}
 	if !utf8.Valid(data) && declaresUTF8(data) {
-		// Real feeds carry the odd stray Latin-1 byte; one bad byte should
-		// cost a replacement character, not the whole feed.
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		// A feed that says UTF-8 (or nothing) and sends Latin-1, whole or
+		// a stray byte, means Windows-1252 by it: "café", not "caf\uFFFD".
+		data = repairUTF8(data)
 	}
 	if hasTerminalEscape(data) && declaresUTF8(data) {
 		// The XML decoder drops a raw ESC byte (not a legal XML character)

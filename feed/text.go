@@ -104,6 +104,8 @@ func isMetaLine(l string) bool {
 	return len(l) < 100 && (bylineLine.MatchString(l) || timeLine.MatchString(l) || dateLine.MatchString(l))
 }
 
+var listNumber = regexp.MustCompile(`^\d{1,3}\\?[.)]\s+`)
+
 var listItem = regexp.MustCompile(`^([-*•]|\d+[.)])\s`)
 
 // chromeLines are whole lines of page furniture, compared in lower case.
@@ -288,6 +290,9 @@ func stripDateline(p string) string {
 func headlineFrom(body string) string {
 	first := strings.SplitN(body, "\n", 2)[0]
 	first = strings.TrimLeft(first, "#>*- ")
+	// A story that opens with a list item is titled by the item, not its
+	// number: "1. Prices rose", "2\\. Wages" (escaped in Markdown).
+	first = listNumber.ReplaceAllString(first, "")
 	end := sentenceEnd(first)
 	h := strings.TrimSpace(first[:end])
 	h = strings.TrimRight(h, ".")

@@ -305,7 +305,7 @@ func TestRefreshRecordsEachFailureAndKeepsTheLibrary(t *testing.T) {
 	}
 
 	latin := byGUID(feedArticles(t, st, ids["/latin1.xml"]))
-	if a := latin["valley-501"]; a == nil || a.Title != "Caf\uFFFD opens in the old mill" {
+	if a := latin["valley-501"]; a == nil || a.Title != "Café opens in the old mill" {
 		t.Errorf("feed with invalid UTF-8: %+v", a)
 	}
 	if r := first[site.URL+"/latin1.xml"]; r.PagesFailed != 3 || r.New != 3 {
