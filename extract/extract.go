@@ -60,7 +60,7 @@ func Entities(title, body string) news.Entities {
 	ms := classify(paras, toks, capSpans(toks))
 	for i := range ms {
 		if toks[ms[i].Start].Work && (ms[i].Kind == mPerson || ms[i].Kind == mPlace) {
-			ms[i].Kind = mOther
+			ms[i].decide(mOther, "inside-a-work-title", ms[i].Start, ms[i].End)
 		}
 	}
 	shortOrgNames(toks, ms)
@@ -120,7 +120,7 @@ func shortOrgNames(toks []token, ms []mention) {
 			}
 		}
 		if m.Place.Kind == lexicon.City && m.Place.Population < 100000 || region && clubs == 1 {
-			ms[i].Kind = mOrg
+			ms[i].decide(mOrg, "short-form-of-an-organisation", m.Start, m.End)
 		}
 	}
 }
@@ -152,7 +152,7 @@ func townClubs(toks []token, ms []mention) {
 		if report == 0 {
 			return
 		}
-		ms[i].Kind = mOrg
+		ms[i].decide(mOrg, "town-club-in-match-report", m.Start, m.End)
 	}
 }
 
@@ -225,7 +225,8 @@ func promoteSpeakers(toks []token, ms []mention, people *[]person, quotes []quot
 				*people = append(*people, person{Name: w, Words: m.Words, First: m.Start})
 				idx = len(*people) - 1
 			}
-			m.Kind, m.Ent = mPerson, idx
+			m.Ent = idx
+			m.decide(mPerson, "speaks-in-first-person", m.Start, m.End)
 			(*people)[idx].Mentions++
 		}
 		promoted = promoted || idx >= 0

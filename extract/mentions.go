@@ -35,7 +35,8 @@ type mention struct {
 	// GenderByName: Gender comes from the first word read as a given name,
 	// which says nothing when that word is someone's surname ("Gallagher").
 	GenderByName bool
-	Ent          int // person or place index once merged; -1 before
+	Ent          int     // person or place index once merged; -1 before
+	Why          reasons // the rules that decided Kind and the evidence, in order
 }
 
 // classify turns capitalised spans into mentions. Order matters: a whole
@@ -45,94 +46,15 @@ type mention struct {
 // outlet, or that follows "band", "firm"…, is an organisation, and a place
 // inside it is no place mention ("UK Athletics", "University of London");
 // the rest is split at connectors ("Zara Hyde Peters of UK Athletics") and
-// each part judged on its own.
+// each part judged on its own. Then the context passes revise the kinds
+// with what the whole article says.
 func classify(paras []paragraph, toks []token, spans []span) []mention {
 	// Most spans make one mention; sizing for that saves growing a slice
 	// of large structs several times per article.
 	out := make([]mention, 0, len(spans)+len(spans)/8+8)
+	var segs []span
 	for _, s := range spans {
-		if k := nameAfterOfficeOfThe(toks, s); k > 0 {
-			// "Chancellor of the Exchequer Gordon Brown": the run after
-			// "of the" is the office's object, then the name.
-			if m, ok := classifyName(toks, k, s.End); ok {
-				m.Title = strings.ToLower(spanText(toks, s.Start, k))
-				m.Evidence += 2
-				out = append(out, m)
-			}
-			continue
-		}
-		whole := spanText(toks, s.Start, s.End)
-		if m, ok := placeMention(toks, s.Start, s.End); ok {
-			out = append(out, m)
-			continue
-		}
-		var segs []span
-		a := s.Start
-		innerThe := false
-		for i := s.Start; i <= s.End; i++ {
-			if i < s.End && !(connectors.has(toks[i].Text) && !nameParticles.has(toks[i].Text)) {
-				continue
-			}
-			if i < s.End && toks[i].Text == "the" {
-				innerThe = true
-			}
-			if a < i {
-				segs = append(segs, span{a, i})
-			}
-			a = i + 1
-		}
-		if len(segs) == 0 {
-			continue
-		}
-		headPlace := false
-		if segs[0] != s { // the whole span was asked already
-			_, headPlace = placeMention(toks, segs[0].Start, segs[0].End)
-		}
-		if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false)) {
-			// ("the Czech Republic and Slovenia" is two places.)
-			// The head decides for "of"/"for" ("Zara Hyde Peters of UK
-			// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
-			out = append(out, newMention(mOrg, toks, s.Start, s.End, whole))
-			continue
-		}
-		if innerThe {
-			// "William Pitt the Younger" is a person with an epithet; any
-			// other "X the Y" is the name of a work or a thing.
-			if m, ok := classifySegment(toks, segs[0].Start, segs[0].End); ok && m.Kind == mPerson && m.Evidence >= 2 && len(m.Words) >= 2 {
-				out = append(out, m)
-			} else {
-				out = append(out, newMention(mOther, toks, s.Start, s.End, whole))
-			}
-			continue
-		}
-		for gi, g := range segs {
-			if gi > 0 {
-				if k := nameAfterOffice(toks, segs[gi-1], g); k > 0 {
-					// "Secretary of State Mike Pompeo", "Chancellor of the
-					// Exchequer Gordon Brown": the office runs over "of".
-					if m, ok := classifyName(toks, k, g.End); ok {
-						m.Title = strings.ToLower(spanText(toks, s.Start, k))
-						m.Evidence += 2
-						out = append(out, m)
-					}
-					continue
-				}
-			}
-			if g != s {
-				if m, ok := placeMention(toks, g.Start, g.End); ok {
-					out = append(out, m)
-					continue
-				}
-			}
-			if isOrgSpan(toks, g, false) || gi > 0 && toks[g.Start-1].Text == "of" && fullNameLast(out, segs[gi-1]) {
-				// "analyst Mike Powell of Dresdner Kleinwort Wasserstein":
-				// what a person's full name is "of", when no place, is
-				// where they work.
-				out = append(out, newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End)))
-			} else if m, ok := classifyName(toks, g.Start, g.End); ok {
-				out = append(out, m)
-			}
-		}
+		out, segs = classifySpan(toks, s, out, segs[:0])
 	}
 	out = append(out, modifierPlaces(toks)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -141,14 +63,134 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 		out[i].InQuote = toks[out[i].Start].Quote > 0
 		out[i].Ent = -1
 	}
-	regionAfterPlace(toks, out)
-	listedWithPlaces(toks, out)
-	actorsNotPlaces(toks, out)
-	pluralNames(toks, out)
-	orgsByContext(toks, out)
-	propagateOrgs(out)
-	propagatePlaces(out)
+	for _, pass := range contextPasses {
+		pass(toks, out)
+	}
 	return out
+}
+
+// contextPasses revise mention kinds by the rest of the article, in
+// order: places by their neighbours first, then organisations by what
+// they do, then what one mention showed spreads to the others.
+var contextPasses = []func(toks []token, ms []mention){
+	regionAfterPlace,
+	listedWithPlaces,
+	actorsNotPlaces,
+	pluralNames,
+	orgsByContext,
+	func(_ []token, ms []mention) { propagateOrgs(ms) },
+	func(_ []token, ms []mention) { propagatePlaces(ms) },
+}
+
+// classifySpan appends the mentions of one capitalised span to out; segs
+// is scratch space for its segments, returned for reuse.
+func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, []span) {
+	if k := nameAfterOfficeOfThe(toks, s); k > 0 {
+		// "Chancellor of the Exchequer Gordon Brown": the run after
+		// "of the" is the office's object, then the name.
+		return appendOfficeHolder(out, toks, s.Start, k, s.End), segs
+	}
+	if m, ok := placeMention(toks, s.Start, s.End); ok {
+		return append(out, m), segs
+	}
+	segs, innerThe := splitAtConnectors(toks, s, segs)
+	if len(segs) == 0 {
+		return out, segs
+	}
+	headPlace := false
+	if segs[0] != s { // the whole span was asked already
+		_, headPlace = placeMention(toks, segs[0].Start, segs[0].End)
+	}
+	if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false)) {
+		// ("the Czech Republic and Slovenia" is two places.)
+		// The head decides for "of"/"for" ("Zara Hyde Peters of UK
+		// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
+		return append(out, ruled(mOrg, toks, s.Start, s.End, "organisation-name")), segs
+	}
+	if innerThe {
+		// "William Pitt the Younger" is a person with an epithet; any
+		// other "X the Y" is the name of a work or a thing.
+		if m, ok := classifySegment(toks, segs[0].Start, segs[0].End); ok && m.Kind == mPerson && m.Evidence >= 2 && len(m.Words) >= 2 {
+			return append(out, m), segs
+		}
+		return append(out, ruled(mOther, toks, s.Start, s.End, "work-title-with-the")), segs
+	}
+	return classifySegments(toks, s, segs, out), segs
+}
+
+// splitAtConnectors cuts a span at "of", "and", "the"… (not at name
+// particles) and says whether an inner "the" was among them.
+func splitAtConnectors(toks []token, s span, segs []span) ([]span, bool) {
+	a := s.Start
+	innerThe := false
+	for i := s.Start; i <= s.End; i++ {
+		if i < s.End && !(connectors.has(toks[i].Text) && !nameParticles.has(toks[i].Text)) {
+			continue
+		}
+		if i < s.End && toks[i].Text == "the" {
+			innerThe = true
+		}
+		if a < i {
+			segs = append(segs, span{a, i})
+		}
+		a = i + 1
+	}
+	return segs, innerThe
+}
+
+// classifySegments judges each segment of a span that was split.
+func classifySegments(toks []token, s span, segs []span, out []mention) []mention {
+	for gi, g := range segs {
+		if gi > 0 {
+			if k := nameAfterOffice(toks, segs[gi-1], g); k > 0 {
+				// "Secretary of State Mike Pompeo": the office runs over "of".
+				out = appendOfficeHolder(out, toks, s.Start, k, g.End)
+				continue
+			}
+		}
+		if g != s {
+			if m, ok := placeMention(toks, g.Start, g.End); ok {
+				out = append(out, m)
+				continue
+			}
+		}
+		switch {
+		case isOrgSpan(toks, g, false):
+			out = append(out, ruled(mOrg, toks, g.Start, g.End, "organisation-name"))
+		case gi > 0 && toks[g.Start-1].Text == "of" && fullNameLast(out, segs[gi-1]):
+			// "analyst Mike Powell of Dresdner Kleinwort Wasserstein":
+			// what a person's full name is "of", when no place, is
+			// where they work.
+			m := newMention(mOrg, toks, g.Start, g.End, spanText(toks, g.Start, g.End))
+			m.because("employer-of-a-person", g.Start-1, g.End)
+			out = append(out, m)
+		default:
+			if m, ok := classifyName(toks, g.Start, g.End); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// appendOfficeHolder appends the name at toks[k:b] with the office at
+// toks[a:k] as its title.
+func appendOfficeHolder(out []mention, toks []token, a, k, b int) []mention {
+	m, ok := classifyName(toks, k, b)
+	if !ok {
+		return out
+	}
+	m.Title = strings.ToLower(spanText(toks, a, k))
+	m.Evidence += 2
+	m.because("office-of-title", a, k)
+	return append(out, m)
+}
+
+// ruled is a mention of kind k over toks[a:b], decided by rule.
+func ruled(k mentionKind, toks []token, a, b int, rule string) mention {
+	m := newMention(k, toks, a, b, spanText(toks, a, b))
+	m.because(rule, a, b)
+	return m
 }
 
 // actorsNotPlaces: a town that speaks ("Halifax said house prices rose")
@@ -170,7 +212,7 @@ func actorsNotPlaces(toks []token, ms []mention) {
 	}
 	for i, m := range ms {
 		if m.Kind == mPlace && speaking[m.Name] && !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near")) {
-			ms[i].Kind = mOrg
+			ms[i].decide(mOrg, "a-town-that-speaks-is-a-firm", m.Start, m.End)
 		}
 	}
 }
@@ -183,7 +225,7 @@ func pluralNames(toks []token, ms []mention) {
 			continue
 		}
 		if v := toks[m.End].low; (v == "are" || v == "were" || v == "have") && !(m.Start > 0 && (toks[m.Start-1].low == "and" || toks[m.Start-1].low == "or" || toks[m.Start-1].Text == "&")) {
-			ms[i].Kind = mOrg
+			ms[i].decide(mOrg, "plural-verb-after", m.End, m.End+1)
 		}
 	}
 }
@@ -203,14 +245,18 @@ func orgsByContext(toks []token, ms []mention) {
 			continue
 		}
 		if employerAt(toks, m.Start) {
-			ms[i].Kind = mOrg // even "Morgan Stanley", two given names
+			ms[i].decide(mOrg, "employer-after-job", m.Start-2, m.Start) // even "Morgan Stanley", two given names
 			continue
 		}
 		if knownName(m.Words[0]) {
 			continue
 		}
-		if orgBefore(toks, m.Start) || officeAfter(toks, m.End) || itsAfter(toks, m.End) {
-			ms[i].Kind = mOrg
+		if orgBefore(toks, m.Start) {
+			ms[i].decide(mOrg, "organisation-context-before", max(0, m.Start-3), m.Start)
+		} else if officeAfter(toks, m.End) {
+			ms[i].decide(mOrg, "office-and-name-after", m.End, min(len(toks), m.End+3))
+		} else if itsAfter(toks, m.End) {
+			ms[i].decide(mOrg, "its-after", m.End, min(len(toks), m.End+6))
 		}
 	}
 }
@@ -318,7 +364,8 @@ func propagatePlaces(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
 		if p, ok := found[m.Name]; ok && len(m.Words) == 1 && m.Title == "" && (m.Kind == mOther || m.Kind == mPerson && m.Evidence < 2) {
-			m.Kind, m.Place = mPlace, p
+			m.Place = p
+			m.decide(mPlace, "same-word-a-place-elsewhere", m.Start, m.End)
 		}
 	}
 }
@@ -334,6 +381,7 @@ func modifierPlaces(toks []token) []mention {
 		if pre := modifierPrefix(t.Text); pre != "" {
 			if p, ok := lookupPlace(pre); ok {
 				m := mention{Kind: mPlace, Start: i, End: i + 1, Name: pre, Full: pre, Words: []string{pre}, Place: p}
+				m.because("place-in-a-modifier", i, i+1)
 				out = append(out, m)
 			}
 		}
@@ -354,8 +402,8 @@ func regionAfterPlace(toks []token, ms []mention) {
 		}
 		if m.Start >= 2 && prev.End == m.Start-1 && toks[m.Start-1].Text == "," &&
 			(m.End >= len(toks) || toks[m.End].Kind == tPunct || toks[m.End].Sent != toks[m.Start].Sent) {
-			m.Kind = mPlace
 			m.Place = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
+			m.decide(mPlace, "region-after-place", m.Start-2, m.End)
 		}
 	}
 }
@@ -373,7 +421,7 @@ func propagateOrgs(ms []mention) {
 		// A landmark-shaped name ("Freedom House") follows too; a gazetteer
 		// place keeps its meaning ("London" after "London Stock Exchange").
 		if ms[i].Kind != mOrg && (ms[i].Kind != mPlace || ms[i].Place.Kind == lexicon.Feature) && orgs[ms[i].Name] {
-			ms[i].Kind = mOrg
+			ms[i].decide(mOrg, "named-as-organisation-elsewhere", ms[i].Start, ms[i].End)
 		}
 	}
 }
@@ -425,174 +473,6 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		}
 	}
 	return false
-}
-
-// placeMention: the tokens name a place in the gazetteer, alone or with a
-// compass word ("South West Edinburgh", "Aberdeen South"), or end in a
-// landmark word ("Leicester Square", "the Demilitarized Zone").
-func placeMention(toks []token, a, b int) (mention, bool) {
-	text := spanText(toks, a, b)
-	allCompass := true
-	for i := a; i < b; i++ {
-		allCompass = allCompass && compassWords.has(toks[i].lower())
-	}
-	if allCompass {
-		// "the South West", "the North-East": a region of a country;
-		// "West", "north-west": directions.
-		if a > 0 && toks[a-1].low == "the" && (b-a >= 2 || strings.Contains(toks[a].Text, "-")) && toks[a].cap() && toks[b-1].cap() {
-			m := newMention(mPlace, toks, a, b, text)
-			m.Place = lexicon.Place{Name: text, Kind: lexicon.Region}
-			return m, true
-		}
-		return mention{}, false
-	}
-	if b-a == 1 {
-		if ok := isDemonym(text); ok || strings.ContainsAny(text, "0123456789") {
-			return mention{}, false // "Thai", "Brits", "ITV1"
-		}
-	}
-	if b-a == 1 && speaksHere(toks, a, b) {
-		// "Halifax said": a town does not speak; a company named after one
-		// does. Countries speak through their governments ("the US said").
-		if p, ok := lookupPlace(text); ok && p.Kind != lexicon.Country {
-			return mention{}, false
-		}
-	}
-	p, ok := lookupPlace(text)
-	if !ok && b-a == 1 && strings.HasSuffix(text, ".") && a > 0 && toks[a-1].Text == "," {
-		// "Fresno, Calif.": a state in AP style after a city.
-		if full := stateAbbreviations[strings.TrimSuffix(text, ".")]; full != "" {
-			if p, ok = lookupPlace(full); ok {
-				text = full
-			}
-		}
-	}
-	if !ok && b-a >= 2 && (toks[a].Text == "St." || toks[a].Text == "St") {
-		// "St. Paul", "St Louis": the gazetteer spells out "Saint".
-		p, ok = lookupPlace("Saint " + spanText(toks, a+1, b))
-	}
-	if !ok && b-a <= 3 && isAcronym(text) && len(text) >= 4 {
-		// A dateline in capitals: "KINGSBRIDGE, Devon —".
-		if p, ok = lookupPlace(titleCase(text)); ok {
-			text = titleCase(text)
-		}
-	}
-	if !ok && datelineAt(toks, a, b) {
-		// "GRASS VALLEY, Calif. (AP) —": a wire dateline names the place
-		// even when the gazetteer does not know it.
-		text = titleCase(text)
-		m := newMention(mPlace, toks, a, b, text)
-		m.Name, m.Full = text, text
-		m.Place = lexicon.Place{Name: text, Kind: lexicon.City}
-		return m, true
-	}
-	if ok {
-		// A town that is also a common surname ("Hartley", "Lombard") is a
-		// place only in a place's context, like the lexicon's ambiguous names.
-		surnameTown := b-a == 1 && p.Kind == lexicon.City && p.Population < 200000 && surname(text)
-		theFeature := p.Kind == lexicon.Feature && a > 0 && toks[a-1].low == "the" // "protect the Amazon"
-		if (ambiguousPlace(text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
-			if b-a == 1 {
-				return mention{}, false
-			}
-			// A longer name may still be a landmark: the small town
-			// "Stamford Bridge" is also the stadium, "White House" the
-			// residence; the rules below judge it as if unknown.
-			ok = false
-		}
-	}
-	if ok {
-		// A small town named like a person ("a message from Ellie") needs
-		// a place's own preposition: "in Ellie". (Regions are left alone:
-		// the gazetteer's "Florida" is a region of Puerto Rico.)
-		if b-a == 1 && knownName(text) && !homeContext(toks, a, b) && p.Kind == lexicon.City && p.Population < 100000 {
-			return mention{}, false
-		}
-		m := newMention(mPlace, toks, a, b, text)
-		m.Place = p
-		return m, true
-	}
-	n := b - a
-	if a > 0 && !toks[a-1].cap() && orgCues.has(toks[a-1].lower()) {
-		// "the watchdog Freedom House", "the band Deep Sea": the cue says
-		// what the name is, whatever its last word.
-		return mention{}, false
-	}
-	if n == 2 && toks[b-1].Text == "City" {
-		// "Gaza City", "Kuwait City": a place abroad and "City" is that
-		// city; a British town and "City" is its football club.
-		// The gazetteer cannot tell Gaza from Manchester (both a region
-		// abroad), so a match report's "X City" stays a club.
-		if p, ok := lookupPlace(toks[a].Text); ok && p.Country != "United Kingdom" && p.Name != "United Kingdom" &&
-			!ambiguousPlace(toks[a].Text) && !clubContext(toks) {
-			m := newMention(mPlace, toks, a, b, text)
-			m.Place = lexicon.Place{Name: text, Kind: lexicon.City, Country: p.Country}
-			return m, true
-		}
-	}
-	if n == 1 && pairedPlural(toks, a) {
-		m := newMention(mPlace, toks, a, b, text)
-		m.Place = lexicon.Place{Name: text, Kind: lexicon.Region}
-		return m, true
-	}
-	if n == 1 && singleFeature(toks, a) {
-		m := newMention(mPlace, toks, a, b, text)
-		m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
-		return m, true
-	}
-	if n >= 2 {
-		// Compass words around a known place.
-		i, j := a, b
-		for i < j && compassWords.has(toks[i].lower()) {
-			i++
-		}
-		for j > i && compassWords.has(toks[j-1].lower()) {
-			j--
-		}
-		if (i > a || j < b) && i < j {
-			// Only a sizeable place takes compass words: "Kanye West" is a
-			// singer, not a district of a town in Botswana.
-			if p, ok := lookupPlace(spanText(toks, i, j)); ok && (p.Kind != lexicon.City || p.Population >= 100000) && !knownName(toks[i].Text) {
-				m := newMention(mPlace, toks, a, b, text)
-				m.Place = lexicon.Place{Name: text, Kind: lexicon.Region, Country: p.Country}
-				if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
-					// "Northern California" is California for the list of
-					// places; "Aberdeen South" is a constituency of its own.
-					m.Place = p
-				}
-				return m, true
-			}
-		}
-		// A prefix that is also a given name ("Sierra", "River") leads a
-		// place only before a place or a word that is no surname:
-		// "Sierra Nevada", not "Sierra Smith" or "River Phoenix".
-		if landmarkPrefixes.has(toks[a].lower()) && !namelike(toks, a) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
-			m := newMention(mPlace, toks, a, b, text)
-			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
-			return m, true
-		}
-		// "the Mont Blanc massif", "the Hohe Tauern range": a name between
-		// "the" and a lower-case geographic noun names that feature.
-		if a > 0 && toks[a-1].lower() == "the" && b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() &&
-			featureNouns.has(toks[b].lower()) && !hasOrgWord(toks, a, b) {
-			m := newMention(mPlace, toks, a, b, text)
-			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
-			return m, true
-		}
-		last := toks[b-1].lower()
-		// A given name does not stop a natural feature: "Magdalena River",
-		// "Victoria Falls"; it does stop a building ("Jerry Hall").
-		// "spokesman David Heath": a role before the name makes a person of
-		// any landmark word.
-		roleBefore := a > 0 && !toks[a-1].cap() && (personRoles.has(toks[a-1].low) || roleWords.has(toks[a-1].low))
-		theBefore := a > 0 && toks[a-1].low == "the" // "the Guthrie Theater": nobody's name takes "the"
-		if landmarkSuffixes.has(last) && (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
-			m := newMention(mPlace, toks, a, b, text)
-			m.Place = lexicon.Place{Name: text, Kind: lexicon.Feature}
-			return m, true
-		}
-	}
-	return mention{}, false
 }
 
 // clubContext: a match report, or an article that names football clubs
@@ -771,22 +651,8 @@ func classifySegment(toks []token, a, b int) (mention, bool) {
 func classifyName(toks []token, a, b int) (mention, bool) {
 	text := spanText(toks, a, b)
 	if b-a == 1 {
-		w := toks[a].Text
-		if demonymNoun(w) {
-			return mention{}, false
-		}
-		if inLower(calendarWords, w) {
-			// Kept only so that "May said" can join "Brian May"; never a
-			// person or an organisation on its own.
-			m := newMention(mOther, toks, a, b, text)
-			m.Calendar = true
-			return m, true
-		}
-		if m, ok := placeByContext(toks, a, b); ok {
-			return m, true
-		}
-		if isAcronym(strings.TrimSuffix(w, "s")) {
-			return newMention(mOrg, toks, a, b, text), true
+		if m, v := classifySingle(toks, a, b, text); v != pass {
+			return m, v == accept
 		}
 	}
 	asked := b-a == 1 // placeByContext said no above
@@ -802,61 +668,23 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 	if compassWords.has(toks[a].lower()) && lastTitle(toks, a, b) < 0 {
 		// Names of people do not start with "North" or "West"; titles may
 		// ("South Korean President Moon Jae-in").
-		m.Kind = mOther
+		m.decide(mOther, "compass-word-opens-no-name", a, a+1)
 	}
 	if ok := isDemonym(toks[a].Text); ok && b-a >= 2 && !knownName(toks[a].Text) && lastTitle(toks, a, b) < 0 {
 		// "Australian Lynton Crosby": a nationality, not part of the name
 		// and no evidence of a person ("Scottish Regiments" is none).
 		m.Start = a + 1
 		m.Title = strings.ToLower(toks[a].Text)
+		m.because("nationality-before", a, a+1)
 	}
-	k := lastTitle(toks, m.Start, b)
-	if k >= 0 {
-		var title []string
-		for i := a; i <= k; i++ {
-			l := toks[i].lower()
-			title = append(title, l)
-			if g, ok := honorifics[l]; ok {
-				m.Gender = g
-				m.Evidence += 3
-			}
-			if femaleRoles.has(l) {
-				m.Gender = 'f'
-			} else if maleRoles.has(l) {
-				m.Gender = 'm'
-			}
-		}
-		m.Title = strings.Join(title, " ")
-		m.Evidence += 2
-		m.Start = k + 1
-	}
+	titleEvidence(toks, &m, a, b)
 	if a > 0 && toks[a-1].lower() == "the" && strings.Count(m.Title, " ") == 0 && b-m.Start == 1 {
-		// "in the Queen Vic", "at the General Election": a determiner before
-		// a title and one capitalised word makes a thing, not a person
-		// ("the Defence Secretary Geoff Hoon" stays one).
-		m.Kind = mOther
+		// "in the Queen Vic", "at the General Election", "the Ritz": a
+		// determiner before a title or a lone word makes a thing, not a
+		// person ("the Defence Secretary Geoff Hoon" stays one).
+		m.decide(mOther, "the-before-one-word", a-1, b)
 	}
-	// A lower-case role just before: "analyst Alex Potter", "wife Ffion",
-	// or in an appositive: "his wife, Bridget, died in 2015".
-	r := a - 1
-	if a >= 2 && toks[a-1].Text == "," && (femaleRoles.has(toks[a-2].low) || maleRoles.has(toks[a-2].low)) &&
-		b < len(toks) && toks[b].Text == "," {
-		r = a - 2
-	}
-	if r >= 0 && toks[r].Kind == tWord && toks[r].Sent == toks[a].Sent {
-		l := toks[r].lower()
-		if !toks[r].cap() && (personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old")) {
-			m.Evidence += 2
-			if m.Title == "" {
-				m.Title = l
-			}
-			if femaleRoles.has(l) {
-				m.Gender = 'f'
-			} else if maleRoles.has(l) {
-				m.Gender = 'm'
-			}
-		}
-	}
+	roleBeforeEvidence(toks, &m, a, b)
 	m.Name = spanText(toks, m.Start, b)
 	m.Full = text
 	for i := m.Start; i < b; i++ {
@@ -868,33 +696,130 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		return mention{}, false
 	}
 	if len(m.Words) == 1 && (inLower(roleWords, m.Words[0]) || inLower(personRoles, m.Words[0])) {
-		m.Kind = mOther // "Home Secretary" with no name after it
+		m.decide(mOther, "office-without-name", m.Start, b) // "Home Secretary" with no name after it
 	}
-	if g, ok := givenName(m.Words[0]); ok {
-		m.Evidence += 2
-		if m.Gender == 0 && g != lexicon.Unisex {
-			if g == lexicon.Female {
-				m.Gender = 'f'
-			} else {
-				m.Gender = 'm'
-			}
-			m.GenderByName = true
-		}
-	}
-	if b < len(toks) && toks[b].Sent == toks[a].Sent {
-		if speechVerbs[toks[b].lower()] != 0 {
-			m.Evidence++
-		}
-		if toks[b].Text == "," && b+2 < len(toks) && toks[b+1].Kind == tNum && toks[b+2].Text == "," {
-			m.Evidence += 2 // "Mr Hague, 43,"
-		}
-		if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
-			// "the Paso del Norte bridge", "the Golden Gate bridge": a
-			// name before a lower-case building noun names the building.
-			m.Kind = mOther
-		}
-	}
+	givenNameEvidence(&m)
+	afterNameEvidence(toks, &m, a, b)
 	return m, true
+}
+
+// classifySingle decides the one-word segments that are no name: a
+// demonym, a weekday or month, a place by its context, an acronym.
+func classifySingle(toks []token, a, b int, text string) (mention, verdict) {
+	w := toks[a].Text
+	if demonymNoun(w) {
+		return mention{}, reject
+	}
+	if inLower(calendarWords, w) {
+		// Kept only so that "May said" can join "Brian May"; never a
+		// person or an organisation on its own.
+		m := newMention(mOther, toks, a, b, text)
+		m.Calendar = true
+		m.because("calendar-word", a, b)
+		return m, accept
+	}
+	if m, ok := placeByContext(toks, a, b); ok {
+		return m, accept
+	}
+	if isAcronym(strings.TrimSuffix(w, "s")) {
+		m := newMention(mOrg, toks, a, b, text)
+		m.because("acronym", a, b)
+		return m, accept
+	}
+	return mention{}, pass
+}
+
+// titleEvidence: honorifics and offices before the name ("Mr", "Defence
+// Secretary") say a person, and some say which gender.
+func titleEvidence(toks []token, m *mention, a, b int) {
+	k := lastTitle(toks, m.Start, b)
+	if k < 0 {
+		return
+	}
+	var title []string
+	for i := a; i <= k; i++ {
+		l := toks[i].lower()
+		title = append(title, l)
+		if g, ok := honorifics[l]; ok {
+			m.Gender = g
+			m.Evidence += 3
+		}
+		if femaleRoles.has(l) {
+			m.Gender = 'f'
+		} else if maleRoles.has(l) {
+			m.Gender = 'm'
+		}
+	}
+	m.Title = strings.Join(title, " ")
+	m.Evidence += 2
+	m.Start = k + 1
+	m.because("title", a, k+1)
+}
+
+// roleBeforeEvidence: a lower-case role just before ("analyst Alex
+// Potter", "wife Ffion"), or in an appositive ("his wife, Bridget, died
+// in 2015").
+func roleBeforeEvidence(toks []token, m *mention, a, b int) {
+	r := a - 1
+	if a >= 2 && toks[a-1].Text == "," && (femaleRoles.has(toks[a-2].low) || maleRoles.has(toks[a-2].low)) &&
+		b < len(toks) && toks[b].Text == "," {
+		r = a - 2
+	}
+	if r < 0 || toks[r].Kind != tWord || toks[r].Sent != toks[a].Sent || toks[r].cap() {
+		return
+	}
+	l := toks[r].lower()
+	if !(personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old")) {
+		return
+	}
+	m.Evidence += 2
+	m.because("role-before", r, r+1)
+	if m.Title == "" {
+		m.Title = l
+	}
+	if femaleRoles.has(l) {
+		m.Gender = 'f'
+	} else if maleRoles.has(l) {
+		m.Gender = 'm'
+	}
+}
+
+// givenNameEvidence: the first word is a given name in the lexicon.
+func givenNameEvidence(m *mention) {
+	g, ok := givenName(m.Words[0])
+	if !ok {
+		return
+	}
+	m.Evidence += 2
+	m.because("given-name", m.Start, m.Start+1)
+	if m.Gender == 0 && g != lexicon.Unisex {
+		if g == lexicon.Female {
+			m.Gender = 'f'
+		} else {
+			m.Gender = 'm'
+		}
+		m.GenderByName = true
+	}
+}
+
+// afterNameEvidence reads the words right after the name: a speech verb
+// or an age says a person; a lower-case building noun says the name is a
+// building's ("the Golden Gate bridge").
+func afterNameEvidence(toks []token, m *mention, a, b int) {
+	if b >= len(toks) || toks[b].Sent != toks[a].Sent {
+		return
+	}
+	if speechVerbs[toks[b].lower()] != 0 {
+		m.Evidence++
+		m.because("speech-verb-after", b, b+1)
+	}
+	if toks[b].Text == "," && b+2 < len(toks) && toks[b+1].Kind == tNum && toks[b+2].Text == "," {
+		m.Evidence += 2 // "Mr Hague, 43,"
+		m.because("age-after", b+1, b+2)
+	}
+	if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
+		m.decide(mOther, "building-noun-after", b, b+1)
+	}
 }
 
 // fullNameLast: the last mention made is a person's full name ending
@@ -1059,53 +984,75 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	if b-a != 1 || a == 0 {
 		return mention{}, false
 	}
-	t := toks[a]
-	w := t.Text
-	if appositivePlace(toks, b) && !commonWord(t) && !orgWords.has(t.lower()) && !outlets.has(w) && !isDemonym(w) && !isAcronym(w) {
+	w := toks[a].Text
+	if appositivePlace(toks, b) && !commonWord(toks[a]) && !orgWords.has(toks[a].lower()) && !outlets.has(w) && !isDemonym(w) && !isAcronym(w) {
 		// "Panmunjom, the truce village", "Cheadle, a town south of
 		// Stockport": the appositive says what it is, even for a word
 		// that is also a surname.
-		m := newMention(mPlace, toks, a, b, w)
-		m.Place = lexicon.Place{Name: w, Kind: lexicon.City}
-		return m, true
+		return contextPlace(toks, a, w, "appositive-place-noun", b, min(len(toks), b+4)), true
 	}
+	if !unknownWord(toks, a) {
+		return mention{}, false
+	}
+	rule := placeContextRule(toks, a, b)
+	if rule == "" {
+		return mention{}, false
+	}
+	if toks[a-1].low != "of" && actsElsewhere(toks, w, a) {
+		return mention{}, false // "shares in Barclays" when "Barclays said"
+	}
+	if rule == "capitals-dateline" {
+		w = titleCase(w)
+	}
+	return contextPlace(toks, a, w, rule, a-1, b), true
+}
+
+// unknownWord: toks[a] may be a place the gazetteer lacks — no common
+// word, given name, organisation word, outlet, month or demonym. A
+// surname after "in" is a town ("in Cheadle") unless the article names a
+// person by it ("confidence in Brown" after "Gordon Brown").
+func unknownWord(toks []token, a int) bool {
+	t := toks[a]
+	w := t.Text
 	prev := toks[a-1].lower()
-	// A surname after "in" is a town ("in Cheadle") unless the article
-	// names a person by it ("confidence in Brown" after "Gordon Brown").
 	townSurname := surname(w) && (prev == "in" || prev == "near" || prev == "outside") && !namedAsPerson(toks, w, a)
 	if commonWord(t) || knownName(w) || surname(w) && !townSurname || orgWords.has(t.lower()) || outlets.has(w) || calendarWords.has(t.lower()) {
-		return mention{}, false
+		return false
 	}
-	if ok := isDemonym(w); ok {
-		return mention{}, false
-	}
-	ok := false
+	return !isDemonym(w)
+}
+
+// placeContextRule names the context that makes the unknown word at a a
+// place, or returns "".
+func placeContextRule(toks []token, a, b int) string {
+	w := toks[a].Text
+	prev := toks[a-1].lower()
 	switch {
 	case prev == "of" && a >= 2 && placeNouns.has(toks[a-2].lower()):
-		ok = true
+		return "the-village-of"
 	case isAcronym(w) && len(w) >= 4 && b < len(toks) && toks[b].Text == "," && (toks[a].SentStart || a == 0):
-		w = titleCase(w) // a dateline
-		ok = true
+		return "capitals-dateline"
 	case (prev == "in" || prev == "near" || prev == "outside") && plainName(w) &&
 		(b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && openers.has(toks[b].lower())):
 		// "in Kingsbridge.", "in Neasden and…"; not "in Brent crude",
 		// "in Hindi", "in Oscars", "in PCs".
-		ok = true
+		return "in-unknown-name"
 	case plainName(w) && fromToPlace(toks, a, b):
 		// "flights from Inverness to Kirkwall": a route's other end is a
 		// place too.
-		ok = true
+		return "route-end"
 	}
-	if !ok {
-		return mention{}, false
-	}
-	if prev != "of" && actsElsewhere(toks, t.Text, a) {
-		return mention{}, false // "shares in Barclays" when "Barclays said"
-	}
-	m := newMention(mPlace, toks, a, b, w)
+	return ""
+}
+
+// contextPlace is a place the gazetteer lacks, named w, at toks[a], made
+// by rule keying on toks[ca:cb].
+func contextPlace(toks []token, a int, w, rule string, ca, cb int) mention {
+	m := newMention(mPlace, toks, a, a+1, w)
 	m.Name, m.Full = w, w
 	m.Place = lexicon.Place{Name: w, Kind: lexicon.City}
-	return m, true
+	m.because(rule, ca, cb)
+	return m
 }
 
 // fromToPlace: toks[a:b] is one end of a route whose other end is a
@@ -1192,13 +1139,6 @@ func listOpens(prep string, first mention) bool {
 // given name or surname, so a team line-up of surnames does not turn into
 // towns.
 func listedWithPlaces(toks []token, ms []mention) {
-	joined := func(x, y mention) bool { // x ends right before y, joined by "," or "and"
-		if x.End+1 != y.Start || x.End >= len(toks) {
-			return false
-		}
-		l := toks[x.End].lower()
-		return l == "," || l == "and" || l == "or"
-	}
 	for pass := 0; pass < 3; pass++ {
 		changed := false
 		for i := range ms {
@@ -1206,23 +1146,9 @@ func listedWithPlaces(toks []token, ms []mention) {
 			if m.Kind == mPlace || m.Kind == mOrg || m.Title != "" || len(m.Words) != 1 {
 				continue
 			}
-			p, known := lookupPlace(m.Name)
-			unknown := !known && plainName(m.Name) && !knownName(m.Name) && !surname(m.Name) && !commonWord(toks[m.Start])
-			if !(known && ambiguousPlace(m.Name) || known && surname(m.Name) || unknown) {
-				continue
-			}
-			before := i > 0 && ms[i-1].Kind == mPlace && joined(ms[i-1], *m)
-			after := i+1 < len(ms) && ms[i+1].Kind == mPlace && joined(*m, ms[i+1])
-			// An unknown word needs places on both sides: "Ochil" between
-			// Edinburgh and Stirling, not "Microsoft" after "Japan"; or to
-			// close a list that "in" opened: "in Gaza City and Jabalia".
-			closes := before && toks[m.Start-1].low == "and" && (m.End >= len(toks) || toks[m.End].Kind == tPunct || !toks[m.End].cap()) &&
-				ms[i-1].Start > 0 && listOpens(toks[ms[i-1].Start-1].low, ms[i-1])
-			if known && (before || after) || before && after || closes {
-				if !known {
-					p = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
-				}
-				m.Kind, m.Place = mPlace, p
+			if p, ok := listMemberPlace(toks, ms, i); ok {
+				m.Place = p
+				m.decide(mPlace, "listed-with-places", m.Start, m.End)
 				changed = true
 			}
 		}
@@ -1230,4 +1156,47 @@ func listedWithPlaces(toks []token, ms []mention) {
 			break
 		}
 	}
+}
+
+// listCandidate: an ambiguous gazetteer name ("Stirling"), a town that is
+// a surname, or a plain unknown word — no common word, given name or
+// surname, so a team line-up of surnames does not turn into towns.
+func listCandidate(toks []token, m *mention, known bool) bool {
+	if known {
+		return ambiguousPlace(m.Name) || surname(m.Name)
+	}
+	return plainName(m.Name) && !knownName(m.Name) && !surname(m.Name) && !commonWord(toks[m.Start])
+}
+
+// joinedInList: x ends right before y, joined by ",", "and" or "or".
+func joinedInList(toks []token, x, y mention) bool {
+	if x.End+1 != y.Start || x.End >= len(toks) {
+		return false
+	}
+	l := toks[x.End].lower()
+	return l == "," || l == "and" || l == "or"
+}
+
+// listMemberPlace: the one-word mention ms[i] stands in a list of places
+// and is one of them.
+func listMemberPlace(toks []token, ms []mention, i int) (lexicon.Place, bool) {
+	m := &ms[i]
+	p, known := lookupPlace(m.Name)
+	if !listCandidate(toks, m, known) {
+		return p, false
+	}
+	before := i > 0 && ms[i-1].Kind == mPlace && joinedInList(toks, ms[i-1], *m)
+	after := i+1 < len(ms) && ms[i+1].Kind == mPlace && joinedInList(toks, *m, ms[i+1])
+	// An unknown word needs places on both sides: "Ochil" between
+	// Edinburgh and Stirling, not "Microsoft" after "Japan"; or to
+	// close a list that "in" opened: "in Gaza City and Jabalia".
+	closes := before && toks[m.Start-1].low == "and" && (m.End >= len(toks) || toks[m.End].Kind == tPunct || !toks[m.End].cap()) &&
+		ms[i-1].Start > 0 && listOpens(toks[ms[i-1].Start-1].low, ms[i-1])
+	if known && (before || after) || before && after || closes {
+		if !known {
+			p = lexicon.Place{Name: m.Name, Kind: lexicon.Region}
+		}
+		return p, true
+	}
+	return p, false
 }

@@ -26,31 +26,42 @@ type person struct {
 // shared by two people follows the story — and a single word that joins
 // nobody is a person only with a title ("Lord Falconer", "wife Ffion").
 func resolvePeople(toks []token, ms []mention) []person {
-	var people []person
-	byWords := func(words []string) int {
-		for i, p := range people {
-			if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) || endsWith(p.Words, words) || endsWith(words, p.Words) {
-				return i
-			}
+	people := resolveFullNames(toks, ms)
+	people = resolveSingles(toks, ms, people)
+	people = dropThings(toks, ms, people)
+	countMentions(ms, people)
+	collectAliases(ms, people)
+	return people
+}
+
+// peopleByWords finds the person a full name is another form of.
+func peopleByWords(people []person, words []string) int {
+	for i, p := range people {
+		if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) || endsWith(p.Words, words) || endsWith(words, p.Words) {
+			return i
 		}
-		return -1
 	}
+	return -1
+}
+
+// resolveFullNames makes people of the body's full-name candidates.
+func resolveFullNames(toks []token, ms []mention) []person {
+	var people []person
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind != mPerson || len(m.Words) < 2 || m.InTitle {
 			continue
 		}
-		if !plausibleFullName(toks, m) && !sharesSurname(people, m.Words) {
-			m.Kind = mOther
-			continue
+		if !plausibleFullName(toks, m) {
+			if !sharesSurname(people, m.Words) {
+				m.Kind = mOther
+				continue
+			}
+			m.because("relative-shares-surname", m.End-1, m.End)
 		}
-		j := byWords(m.Words)
-		if j < 0 && inLower(nameParticles, m.Words[0]) && m.Words[0] != "Al" && m.Words[0] != "Del" && m.Title == "" &&
-			!speaksHere(toks, m.Start, m.End) && !firstNameBefore(toks, m.Start) {
-			// "Le Figaro", "La Scala": an article and a word, nobody's
-			// surname in this story — unless they speak ("De Zeeuw said").
-			// "Al" and "Del" are English given names too ("Al Jolson").
-			m.Kind = mOther
+		j := peopleByWords(people, m.Words)
+		if j < 0 && articleAndWord(toks, m) {
+			m.decide(mOther, "article-and-word", m.Start, m.Start+1)
 			continue
 		}
 		if j >= 0 {
@@ -59,12 +70,27 @@ func resolvePeople(toks []token, ms []mention) []person {
 				p.Name, p.Words = m.Name, m.Words
 			}
 			m.Ent = j
+			m.because("same-person", m.Start, m.End)
 			continue
 		}
 		people = append(people, person{Name: m.Name, Words: m.Words, First: m.Start})
 		m.Ent = len(people) - 1
 	}
-	// Singles and headline mentions, now that every full name is known.
+	return people
+}
+
+// articleAndWord: "Le Figaro", "La Scala" — an article and a word, nobody's
+// surname in this story, unless they speak ("De Zeeuw said"). "Al" and
+// "Del" are English given names too ("Al Jolson").
+func articleAndWord(toks []token, m *mention) bool {
+	return inLower(nameParticles, m.Words[0]) && m.Words[0] != "Al" && m.Words[0] != "Del" && m.Title == "" &&
+		!speaksHere(toks, m.Start, m.End) && !firstNameBefore(toks, m.Start)
+}
+
+// resolveSingles joins single words and headline mentions to the people
+// found, now that every full name is known, and keeps a single word that
+// joins nobody only when a title vouches for it.
+func resolveSingles(toks []token, ms []mention, people []person) []person {
 	for i := range ms {
 		m := &ms[i]
 		if m.Ent >= 0 || (m.Kind != mPerson && m.Kind != mOther && m.Kind != mPlace) {
@@ -78,13 +104,15 @@ func resolvePeople(toks []token, ms []mention) []person {
 			j = singleNamed(people, m.Words[0]) // "Falconer" after "Lord Falconer"
 		}
 		if j < 0 && m.InTitle && len(m.Words) >= 2 {
-			j = byWords(m.Words)
+			j = peopleByWords(people, m.Words)
 		}
 		if j >= 0 {
-			m.Kind, m.Ent = mPerson, j
+			m.Ent = j
+			m.decide(mPerson, "part-of-a-full-name", m.Start, m.End)
 			continue
 		}
 		if m.Kind == mPerson && len(m.Words) == 1 && !m.InTitle && standaloneSingle(m) {
+			m.because("single-name-vouched", m.Start, m.End)
 			if k := singleNamed(people, m.Name); k >= 0 {
 				m.Ent = k
 				continue
@@ -94,10 +122,15 @@ func resolvePeople(toks []token, ms []mention) []person {
 			continue
 		}
 		if m.Kind == mPerson {
-			m.Kind = mOther
+			m.decide(mOther, "single-word-unvouched", m.Start, m.End)
 		}
 	}
-	people = dropThings(toks, ms, people)
+	return people
+}
+
+// countMentions counts each person's mentions and takes gender, first
+// position and roles from them.
+func countMentions(ms []mention, people []person) {
 	for i := range ms {
 		m := &ms[i]
 		if m.Kind != mPerson || m.Ent < 0 {
@@ -115,18 +148,22 @@ func resolvePeople(toks []token, ms []mention) []person {
 			p.Roles = append(p.Roles, m.Title)
 		}
 	}
+}
+
+// collectAliases lists the other forms each person is named by.
+func collectAliases(ms []mention, people []person) {
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind == mPerson && m.Ent >= 0 {
-			p := &people[m.Ent]
-			for _, form := range []string{m.Name, m.Full} {
-				if form != p.Name && !contains(p.Aliases, form) {
-					p.Aliases = append(p.Aliases, form)
-				}
+		if m.Kind != mPerson || m.Ent < 0 {
+			continue
+		}
+		p := &people[m.Ent]
+		for _, form := range []string{m.Name, m.Full} {
+			if form != p.Name && !contains(p.Aliases, form) {
+				p.Aliases = append(p.Aliases, form)
 			}
 		}
 	}
-	return people
 }
 
 // dropThings removes the person candidates that the article treats as
@@ -184,7 +221,7 @@ func dropThings(toks []token, ms []mention, people []person) []person {
 		m := &ms[i]
 		if m.Kind == mPerson && m.Ent >= 0 {
 			if m.Ent = remap[m.Ent]; m.Ent < 0 {
-				m.Kind = mOther
+				m.decide(mOther, "named-like-a-thing-or-company", m.Start, m.End)
 			}
 		}
 	}
@@ -216,82 +253,147 @@ var tradedNouns = setOf("shares", "shareholders", "profit", "profits", "sales", 
 
 var determiners = setOf("the", "a", "an")
 
+// fullNameRule judges a candidate of two or more name words.
+type fullNameRule struct {
+	name string
+	run  func(toks []token, m *mention) verdict
+	no   string // the reason recorded when the rule rejects
+}
+
+func init() {
+	for i := range fullNameSieves {
+		fullNameSieves[i].no = "not-a-full-name:" + fullNameSieves[i].name
+	}
+}
+
+// fullNameSieves reject capitalised runs that are phrases rather than
+// names, in order; the last weighs common words against the evidence.
+var fullNameSieves = []fullNameRule{
+	{name: "too-long-for-a-name", run: func(_ []token, m *mention) verdict { return rejectIf(len(m.Words) > 5) }},
+	{name: "office-without-name", run: func(_ []token, m *mention) verdict { return rejectIf(roleHead(m.Words) != "") }},
+	{name: "named-after-it", run: namedAfterRule},
+	{name: "demonym", run: func(_ []token, m *mention) verdict { return rejectIf(isDemonym(strings.Join(m.Words, " "))) }},
+	{name: "country-inside", run: countryInside},
+	{name: "place-first", run: placeFirst},
+	{name: "firm-before-big-city", run: firmBeforeCity},
+	{name: "not-name-shaped", run: notNameShaped},
+	{name: "common-words", run: commonWords},
+}
+
+func rejectIf(b bool) verdict {
+	if b {
+		return reject
+	}
+	return pass
+}
+
 // plausibleFullName rejects capitalised runs that are phrases rather than
 // names: any word a common English word that is not also a known name,
-// unless a title or a role vouches for the person.
+// unless a title or a role vouches for the person. It records the rule
+// that decided on the mention.
 func plausibleFullName(toks []token, m *mention) bool {
-	if len(m.Words) > 5 {
-		return false
+	for _, r := range fullNameSieves {
+		switch r.run(toks, m) {
+		case accept:
+			m.because(r.name, m.Start, m.End)
+			return true
+		case reject:
+			m.because(r.no, m.Start, m.End)
+			return false
+		}
 	}
-	if roleHead(m.Words) != "" {
-		return false // "Party Co-Chairman", "Deputy Leader": an office, no name
-	}
-	if last := m.Words[len(m.Words)-1]; inLower(landmarkSuffixes, last) && !surname(last) {
-		return false // "Johnny Carson Theater" is named after him
-	}
-	if ok := isDemonym(strings.Join(m.Words, " ")); ok {
-		return false // "Sri Lankan"
-	}
+	return false
+}
+
+// namedAfterRule: "Johnny Carson Theater" is named after him.
+func namedAfterRule(_ []token, m *mention) verdict {
+	last := m.Words[len(m.Words)-1]
+	return rejectIf(inLower(landmarkSuffixes, last) && !surname(last))
+}
+
+// countryInside: "Lycos Europe", "Black America", "Las Vegas Microsoft" —
+// a country, continent or region inside the run makes it no person's name.
+func countryInside(_ []token, m *mention) verdict {
 	for i, w := range m.Words {
-		// "Lycos Europe", "Black America", "Las Vegas Microsoft": a country,
-		// continent or region inside the run makes it no person's name.
 		if i > 0 {
 			if p, ok := lookupPlace(w); ok && (p.Kind == lexicon.Country || p.Kind == lexicon.Continent) && !knownName(w) && !surname(w) {
-				return false
+				return reject
 			}
 		}
 		if i+1 < len(m.Words) {
 			if p, ok := lookupPlace(w + " " + m.Words[i+1]); ok && p.Kind != lexicon.Feature {
-				return false
+				return reject
 			}
 		}
 	}
-	if _, ok := lookupPlace(m.Words[0]); ok && !knownName(m.Words[0]) && m.Title == "" {
-		return false // "England Under-21", "Iran Air"
+	return pass
+}
+
+// placeFirst: "England Under-21", "Iran Air".
+func placeFirst(_ []token, m *mention) verdict {
+	_, ok := lookupPlace(m.Words[0])
+	return rejectIf(ok && !knownName(m.Words[0]) && m.Title == "")
+}
+
+// firmBeforeCity: "Atletico Madrid", "Steaua Bucharest", "Mitsubishi
+// Tokyo" — a word that is no given name before a big city is a club or a
+// firm. (People take a city's name only as a surname after a given name:
+// "Whitney Houston", "Michael London".)
+func firmBeforeCity(_ []token, m *mention) verdict {
+	if m.Title != "" || knownName(m.Words[0]) {
+		return pass
 	}
-	if last := m.Words[len(m.Words)-1]; m.Title == "" && !knownName(m.Words[0]) {
-		// "Atletico Madrid", "Steaua Bucharest", "Mitsubishi Tokyo": a word
-		// that is no given name before a big city is a club or a firm.
-		// (People take a city's name only as a surname after a given name:
-		// "Whitney Houston", "Michael London".)
-		if p, ok := lookupPlace(last); ok && p.Kind == lexicon.City && p.Population >= 1000000 {
-			return false
-		}
-	}
-	common := 0
+	p, ok := lookupPlace(m.Words[len(m.Words)-1])
+	return rejectIf(ok && p.Kind == lexicon.City && p.Population >= 1000000)
+}
+
+// notNameShaped: digits, acronyms, lower-case words that are no particle,
+// a pronoun or month that does not open a known name ("May Day"; "Brian
+// May" and "Theresa May" are names), a demonym.
+func notNameShaped(toks []token, m *mention) verdict {
 	for i := m.Start; i < m.End; i++ {
 		if toks[i].Kind != tWord {
 			continue
 		}
 		w := strings.TrimSuffix(toks[i].Text, ".")
-		if strings.ContainsAny(w, "0123456789") {
-			return false
-		}
-		if isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
-			return false
+		if strings.ContainsAny(w, "0123456789") || isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
+			return reject
 		}
 		// "Vice Premier He Lifeng": an office vouches for a name that reads
 		// as a pronoun.
 		if (inLower(openers, w) || inLower(calendarWords, w)) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) &&
 			!(m.Title != "" && !toks[i].SentStart && i == m.Start && m.End-m.Start >= 2) {
-			return false // "Brian May" and "Theresa May" are names; "May Day" is not
+			return reject
 		}
-		if ok := isDemonym(w); ok {
-			return false
+		if isDemonym(w) {
+			return reject
 		}
-		if commonWord(toks[i]) && !knownName(w) && !surname(w) {
+	}
+	return pass
+}
+
+// commonWords: a run of no common words is a name; common words need a
+// title or a role to vouch for them — or, for "Spike Lee says" and "Sandy
+// Cumming said", a first name that is also a word before a surname, and
+// speaking.
+func commonWords(toks []token, m *mention) verdict {
+	common := 0
+	for i := m.Start; i < m.End; i++ {
+		w := strings.TrimSuffix(toks[i].Text, ".")
+		if toks[i].Kind == tWord && commonWord(toks[i]) && !knownName(w) && !surname(w) {
 			common++
 		}
 	}
-	if common == 0 {
-		return true
+	last := m.Words[len(m.Words)-1]
+	switch {
+	case common == 0:
+		return accept
+	case len(m.Words) == 2 && common == 1 && m.Evidence >= 1 && surname(last):
+		return accept
+	case m.Evidence >= 2 && common < len(m.Words):
+		return accept
 	}
-	if last := m.Words[len(m.Words)-1]; len(m.Words) == 2 && common == 1 && m.Evidence >= 1 && surname(last) {
-		// "Spike Lee says", "Sandy Cumming said": a first name that is
-		// also a word, before a surname, and speaking.
-		return true
-	}
-	return m.Evidence >= 2 && common < len(m.Words)
+	return reject
 }
 
 // headOfState titles are followed by a surname, never by a thing, so the

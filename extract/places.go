@@ -35,7 +35,7 @@ func resolvePlaces(toks []token, ms []mention) []place {
 				if m.InTitle && (m.Place.Kind == 0 || m.Place.Kind == lexicon.Feature) {
 					// A headline is set in title case more often than not: only
 					// gazetteer places are trusted there.
-					m.Kind = mOther
+					m.decide(mOther, "headline-place-unconfirmed", m.Start, m.End)
 					continue
 				}
 				places = append(places, place{Name: m.Name, Key: key, First: m.Start})
@@ -95,4 +95,280 @@ func toPlaces(places []place) []news.Place {
 		out = append(out, news.Place{Name: p.Name, Mentions: p.Mentions, Aliases: p.Aliases})
 	}
 	return out
+}
+
+// placeCand is a capitalised run being judged as a place by the place
+// sieves: the text the gazetteer is asked for and what it answered.
+type placeCand struct {
+	toks  []token
+	a, b  int
+	text  string
+	p     lexicon.Place
+	known bool // the gazetteer knows text (as p)
+	m     mention
+}
+
+// accept makes the candidate a place of kind p under the rule's name.
+func (c *placeCand) place(rule string, p lexicon.Place) verdict {
+	c.m = newMention(mPlace, c.toks, c.a, c.b, c.text)
+	c.m.Name, c.m.Full = c.text, c.text
+	c.m.Place = p
+	c.m.because(rule, c.a, c.b)
+	return accept
+}
+
+type placeRule struct {
+	name string
+	run  func(c *placeCand) verdict
+}
+
+// placeSieves judge a run as a place, in order: what is never a place
+// first, then the gazetteer and its spellings, then the shapes of places
+// the gazetteer lacks. The first rule to accept or reject decides.
+var placeSieves = []placeRule{
+	{"compass-region", compassRegion},
+	{"not-a-demonym-or-code", notDemonymOrCode},
+	{"a-town-does-not-speak", townDoesNotSpeak},
+	{"gazetteer-spelling", gazetteerSpelling},
+	{"wire-dateline", wireDateline},
+	{"ambiguous-needs-locative", ambiguousNeedsLocative},
+	{"gazetteer", gazetteerPlace},
+	{"organisation-cue-before", orgCueBefore},
+	{"x-city-abroad", cityAbroad},
+	{"paired-plural", pairedPluralRule},
+	{"named-feature", singleFeatureRule},
+	{"compass-around-place", compassAroundPlace},
+	{"landmark-prefix", landmarkPrefixRule},
+	{"the-name-feature-noun", theFeatureNoun},
+	{"landmark-suffix", landmarkSuffixRule},
+}
+
+// placeMention: the tokens name a place in the gazetteer, alone or with a
+// compass word ("South West Edinburgh", "Aberdeen South"), or end in a
+// landmark word ("Leicester Square", "the Demilitarized Zone").
+func placeMention(toks []token, a, b int) (mention, bool) {
+	c := placeCand{toks: toks, a: a, b: b, text: spanText(toks, a, b)}
+	for _, r := range placeSieves {
+		switch r.run(&c) {
+		case accept:
+			return c.m, true
+		case reject:
+			return mention{}, false
+		}
+	}
+	return mention{}, false
+}
+
+// compassRegion: "the South West", "the North-East" are regions of a
+// country; "West", "north-west" alone are directions.
+func compassRegion(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	for i := a; i < b; i++ {
+		if !compassWords.has(toks[i].lower()) {
+			return pass
+		}
+	}
+	if a > 0 && toks[a-1].low == "the" && (b-a >= 2 || strings.Contains(toks[a].Text, "-")) && toks[a].cap() && toks[b-1].cap() {
+		return c.place("compass-region", lexicon.Place{Name: c.text, Kind: lexicon.Region})
+	}
+	return reject
+}
+
+// notDemonymOrCode: "Thai", "Brits", "ITV1".
+func notDemonymOrCode(c *placeCand) verdict {
+	if c.b-c.a == 1 && (isDemonym(c.text) || strings.ContainsAny(c.text, "0123456789")) {
+		return reject
+	}
+	return pass
+}
+
+// townDoesNotSpeak: "Halifax said" — a town does not speak; a company
+// named after one does. Countries speak through their governments ("the
+// US said").
+func townDoesNotSpeak(c *placeCand) verdict {
+	if c.b-c.a == 1 && speaksHere(c.toks, c.a, c.b) {
+		if p, ok := lookupPlace(c.text); ok && p.Kind != lexicon.Country {
+			return reject
+		}
+	}
+	return pass
+}
+
+// gazetteerSpelling asks the gazetteer for the run as written, then for
+// the spellings news uses that it lacks: an AP state after a city
+// ("Fresno, Calif."), "St." for "Saint", a dateline in capitals
+// ("KINGSBRIDGE, Devon —"). It only looks up; later rules decide.
+func gazetteerSpelling(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	c.p, c.known = lookupPlace(c.text)
+	if !c.known && b-a == 1 && strings.HasSuffix(c.text, ".") && a > 0 && toks[a-1].Text == "," {
+		if full := stateAbbreviations[strings.TrimSuffix(c.text, ".")]; full != "" {
+			if c.p, c.known = lookupPlace(full); c.known {
+				c.text = full
+			}
+		}
+	}
+	if !c.known && b-a >= 2 && (toks[a].Text == "St." || toks[a].Text == "St") {
+		c.p, c.known = lookupPlace("Saint " + spanText(toks, a+1, b))
+	}
+	if !c.known && b-a <= 3 && isAcronym(c.text) && len(c.text) >= 4 {
+		if c.p, c.known = lookupPlace(titleCase(c.text)); c.known {
+			c.text = titleCase(c.text)
+		}
+	}
+	return pass
+}
+
+// wireDateline: "GRASS VALLEY, Calif. (AP) —" names the place even when
+// the gazetteer does not know it.
+func wireDateline(c *placeCand) verdict {
+	if c.known || !datelineAt(c.toks, c.a, c.b) {
+		return pass
+	}
+	c.text = titleCase(c.text)
+	return c.place("wire-dateline", lexicon.Place{Name: c.text, Kind: lexicon.City})
+}
+
+// ambiguousNeedsLocative: a gazetteer name that is also a word or a
+// common surname ("Hartley", "Lombard") is a place only in a place's
+// context. A longer name may still be a landmark — the small town
+// "Stamford Bridge" is also the stadium, "White House" the residence — so
+// the later rules judge it as if unknown.
+func ambiguousNeedsLocative(c *placeCand) verdict {
+	if !c.known {
+		return pass
+	}
+	toks, a, b := c.toks, c.a, c.b
+	surnameTown := b-a == 1 && c.p.Kind == lexicon.City && c.p.Population < 200000 && surname(c.text)
+	theFeature := c.p.Kind == lexicon.Feature && a > 0 && toks[a-1].low == "the" // "protect the Amazon"
+	if (ambiguousPlace(c.text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
+		if b-a == 1 {
+			return reject
+		}
+		c.known = false
+	}
+	return pass
+}
+
+// gazetteerPlace: a place the gazetteer knows. A small town named like a
+// person ("a message from Ellie") needs a place's own preposition: "in
+// Ellie". (Regions are left alone: the gazetteer's "Florida" is a region
+// of Puerto Rico.)
+func gazetteerPlace(c *placeCand) verdict {
+	if !c.known {
+		return pass
+	}
+	if c.b-c.a == 1 && knownName(c.text) && !homeContext(c.toks, c.a, c.b) && c.p.Kind == lexicon.City && c.p.Population < 100000 {
+		return reject
+	}
+	return c.place("gazetteer", c.p)
+}
+
+// orgCueBefore: "the watchdog Freedom House", "the band Deep Sea" — the cue
+// says what the name is, whatever its last word.
+func orgCueBefore(c *placeCand) verdict {
+	if c.a > 0 && !c.toks[c.a-1].cap() && orgCues.has(c.toks[c.a-1].lower()) {
+		return reject
+	}
+	return pass
+}
+
+// cityAbroad: "Gaza City", "Kuwait City" — a place abroad and "City" is
+// that city; a British town and "City" is its football club. The
+// gazetteer cannot tell Gaza from Manchester (both a region abroad), so a
+// match report's "X City" stays a club.
+func cityAbroad(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a != 2 || toks[b-1].Text != "City" {
+		return pass
+	}
+	if p, ok := lookupPlace(toks[a].Text); ok && p.Country != "United Kingdom" && p.Name != "United Kingdom" &&
+		!ambiguousPlace(toks[a].Text) && !clubContext(toks) {
+		return c.place("x-city-abroad", lexicon.Place{Name: c.text, Kind: lexicon.City, Country: p.Country})
+	}
+	return pass
+}
+
+func pairedPluralRule(c *placeCand) verdict {
+	if c.b-c.a == 1 && pairedPlural(c.toks, c.a) {
+		return c.place("paired-plural", lexicon.Place{Name: c.text, Kind: lexicon.Region})
+	}
+	return pass
+}
+
+func singleFeatureRule(c *placeCand) verdict {
+	if c.b-c.a == 1 && singleFeature(c.toks, c.a) {
+		return c.place("named-feature", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	return pass
+}
+
+// compassAroundPlace: compass words around a known place. Only a sizeable
+// place takes them: "Kanye West" is a singer, not a district of a town in
+// Botswana. "Northern California" is California for the list of places;
+// "Aberdeen South" is a constituency of its own.
+func compassAroundPlace(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a < 2 {
+		return pass
+	}
+	i, j := a, b
+	for i < j && compassWords.has(toks[i].lower()) {
+		i++
+	}
+	for j > i && compassWords.has(toks[j-1].lower()) {
+		j--
+	}
+	if (i == a && j == b) || i >= j {
+		return pass
+	}
+	p, ok := lookupPlace(spanText(toks, i, j))
+	if !ok || p.Kind == lexicon.City && p.Population < 100000 || knownName(toks[i].Text) {
+		return pass
+	}
+	if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
+		return c.place("compass-around-place", p)
+	}
+	return c.place("compass-around-place", lexicon.Place{Name: c.text, Kind: lexicon.Region, Country: p.Country})
+}
+
+// landmarkPrefixRule: "Mount X", "Lake X". A prefix that is also a given
+// name ("Sierra", "River") leads a place only before a place or a word
+// that is no surname: "Sierra Nevada", not "Sierra Smith" or "River
+// Phoenix".
+func landmarkPrefixRule(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a >= 2 && landmarkPrefixes.has(toks[a].lower()) && !namelike(toks, a) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b) && !commonWord(toks[a+1]) {
+		return c.place("landmark-prefix", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	return pass
+}
+
+// theFeatureNoun: "the Mont Blanc massif", "the Hohe Tauern range" — a
+// name between "the" and a lower-case geographic noun names that feature.
+func theFeatureNoun(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a >= 2 && a > 0 && toks[a-1].lower() == "the" && b < len(toks) && toks[b].Kind == tWord && !toks[b].cap() &&
+		featureNouns.has(toks[b].lower()) && !hasOrgWord(toks, a, b) {
+		return c.place("the-name-feature-noun", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	return pass
+}
+
+// landmarkSuffixRule: "Leicester Square", "the Guthrie Theater". A given
+// name does not stop a natural feature ("Magdalena River", "Victoria
+// Falls"); it does stop a building ("Jerry Hall"), and so does a role
+// before the name ("spokesman David Heath"). Nobody's name takes "the".
+func landmarkSuffixRule(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a < 2 || !landmarkSuffixes.has(toks[b-1].lower()) {
+		return pass
+	}
+	last := toks[b-1].lower()
+	roleBefore := a > 0 && !toks[a-1].cap() && (personRoles.has(toks[a-1].low) || roleWords.has(toks[a-1].low))
+	theBefore := a > 0 && toks[a-1].low == "the"
+	if (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+		return c.place("landmark-suffix", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	return pass
 }
