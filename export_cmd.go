@@ -46,21 +46,24 @@ the people, places and quotes. Existing files of the same name are replaced.`,
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			list, err := lib.List(ctx, q, 0, 0)
-			if err != nil {
+			if err := a.warnUnsearchable(ctx, lib, q); err != nil {
 				return err
 			}
-			for _, l := range list {
-				art, err := lib.Article(ctx, l.ID)
-				if err != nil {
-					return err
-				}
+			// Streamed: one article in memory at a time, whatever the
+			// library's size.
+			n := 0
+			err = lib.EachWhole(ctx, q, func(art *news.Article) error {
 				name := filepath.Join(dir, exportName(art, format))
 				if err := writeFileAtomic(name, func(w io.Writer) error { return exportArticle(w, art, format) }); err != nil {
 					return fmt.Errorf("export article %d: %w", art.ID, err)
 				}
+				n++
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(a.stdout, "%d articles written to %s\n", len(list), dir)
+			fmt.Fprintf(a.stdout, "%d articles written to %s\n", n, dir)
 			return nil
 		},
 	}

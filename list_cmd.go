@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,8 +13,10 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"byline/extract"
 	"byline/internal/termtext"
 	"byline/news"
+	"byline/store"
 )
 
 func (a *app) listCommand() *cobra.Command {
@@ -40,19 +44,28 @@ place:Seoul source:cnn feed:NAME after:2024-01-31 before:2024-06; a leading
 			if err != nil {
 				return err
 			}
-			arts, err := lib.List(ctx, q, 0, limit)
-			if err != nil {
+			if err := a.warnUnsearchable(ctx, lib, q); err != nil {
 				return err
 			}
+			// Streamed: a library of any size is printed holding one
+			// page of it in memory, and the first line comes at once.
+			out := bufio.NewWriterSize(a.stdout, 64<<10)
 			if asJSON {
-				return writeListJSON(a.stdout, arts)
+				err = writeListJSON(out, func(fn func(*news.Article) error) error { return lib.Each(ctx, q, limit, fn) })
+			} else {
+				width := 0
+				if isTerminal(a.stdout) {
+					width = terminalWidth(a.stdout)
+				}
+				err = lib.Each(ctx, q, limit, func(art *news.Article) error {
+					writeListLine(out, art, width)
+					return nil
+				})
 			}
-			width := 0
-			if isTerminal(a.stdout) {
-				width = terminalWidth(a.stdout)
+			if ferr := out.Flush(); err == nil {
+				err = ferr
 			}
-			writeListText(a.stdout, arts, width)
-			return nil
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
@@ -99,37 +112,57 @@ func toListed(a *news.Article) listedArticle {
 	return l
 }
 
-func writeListJSON(w io.Writer, arts []*news.Article) error {
-	out := make([]listedArticle, len(arts))
-	for i, a := range arts {
-		out[i] = toListed(a)
+// writeListJSON writes the articles each yields as one JSON array, an
+// element at a time, laid out as json.Encoder with a two-space indent
+// lays out the whole array.
+func writeListJSON(w io.Writer, each func(func(*news.Article) error) error) error {
+	n := 0
+	err := each(func(a *news.Article) error {
+		data, err := json.MarshalIndent(toListed(a), "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	end := "\n]\n"
+	if n == 0 {
+		end = "[]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
 }
 
-// writeListText prints one line per article: id, unread and star marks,
+// writeListLine prints one article on one line: id, unread and star marks,
 // date, source and title. On a terminal (width > 0) lines are cut to fit.
-func writeListText(w io.Writer, arts []*news.Article, width int) {
-	for _, a := range arts {
-		unread, star := " ", " "
-		if !a.Read {
-			unread = "●"
-		}
-		if a.Starred {
-			star = "★"
-		}
-		source := ansi.Truncate(termtext.Line(a.Source), 16, "…")
-		line := fmt.Sprintf("%5d %s%s %s  %-16s  %s", a.ID, unread, star, a.Date().Format("02 Jan 2006"), source, termtext.Line(a.Title))
-		if len(a.Tags) > 0 {
-			line += "  #" + termtext.Line(strings.Join(a.Tags, " #"))
-		}
-		if width > 0 {
-			line = ansi.Truncate(line, width, "…")
-		}
-		fmt.Fprintln(w, line)
+func writeListLine(w io.Writer, a *news.Article, width int) {
+	unread, star := " ", " "
+	if !a.Read {
+		unread = "●"
 	}
+	if a.Starred {
+		star = "★"
+	}
+	source := ansi.Truncate(termtext.Line(a.Source), 16, "…")
+	line := fmt.Sprintf("%5d %s%s %s  %-16s  %s", a.ID, unread, star, a.Date().Format("02 Jan 2006"), source, termtext.Line(a.Title))
+	if len(a.Tags) > 0 {
+		line += "  #" + termtext.Line(strings.Join(a.Tags, " #"))
+	}
+	if width > 0 {
+		line = ansi.Truncate(line, width, "…")
+	}
+	fmt.Fprintln(w, line)
 }
 
 func terminalWidth(w io.Writer) int {
@@ -139,4 +172,18 @@ func terminalWidth(w io.Writer) int {
 		}
 	}
 	return 80
+}
+
+// warnUnsearchable says, on standard error, how many articles a query
+// cannot see yet because a refresh has not finished indexing them: a
+// search is never silently partial.
+func (a *app) warnUnsearchable(ctx context.Context, lib *store.Store, q news.Query) error {
+	n, err := lib.Unsearchable(ctx, q, extract.Version)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stderr, "byline: %s not yet searchable; byline refresh finishes them\n", plural(n, "article"))
+	}
+	return nil
 }

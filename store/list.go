@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -12,39 +13,111 @@ import (
 
 // List returns the articles matching q, newest first, skipping offset and
 // returning at most limit (all when limit ≤ 0). Articles come without body
-// and entities; tags and notes are filled.
+// and entities; tags and notes are filled. For a whole library use Each,
+// which holds one page in memory instead of every article.
 func (s *Store) List(ctx context.Context, q news.Query, offset, limit int) ([]*news.Article, error) {
+	var out []*news.Article
+	err := s.each(ctx, q, offset, limit, false, func(page []*news.Article) error {
+		out = append(out, page...)
+		return nil
+	})
+	return out, err
+}
+
+// eachPage is how many articles Each reads before filling their tags and
+// notes and handing them over: the memory it holds whatever the library's
+// size, and well under SQLite's limit of variables per statement.
+const eachPage = 500
+
+// Each calls fn with every article matching q, newest first, at most limit
+// (all when limit ≤ 0), as List returns them, holding no more than a page
+// of them in memory. It stops at fn's first error and returns it.
+func (s *Store) Each(ctx context.Context, q news.Query, limit int, fn func(*news.Article) error) error {
+	return s.each(ctx, q, 0, limit, false, eachOne(fn))
+}
+
+// EachWhole is Each with every article whole, as Article returns it: body,
+// people, places and quotes too. It reads them in the same statement, for
+// an export of a whole library.
+func (s *Store) EachWhole(ctx context.Context, q news.Query, fn func(*news.Article) error) error {
+	return s.each(ctx, q, 0, 0, true, eachOne(fn))
+}
+
+func eachOne(fn func(*news.Article) error) func(page []*news.Article) error {
+	return func(page []*news.Article) error {
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// each reads the matching rows in one statement and hands them on a page
+// at a time, with their tags and notes, and when whole with their body and
+// entities.
+func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole bool, fn func(page []*news.Article) error) error {
 	where, args := whereClause(q)
 	if limit <= 0 {
 		limit = -1
 	}
-	query := `SELECT ` + articleColumns + ` FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id` +
+	cols, join := articleColumns, ""
+	if whole {
+		cols += `, a.body, a.entities_version, COALESCE(e.data, '')`
+		join = ` LEFT JOIN entities e ON e.article_id = a.id`
+	}
+	query := `SELECT ` + cols + ` FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id` + join +
 		where + ` ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?`
 	rows, err := s.db.QueryContext(ctx, query, append(args, limit, offset)...)
 	if err != nil {
-		return nil, fmt.Errorf("list %q: %w", q.String(), explain(err))
+		return fmt.Errorf("list %q: %w", q.String(), explain(err))
 	}
 	defer rows.Close()
-	var out []*news.Article
+	page := make([]*news.Article, 0, eachPage)
+	flush := func() error {
+		if len(page) == 0 {
+			return nil
+		}
+		if err := s.fillMarks(ctx, page); err != nil {
+			return err
+		}
+		if err := fn(page); err != nil {
+			return err
+		}
+		page = make([]*news.Article, 0, eachPage)
+		return nil
+	}
 	for rows.Next() {
 		a := &news.Article{}
 		dest := scanTargets(a)
 		var pub sql.NullInt64
 		var added int64
 		dest[publishedCol], dest[addedCol] = &pub, &added
+		var ents string
+		if whole {
+			dest = append(dest, &a.Body, &a.EntitiesVersion, &ents)
+		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		setTimes(a, pub, added)
-		out = append(out, a)
+		if ents != "" {
+			if err := json.Unmarshal([]byte(ents), &a.Entities); err != nil {
+				return fmt.Errorf("read the people, places and quotes of article %d: %w", a.ID, err)
+			}
+		}
+		page = append(page, a)
+		if len(page) == eachPage {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return fmt.Errorf("list %q: %w", q.String(), explain(err))
 	}
-	if err := s.fillMarks(ctx, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return flush()
 }
 
 // Count returns how many articles match q and how many of those are unread.
@@ -159,4 +232,37 @@ func ftsPhrase(v string) string {
 		phrase += "*"
 	}
 	return phrase
+}
+
+// Unsearchable counts the articles q cannot find yet though it may match
+// them: for words, those saved and not yet indexed for search; for person:
+// and place:, those whose people and places an extractor of version has
+// not stored yet. Zero for a query with neither. Both counts use an index,
+// and both are small but for the minutes after a large refresh.
+func (s *Store) Unsearchable(ctx context.Context, q news.Query, version int) (int, error) {
+	var words, names bool
+	for _, t := range q.Terms {
+		switch t.Field {
+		case news.FieldText:
+			words = words || ftsPhrase(t.Value) != ""
+		case news.FieldPerson, news.FieldPlace:
+			names = true
+		}
+	}
+	n := 0
+	if words {
+		u, err := s.Unindexed(ctx)
+		if err != nil {
+			return 0, err
+		}
+		n = u
+	}
+	if names {
+		u, err := s.Unfinished(ctx, version)
+		if err != nil {
+			return 0, err
+		}
+		n = max(n, u)
+	}
+	return n, nil
 }

@@ -160,10 +160,20 @@ func reindexNotes(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // fillMarks loads tags and notes for a page of articles with one query each.
-func (s *Store) fillMarks(ctx context.Context, page []*news.Article) error {
-	if len(page) == 0 {
-		return nil
+func (s *Store) fillMarks(ctx context.Context, arts []*news.Article) error {
+	// A page at a time: the ids travel as parameters, and SQLite takes
+	// no more than 32,766 in a statement.
+	for len(arts) > 0 {
+		n := min(len(arts), eachPage)
+		if err := s.fillMarksPage(ctx, arts[:n]); err != nil {
+			return err
+		}
+		arts = arts[n:]
 	}
+	return nil
+}
+
+func (s *Store) fillMarksPage(ctx context.Context, page []*news.Article) error {
 	byID := make(map[int64]*news.Article, len(page))
 	ids := make([]any, len(page))
 	for i, a := range page {
