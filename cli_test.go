@@ -229,9 +229,12 @@ func TestDefaultLibraryGetsSamplesOnce(t *testing.T) {
 	if len(arts2) != len(arts) {
 		t.Errorf("samples loaded again: %d then %d articles", len(arts), len(arts2))
 	}
-	explicit := filepath.Join(t.TempDir(), "mine.db")
-	if got := listJSON(t, explicit); len(got) != 0 {
-		t.Errorf("an explicit --library got %d samples, want none", len(got))
+	dir := t.TempDir()
+	explicit := filepath.Join(dir, "mine.db")
+	writeFile(t, filepath.Join(dir, "story.txt"), "Ferry fares rise\n\nFares on the island ferry rise in May, the operator said.\n")
+	mustRun(t, "--library", explicit, "add", filepath.Join(dir, "story.txt"))
+	if got := listJSON(t, explicit); len(got) != 1 {
+		t.Errorf("an explicit --library got %d articles after adding one, want 1 (no samples)", len(got))
 	}
 }
 

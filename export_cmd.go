@@ -39,7 +39,7 @@ the people, places and quotes. Existing files of the same name are replaced.`,
 				return err
 			}
 			ctx := cmd.Context()
-			lib, err := a.open(ctx)
+			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
 			}

@@ -307,7 +307,7 @@ OPML files, the format every feed reader imports and exports.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			lib, err := a.open(ctx)
+			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
 			}
@@ -476,7 +476,7 @@ func (a *app) feedsExportCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			lib, err := a.open(ctx)
+			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
 			}

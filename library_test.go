@@ -35,7 +35,7 @@ func TestUnopenableLibraryIsOneLineAndUntouched(t *testing.T) {
 	corrupt := filepath.Join(dir, "corrupt.db")
 	writeFile(t, corrupt, strings.Repeat("this is not a database\n", 400))
 	newer := filepath.Join(dir, "newer.db")
-	mustRun(t, "--library", newer, "list")
+	newLibrary(t, newer)
 	setUserVersion(t, newer, 9999)
 	folder := filepath.Join(dir, "folder.db")
 	os.Mkdir(folder, 0o700)
@@ -47,7 +47,7 @@ func TestUnopenableLibraryIsOneLineAndUntouched(t *testing.T) {
 	}
 	if os.Geteuid() != 0 { // root reads any file, so only others can test this
 		noperm := filepath.Join(dir, "noperm.db")
-		mustRun(t, "--library", noperm, "list")
+		newLibrary(t, noperm)
 		os.Chmod(noperm, 0)
 		cases[noperm] = "permission denied"
 	}
@@ -64,6 +64,16 @@ func TestUnopenableLibraryIsOneLineAndUntouched(t *testing.T) {
 			t.Errorf("%s: the library changed on a failed open", path)
 		}
 	}
+}
+
+// newLibrary makes an empty library at path, as any writing command would.
+func newLibrary(t *testing.T, path string) {
+	t.Helper()
+	lib, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
 }
 
 func setUserVersion(t *testing.T, path string, v int) {
@@ -167,7 +177,7 @@ func TestTwoProcessesAddAtOnce(t *testing.T) {
 	bin := bylineBinary(t)
 	dir := t.TempDir()
 	lib := filepath.Join(dir, "library.db")
-	mustRun(t, "--library", lib, "list") // create it first, as a reader would have
+	newLibrary(t, lib) // create it first, as a reader would have
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	storyFiles(t, a, 300)
 	for i := range 300 {

@@ -40,7 +40,7 @@ place:Seoul source:cnn feed:NAME after:2024-01-31 before:2024-06; a leading
 				return err
 			}
 			ctx := cmd.Context()
-			lib, err := a.open(ctx)
+			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
 			}

@@ -59,6 +59,7 @@ type app struct {
 	libraryPath    string // --library
 	samples        bool   // --samples
 	bulk           bool   // the command writes many articles: open for bulk writes
+	reading        bool   // the command only reads: never create a library but the default one
 	lib            *store.Store
 }
 
@@ -101,6 +102,14 @@ with who said them. With no arguments it opens the reader.`,
 	return root
 }
 
+// openForReading opens the library for a command that only reads (list,
+// show, export): a mistyped --library is "no library at PATH", not a new
+// empty library, and a library that cannot be written is read anyway.
+func (a *app) openForReading(ctx context.Context) (*store.Store, error) {
+	a.reading = true
+	return a.open(ctx)
+}
+
 // open opens the library named by --library, $BYLINE_LIBRARY or the
 // default path. The sample articles go into a default library the first
 // time it is created, and into any library when --samples is given.
@@ -129,12 +138,23 @@ func (a *app) open(ctx context.Context) (*store.Store, error) {
 	if a.bulk {
 		opts = append(opts, store.ForBulkWrites())
 	}
+	// The default library is made on first use whatever the command, so
+	// `byline list` on a new machine shows the samples; --samples writes.
+	if a.reading && explicit && !a.samples {
+		opts = append(opts, store.ForReading())
+	}
+	if !explicit {
+		opts = append(opts, store.OwnFolder())
+	}
 	lib, err := store.Open(ctx, path, opts...)
 	if !slow.Stop() {
 		<-said // the line is written before anything else is
 	}
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range lib.Notices() {
+		fmt.Fprintln(a.stderr, "byline:", termtext.Line(n))
 	}
 	if a.samples || (lib.Created() && !explicit) {
 		if err := loadSamples(ctx, lib); err != nil {

@@ -30,7 +30,7 @@ notes and extracted people, places and quotes.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			lib, err := a.open(ctx)
+			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
 			}

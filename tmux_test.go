@@ -199,7 +199,9 @@ func TestReaderSmallTerminals(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := newTmuxSession(t, size[0], size[1], "--library", lib)
-			scr := s.waitFor("Library")
+			// The status line is drawn after the panes: wait for it, not
+			// for the first word of the screen.
+			scr := s.waitFor("? help")
 			if !strings.Contains(lastLine(scr), "? help") {
 				t.Errorf("the status line does not offer help:\n%s", scr)
 			}

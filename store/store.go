@@ -35,10 +35,12 @@ var migrationFS embed.FS
 // Store is an open library. It is safe for concurrent use, and other
 // processes may use the same file at the same time.
 type Store struct {
-	db      *sql.DB
-	path    string
-	created bool
-	watch   watcher // DataVersion's connection
+	db       *sql.DB
+	path     string
+	created  bool
+	readOnly bool
+	notices  []string
+	watch    watcher // DataVersion's connection
 }
 
 // DefaultPath is where the library lives unless told otherwise:
@@ -61,11 +63,22 @@ func DefaultPath() (string, error) {
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
+// applicationID is byline's mark in the SQLite header ("BYLN"), set when a
+// library is created or first opened by this version: a SQLite file of
+// another program is never mistaken for a library and changed.
+const applicationID = 0x42594c4e
+
+// ErrNoLibrary is returned by Open with ForReading when there is no
+// library at the path: a command that only reads never creates one.
+var ErrNoLibrary = errors.New("no library")
+
 // Option changes how Open opens a library.
 type Option func(*options)
 
 type options struct {
 	cacheKB int
+	reading bool // the command only reads
+	ownDir  bool // the folder is byline's own
 }
 
 // ForBulkWrites gives each connection a 64 MB page cache instead of
@@ -75,15 +88,29 @@ type options struct {
 // pages was read back from the file. A reader left open keeps the default.
 func ForBulkWrites() Option { return func(o *options) { o.cacheKB = 64 << 10 } }
 
+// ForReading is for commands that only read (list, show, export): a
+// missing library is ErrNoLibrary rather than a new one at a mistyped
+// path, and a library whose file or folder cannot be written is opened
+// read-only instead of failing.
+func ForReading() Option { return func(o *options) { o.reading = true } }
+
+// OwnFolder says the library's folder is byline's own (the default
+// path's): one that others may read or write is tightened to 0700.
+func OwnFolder() Option { return func(o *options) { o.ownDir = true } }
+
 // Open opens the library at path, creating it (folders 0700, file 0600)
-// when it does not exist. A file that is not a library, or one written by
-// a newer byline, is refused before anything is written to it.
+// when it does not exist. A file that is not a library (another program's
+// SQLite database included), or one written by a newer byline, is refused
+// before a byte of it is written.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
 	s, err := open(ctx, path, o)
+	if errors.Is(err, ErrNoLibrary) {
+		return nil, fmt.Errorf("no library at %s%s", path, strings.TrimPrefix(err.Error(), ErrNoLibrary.Error()))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
@@ -91,10 +118,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 }
 
 func open(ctx context.Context, path string, o options) (*Store, error) {
-	created, err := prepareFile(path)
+	created, err := prepareFile(path, o.reading)
 	if err != nil {
 		return nil, err
 	}
+	s := &Store{path: path, created: created}
+	readOnly := o.reading && !created && !writable(path)
 	// Per-connection settings go in the DSN so every pooled connection has
 	// them. IMMEDIATE transactions take the write lock up front: a deferred
 	// one that upgrades later fails with "database is locked" at once,
@@ -104,32 +133,55 @@ func open(ctx context.Context, path string, o options) (*Store, error) {
 	if o.cacheKB > 0 {
 		dsn += fmt.Sprintf("&_pragma=cache_size(-%d)", o.cacheKB)
 	}
-	db, err := sql.Open("sqlite", dsn)
+	if readOnly {
+		// A WAL library in a folder that cannot be written has no -shm file
+		// and SQLite cannot make one: read it as immutable, which is true
+		// while nobody can write beside it. With a -wal file present (a
+		// writer elsewhere has the rights), read through it.
+		dsn += "&mode=ro"
+		if _, err := os.Stat(path + "-wal"); err != nil && !dirWritable(filepath.Dir(path)) {
+			dsn += "&immutable=1"
+		}
+	}
+	s.db, err = sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, created: created}
-	if err := s.checkVersion(ctx); err != nil {
-		db.Close()
-		return nil, err
+	if err := s.checkLibrary(ctx, readOnly); err != nil {
+		s.db.Close()
+		return nil, s.cause(err)
 	}
-	if _, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-		db.Close()
-		return nil, explain(err)
+	s.tighten(o.ownDir) // only once it is known to be a library
+	if readOnly {
+		return s, nil
+	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		s.db.Close()
+		return nil, s.cause(err)
 	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
+		s.db.Close()
+		return nil, s.cause(err)
 	}
 	return s, nil
 }
 
 // prepareFile makes sure path is a file SQLite may open: it creates a
-// missing one with safe permissions, and checks an existing one's header so
-// a stray file is never turned into a database.
-func prepareFile(path string) (created bool, err error) {
+// missing one with safe permissions (unless the command only reads), and
+// checks an existing one's header so a stray file is never turned into a
+// database. It reads the header even of a file whose size is 0: files in
+// /proc say so and are not empty.
+func prepareFile(path string, reading bool) (created bool, err error) {
+	if li, err := os.Lstat(path); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			target, _ := os.Readlink(path)
+			return false, fmt.Errorf("a symbolic link to %s, which does not exist", target)
+		}
+	}
 	fi, err := os.Stat(path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && reading:
+		return false, ErrNoLibrary
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return false, err
@@ -146,8 +198,8 @@ func prepareFile(path string) (created bool, err error) {
 		return false, err
 	case fi.IsDir():
 		return false, errors.New("is a directory, not a library file")
-	case fi.Size() == 0:
-		return true, nil
+	case !fi.Mode().IsRegular():
+		return false, fmt.Errorf("is a %s, not a library file", fileKind(fi.Mode()))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -155,11 +207,59 @@ func prepareFile(path string) (created bool, err error) {
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0 && reading:
+		return false, fmt.Errorf("%w (the file is empty)", ErrNoLibrary)
+	case n == 0:
+		return true, nil
+	case err != nil || !bytes.Equal(head, sqliteHeader):
 		return false, errors.New("file is not a database")
 	}
 	return false, nil
 }
+
+// fileKind names what a path is when it is no regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}
+
+// tighten makes a library others may read private again: the file 0600,
+// and its folder 0700 when the folder is byline's own. It says so once, in
+// Notices; the next open finds nothing to do. A chmod that fails (the file
+// is someone else's) changes nothing and is not an error.
+func (s *Store) tighten(ownDir bool) {
+	if fi, err := os.Stat(s.path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		if os.Chmod(s.path, 0o600) == nil {
+			s.notices = append(s.notices, fmt.Sprintf("%s was mode %04o, readable by others: made it 0600", s.path, fi.Mode().Perm()))
+		}
+	}
+	if !ownDir {
+		return
+	}
+	dir := filepath.Dir(s.path)
+	if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		if os.Chmod(dir, 0o700) == nil {
+			s.notices = append(s.notices, fmt.Sprintf("the library folder %s was mode %04o, open to others: made it 0700", dir, fi.Mode().Perm()))
+		}
+	}
+}
+
+// Notices are things Open changed that the user should hear of, once:
+// permissions tightened.
+func (s *Store) Notices() []string { return s.notices }
+
+// ReadOnly reports whether the library was opened read-only: ForReading
+// on a file or folder that cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // schemaVersion is the newest schema this program knows.
 func schemaVersion() int {
@@ -167,20 +267,46 @@ func schemaVersion() int {
 	return len(names)
 }
 
-func (s *Store) checkVersion(ctx context.Context) error {
-	var v int
+// checkLibrary refuses, by reading alone, a file that is not a byline
+// library: one written by a newer byline, or a SQLite database of another
+// program. A library is one with byline's application id; one made before
+// byline set it (user_version above 0 and byline's tables); or a database
+// with nothing in it yet, which is how a new library starts.
+func (s *Store) checkLibrary(ctx context.Context, readOnly bool) error {
+	var app, v, objects int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return err
+	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return explain(err)
+		return err
 	}
-	if v > schemaVersion() {
+	// Reading the schema also proves the file is whole enough to use.
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&objects); err != nil {
+		return err
+	}
+	switch {
+	case app != applicationID && app != 0:
+		return fmt.Errorf("a SQLite database of another program (application id %#x), not a byline library; byline leaves it as it is", app)
+	case app == 0 && objects > 0 && (v == 0 || !s.hasBylineTables(ctx)):
+		return fmt.Errorf("a SQLite database of another program (%d tables and indexes, none of them byline's), not a byline library; byline leaves it as it is", objects)
+	case v > schemaVersion():
 		return fmt.Errorf("written by a newer byline (schema %d; this one reads up to %d)", v, schemaVersion())
+	case readOnly && v < schemaVersion():
+		return fmt.Errorf("needs updating to this byline's schema (%d to %d), and it cannot be written", v, schemaVersion())
 	}
-	// Reading the schema proves the file is whole enough to use.
-	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
-		return explain(err)
-	}
+	s.readOnly = readOnly
 	return nil
+}
+
+// hasBylineTables reports whether the database has the tables every byline
+// library has had since its first schema, with the columns of its
+// articles.
+func (s *Store) hasBylineTables(ctx context.Context) bool {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('feeds', 'articles', 'tags', 'notes', 'search')) +
+		(SELECT count(*) FROM pragma_table_info('articles') WHERE name IN ('sort_time', 'entities_version', 'content_hash'))`).Scan(&n)
+	return err == nil && n == 8
 }
 
 // migrate applies every migration newer than the file's user_version, all
@@ -195,6 +321,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		var v int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			return err
+		}
+		var app int
+		if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+			return err
+		}
+		if app != applicationID {
+			// A new library, or one made before byline marked its files.
+			if _, err := tx.ExecContext(ctx, "PRAGMA application_id = "+strconv.Itoa(applicationID)); err != nil {
+				return err
+			}
 		}
 		for i := v; i < len(names); i++ {
 			script, err := migrationFS.ReadFile(names[i])
@@ -212,6 +348,50 @@ func (s *Store) migrate(ctx context.Context) error {
 	})
 }
 
+// writable reports whether SQLite could write the library: the file, and
+// its folder, where the -wal and -shm files live.
+func writable(path string) bool {
+	return access(path) == nil && dirWritable(filepath.Dir(path))
+}
+
+func dirWritable(dir string) bool { return access(dir) == nil }
+
+// cause turns a failure to open into the one that is true of this path:
+// SQLite says "unable to open" for a file it cannot read, a file it cannot
+// write and a folder it cannot write alike.
+func (s *Store) cause(err error) error {
+	err = explain(err)
+	if !errors.Is(err, errCannotOpen) {
+		return err
+	}
+	dir := filepath.Dir(s.path)
+	if f, oerr := os.Open(s.path); oerr != nil {
+		return fmt.Errorf("permission denied: it cannot be read (%v)", unwrapPath(oerr))
+	} else {
+		f.Close()
+	}
+	if aerr := access(s.path); aerr != nil {
+		return fmt.Errorf("permission denied: the file cannot be written (%v)", aerr)
+	}
+	if aerr := access(dir); aerr != nil {
+		return fmt.Errorf("permission denied: its folder %s cannot be written, and SQLite keeps its journal there (%v)", dir, aerr)
+	}
+	return err
+}
+
+// unwrapPath drops the path from an *fs.PathError: the caller names it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// errCannotOpen is SQLite's "unable to open" and "readonly": the file or
+// its folder could not be opened or written.
+var errCannotOpen = errors.New("permission denied or unwritable folder")
+
 // explain turns SQLite's messages into the cause a reader can act on.
 func explain(err error) error {
 	if err == nil {
@@ -224,7 +404,7 @@ func explain(err error) error {
 	case strings.Contains(msg, "malformed"):
 		return fmt.Errorf("the library file is damaged: %w", err)
 	case strings.Contains(msg, "unable to open"), strings.Contains(msg, "readonly"):
-		return fmt.Errorf("permission denied or unwritable folder: %w", err)
+		return fmt.Errorf("%w: %w", errCannotOpen, err)
 	}
 	return err
 }

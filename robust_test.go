@@ -1,0 +1,206 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// foreignDatabase writes a SQLite file another program made: its own
+// tables and user_version, in rollback-journal mode.
+func foreignDatabase(t *testing.T, path string, userVersion int, tables ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tbl := range tables {
+		if _, err := db.Exec("CREATE TABLE " + tbl + " (id INTEGER PRIMARY KEY, body TEXT)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec("INSERT INTO " + tbl + " (body) VALUES ('kept as it was')"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", userVersion)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Item 1: another program's SQLite file given as --library is refused
+// before a byte of it changes, by reading and by writing commands alike.
+func TestAnotherProgramsDatabaseIsNeverChanged(t *testing.T) {
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "contacts.db")
+	foreignDatabase(t, plain, 0, "contacts")
+	notes := filepath.Join(dir, "notes-app.db")
+	foreignDatabase(t, notes, 3, "notes", "folders")
+	story := filepath.Join(dir, "story.txt")
+	writeFile(t, story, "Ferry fares rise\n\nFares on the island ferry rise in May.\n")
+
+	for _, path := range []string{plain, notes} {
+		for _, args := range [][]string{{"list"}, {"add", story}, {"note", "1", "hello"}} {
+			before := snapshot(t, path)
+			_, errs, code := run(t, "", append([]string{"--library", path}, args...)...)
+			if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, path) || !strings.Contains(errs, "another program") {
+				t.Errorf("%s %s: exit %d, stderr %q; want one line naming the file as another program's", filepath.Base(path), args[0], code, errs)
+			}
+			if snapshot(t, path) != before {
+				t.Errorf("%s %s changed the other program's database", filepath.Base(path), args[0])
+			}
+			for _, side := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(path + side); err == nil {
+					t.Errorf("%s %s left %s beside it", filepath.Base(path), args[0], side)
+				}
+			}
+		}
+	}
+}
+
+// A library made before byline marked its files (no application id) is
+// still a library: it opens, and is marked from then on.
+func TestLibraryFromBeforeTheMarkStillOpens(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "--samples", "list")
+	db, err := sql.Open("sqlite", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA application_id = 0"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if n := len(listJSON(t, lib)); n == 0 {
+		t.Fatal("the old library lists nothing")
+	}
+	mustRun(t, "--library", lib, "read", "1") // a write marks it
+	db, _ = sql.Open("sqlite", lib)
+	defer db.Close()
+	var app int
+	db.QueryRow("PRAGMA application_id").Scan(&app)
+	if app == 0 {
+		t.Error("opening an old library for writing did not mark it as byline's")
+	}
+}
+
+// Item 9: a command that only reads never creates a library, nor the
+// folders to it; it says there is none.
+func TestReadingCommandsCreateNoLibrary(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "libary", "typo.db")
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{{"list"}, {"show", "1"}, {"export", "--to", out}, {"feeds"}, {"feeds", "export"}} {
+		_, errs, code := run(t, "", append([]string{"--library", typo}, args...)...)
+		if code != 1 || !strings.Contains(errs, "no library at "+typo) {
+			t.Errorf("%v on a mistyped path: exit %d, stderr %q; want \"no library at %s\"", args, code, errs, typo)
+		}
+		if _, err := os.Stat(filepath.Dir(typo)); err == nil {
+			t.Fatalf("%v created %s", args, filepath.Dir(typo))
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("export made its folder though there was no library to export")
+	}
+}
+
+// Item 8: a library path that is wrong says what is wrong with it.
+func TestWrongLibraryPathsSayWhy(t *testing.T) {
+	dir := t.TempDir()
+	dangling := filepath.Join(dir, "library.db")
+	if err := os.Symlink(filepath.Join(dir, "moved", "library.db"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		dangling:            "symbolic link to " + filepath.Join(dir, "moved", "library.db") + ", which does not exist",
+		"/proc/self/status": "not a database",
+	}
+	for path, cause := range cases {
+		for _, args := range [][]string{{"list"}, {"read", "1"}} {
+			_, errs, code := run(t, "", append([]string{"--library", path}, args...)...)
+			if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, path) || !strings.Contains(errs, cause) {
+				t.Errorf("%s %s: exit %d, stderr %q; want one line with the path and %q", path, args[0], code, errs, cause)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "moved")); err == nil {
+		t.Error("a dangling symlink's target folder was created")
+	}
+}
+
+// Item 10: a library left readable by others is made private, once, with
+// a line saying so; the default library's own folder too.
+func TestOpenLibraryIsTightenedOnce(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	mustRun(t, "list")
+	folder := filepath.Join(data, "byline")
+	lib := filepath.Join(folder, "library.db")
+	os.Chmod(folder, 0o777)
+	os.Chmod(lib, 0o666)
+	_, errs, code := run(t, "", "list")
+	if code != 0 || !strings.Contains(errs, lib+" was mode 0666") || !strings.Contains(errs, folder+" was mode 0777") {
+		t.Errorf("exit %d, stderr %q: want a line each for the file and the folder", code, errs)
+	}
+	if fi, _ := os.Stat(lib); fi.Mode().Perm() != 0o600 {
+		t.Errorf("library mode %04o, want 0600", fi.Mode().Perm())
+	}
+	if fi, _ := os.Stat(folder); fi.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %04o, want 0700", fi.Mode().Perm())
+	}
+	if _, errs, _ := run(t, "", "list"); errs != "" {
+		t.Errorf("the second run said %q; it should say it once", errs)
+	}
+}
+
+// readOnlyFolder makes a folder holding a library that byline cannot
+// write: mode 0555 for an ordinary user; for root, whom modes do not stop,
+// a tmpfs remounted read-only (skipped where it cannot be mounted).
+func readOnlyFolder(t *testing.T, fill func(dir string)) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "ro")
+	os.Mkdir(dir, 0o755)
+	if os.Geteuid() != 0 {
+		fill(dir)
+		os.Chmod(dir, 0o555)
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return dir
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "byline-test", dir).CombinedOutput(); err != nil {
+		t.Skipf("running as root and cannot mount a read-only file system: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	fill(dir)
+	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v %s", err, out)
+	}
+	return dir
+}
+
+// Item 10: a library in a folder that cannot be written is still read by
+// the commands that only read; one that writes fails naming the cause.
+func TestReadOnlyFolderStillLists(t *testing.T) {
+	var lib string
+	dir := readOnlyFolder(t, func(dir string) {
+		lib = filepath.Join(dir, "library.db")
+		mustRun(t, "--library", lib, "--samples", "list")
+	})
+	before := snapshot(t, dir)
+	arts := listJSON(t, lib)
+	if len(arts) == 0 {
+		t.Fatal("list in a read-only folder shows nothing")
+	}
+	mustRun(t, "--library", lib, "show", fmt.Sprint(arts[0].ID))
+	mustRun(t, "--library", lib, "feeds")
+	_, errs, code := run(t, "", "--library", lib, "star", "1")
+	if code != 1 || !strings.Contains(errs, lib) || !(strings.Contains(errs, "read-only") || strings.Contains(errs, "cannot be written")) {
+		t.Errorf("star in a read-only folder: exit %d, stderr %q; want the path and why", code, errs)
+	}
+	if snapshot(t, dir) != before {
+		t.Error("the read-only folder changed")
+	}
+}
