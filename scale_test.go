@@ -117,6 +117,7 @@ func TestListAndExportAbove33000Articles(t *testing.T) {
 // TestListEmptyLibraryJSON: streaming keeps the empty array scripts parse.
 func TestListEmptyLibraryJSON(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
+	newLibrary(t, lib) // list would not create it
 	if out := mustRun(t, "--library", lib, "list", "--json"); out != "[]\n" {
 		t.Errorf("list --json of an empty library printed %q, want \"[]\\n\"", out)
 	}
