@@ -120,7 +120,22 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 
 func feedsToRefresh(ctx context.Context, st *store.Store, ids []int64) ([]news.Feed, error) {
 	if len(ids) == 0 {
-		return st.Feeds(ctx)
+		// An account's server fetches its feeds; byline sync pulls them.
+		all, err := st.Feeds(ctx)
+		if err != nil {
+			return nil, err
+		}
+		synced, err := st.SyncedFeeds(ctx)
+		if err != nil {
+			return nil, err
+		}
+		feeds := all[:0]
+		for _, f := range all {
+			if !synced[f.ID] {
+				feeds = append(feeds, f)
+			}
+		}
+		return feeds, nil
 	}
 	var feeds []news.Feed
 	for _, id := range ids {

@@ -106,23 +106,25 @@ func (s *Store) UpdateFeed(ctx context.Context, f *news.Feed) error {
 // RemoveFeed stops following a feed and deletes its articles, except those
 // the reader starred, tagged or annotated: they stay, with no feed.
 func (s *Store) RemoveFeed(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		doomed := `SELECT a.id FROM articles a WHERE a.feed_id = ? AND a.starred = 0
-			AND NOT EXISTS (SELECT 1 FROM tags g WHERE g.article_id = a.id)
-			AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)`
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN (`+doomed+`)`, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (`+doomed+`)`, id); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("feed %d: %w", id, ErrNotFound)
-		}
-		return nil
-	})
+	return s.write(ctx, func(tx *sql.Tx) error { return removeFeed(ctx, tx, id) })
+}
+
+func removeFeed(ctx context.Context, tx *sql.Tx, id int64) error {
+	doomed := `SELECT a.id FROM articles a WHERE a.feed_id = ? AND a.starred = 0
+		AND NOT EXISTS (SELECT 1 FROM tags g WHERE g.article_id = a.id)
+		AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)`
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN (`+doomed+`)`, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id IN (`+doomed+`)`, id); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("feed %d: %w", id, ErrNotFound)
+	}
+	return nil
 }

@@ -20,13 +20,23 @@ func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
 	return s.setFlag(ctx, id, "starred", starred)
 }
 
+// setFlag changes a mark. On an article synced with an account's server
+// the change also goes into the outbox, in the same transaction, so it
+// reaches the server however the program ends.
 func (s *Store) setFlag(ctx context.Context, id int64, column string, on bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE articles SET "+column+" = ? WHERE id = ?", on, id)
+	return s.writeStmts(ctx, func(w *wtx) error {
+		res, err := w.exec("UPDATE articles SET "+column+" = ? WHERE id = ? AND "+column+" <> ?", on, id, on)
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, id)
+		if n, _ := res.RowsAffected(); n == 0 {
+			return exists(ctx, w.tx, id) // already so: nothing to send
+		}
+		action := map[string][2]string{"read": {"unread", "read"}, "starred": {"unstar", "star"}}[column]
+		if on {
+			return queueMark(w, id, action[1], time.Now())
+		}
+		return queueMark(w, id, action[0], time.Now())
 	})
 }
 

@@ -1,0 +1,80 @@
+package remote_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"byline/internal/minifluxtest"
+	"byline/remote"
+)
+
+// The Google Reader client against Miniflux's Google Reader endpoint:
+// first sync, marks both ways, mark feed read, incremental sync, a wrong
+// password.
+func TestGReaderSync(t *testing.T) {
+	s := minifluxtest.Shared(t)
+	u := s.NewUser(t)
+	u.EnableGoogleReader(t)
+	pub := newPublisher(t)
+	harbour := u.CreateFeed(t, pub.feed("harbour", 8), "Coast")
+	u.CreateFeed(t, pub.feed("valley", 4), "")
+	server := serverEntries(t, u, "")
+	u.Call(t, "PUT", "/v1/entries", map[string]any{"entry_ids": []int64{server["Valley story 1: the harbour council meets"].ID}, "status": "read"}, nil)
+
+	st := openLibrary(t)
+	acct := addAccount(t, st, "greader", s.URL, u.Name)
+	c := remote.NewGReader(s.URL, u.Name, u.Password, recording(t, "greader", pub.URL))
+	res := syncOK(t, st, acct.ID, c)
+	if res.New != 12 || res.FeedsAdded != 2 {
+		t.Fatalf("first sync: %+v, want 12 new from 2 feeds", res)
+	}
+	if n := len(articles(t, st, "tag:coast")); n != 8 {
+		t.Errorf("%d articles tagged coast, want 8", n)
+	}
+	if a := byTitle(t, st, "Valley story 1: the harbour council meets"); !a.Read {
+		t.Error("an entry read on the server is unread here")
+	}
+
+	ctx := context.Background()
+	mine := byTitle(t, st, "Harbour story 5: the harbour council meets")
+	st.SetRead(ctx, mine.ID, true)
+	st.SetStarred(ctx, mine.ID, true)
+	theirs := server["Harbour story 6: the harbour council meets"]
+	u.Call(t, "PUT", "/v1/entries", map[string]any{"entry_ids": []int64{theirs.ID}, "starred": true}, nil)
+	if res := syncOK(t, st, acct.ID, c); res.Sent != 2 {
+		t.Fatalf("sent %d changes, want 2", res.Sent)
+	}
+	if e := serverEntries(t, u, "")[mine.Title]; e.Status != "read" || !e.Starred {
+		t.Errorf("local marks did not reach the server: %+v", e)
+	}
+	if a := byTitle(t, st, theirs.Title); !a.Starred {
+		t.Error("a star made on the server did not arrive")
+	}
+
+	pub.feed("harbour", 10)
+	u.RefreshFeed(t, harbour)
+	if res := syncOK(t, st, acct.ID, c); res.New != 2 {
+		t.Fatalf("incremental sync: %+v, want 2 new", res)
+	}
+	if res := syncOK(t, st, acct.ID, c); res.New != 0 || res.Marked != 0 {
+		t.Fatalf("sync with nothing new: %+v", res)
+	}
+
+	f, err := st.FeedByURL(ctx, pub.URL+"/harbour.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.MarkFeedRead(ctx, f.ID)
+	syncOK(t, st, acct.ID, c)
+	for title, e := range serverEntries(t, u, "feed_id="+itoa(harbour)) {
+		if e.Status != "read" {
+			t.Errorf("%s is still unread on the server after mark feed read", title)
+		}
+	}
+
+	_, err = remote.Sync(ctx, st, account(t, st, acct.ID), remote.NewGReader(s.URL, u.Name, "wrong password", quick))
+	if !errors.Is(err, remote.ErrAuth) {
+		t.Fatalf("a wrong password: %v, want ErrAuth", err)
+	}
+}

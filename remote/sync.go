@@ -1,0 +1,207 @@
+package remote
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"byline/feed"
+	"byline/news"
+	"byline/store"
+)
+
+// New returns the client for an account, given its secret: an API key for
+// Miniflux, a password for a Google Reader server.
+func New(a store.Account, secret string, opts Options) (Client, error) {
+	switch a.Kind {
+	case "miniflux":
+		return NewMiniflux(a.URL, secret, opts), nil
+	case "greader":
+		return NewGReader(a.URL, a.Username, secret, opts), nil
+	}
+	return nil, fmt.Errorf("account %d: unknown kind %q (miniflux or greader)", a.ID, a.Kind)
+}
+
+// Result is what one sync did.
+type Result struct {
+	Sent         int // local changes the server accepted
+	FeedsAdded   int
+	FeedsRemoved int
+	New          int // articles added
+	Matched      int // local copies linked to their server entry
+	Marked       int // articles whose marks the server changed
+	Waiting      int // local changes still waiting (after a failure)
+}
+
+// Sync brings one account and the library into step: first the outbox is
+// sent (so nothing pulled afterwards predates it), then the subscriptions
+// and the entries changed since the account's cursor are pulled, then the
+// server's unread and starred sets are compared with the library's. New
+// articles are saved like a refresh saves them, without their people,
+// places, quotes and search rows: the caller runs the same finishing pass
+// as after a refresh. On failure the error says how many changes wait.
+func Sync(ctx context.Context, st *store.Store, a store.Account, c Client) (Result, error) {
+	var res Result
+	err := syncAccount(ctx, st, a, c, &res)
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	if serr := st.SetSyncResult(context.WithoutCancel(ctx), a.ID, "", msg); serr != nil && err == nil {
+		err = serr
+	}
+	if err != nil {
+		res.Waiting, _ = st.Waiting(context.WithoutCancel(ctx), a.ID)
+		return res, err
+	}
+	return res, nil
+}
+
+func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client, res *Result) error {
+	n, err := Push(ctx, st, a.ID, c)
+	res.Sent = n
+	if err != nil {
+		return err
+	}
+	feeds, err := c.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	remote := make([]store.RemoteFeed, len(feeds))
+	titles := map[string]string{}
+	for i, f := range feeds {
+		remote[i] = store.RemoteFeed{RemoteID: f.ID, URL: f.URL, Title: feed.PlainText(f.Title), SiteURL: f.SiteURL, Category: feed.PlainText(f.Category)}
+		titles[f.ID] = remote[i].Title
+	}
+	if res.FeedsAdded, res.FeedsRemoved, err = st.SetAccountFeeds(ctx, a.ID, remote); err != nil {
+		return err
+	}
+	save := func(entries []Entry) error {
+		saved, err := st.SaveRemote(ctx, a.ID, storeEntries(entries, titles))
+		res.New += saved.New
+		res.Matched += saved.Matched
+		res.Marked += saved.Marked
+		return err
+	}
+	known := func(ids []string) (map[string]bool, error) { return st.KnownRemote(ctx, a.ID, ids) }
+	cursor, err := c.Pull(ctx, a.Cursor, known, save)
+	if err != nil {
+		return err
+	}
+	// The cursor is kept as soon as the pull is stored: a failure of the
+	// comparison below must not make the next sync pull it all again.
+	if err := st.SetSyncResult(ctx, a.ID, cursor, ""); err != nil {
+		return err
+	}
+	unread, err := c.UnreadIDs(ctx)
+	if err != nil {
+		return err
+	}
+	starred, err := c.StarredIDs(ctx)
+	if err != nil {
+		return err
+	}
+	changed, missing, err := st.Reconcile(ctx, a.ID, unread, starred)
+	res.Marked += changed
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		entries, err := c.Entries(ctx, missing)
+		if err != nil {
+			return err
+		}
+		if err := save(entries); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storeEntries makes the server's entries into articles, converted the
+// way a feed's items are.
+func storeEntries(entries []Entry, titles map[string]string) []store.RemoteEntry {
+	out := make([]store.RemoteEntry, len(entries))
+	for i, e := range entries {
+		a := &news.Article{
+			URL:       e.URL,
+			Title:     feed.PlainText(e.Title),
+			Author:    feed.PlainText(e.Author),
+			Published: e.Published,
+			Source:    titles[e.FeedID],
+			Body:      feed.ItemBody(e.Content, e.URL),
+		}
+		if a.Title == "" {
+			a.Title = a.URL
+		}
+		a.Words = news.WordCount(a.Body)
+		out[i] = store.RemoteEntry{RemoteID: e.ID, RemoteFeedID: e.FeedID, GUIDHash: e.GUIDHash, Article: a, Read: e.Read, Starred: e.Starred}
+	}
+	return out
+}
+
+// pushBatch is how many marks go to the server in one request.
+const pushBatch = 250
+
+// Push sends the account's waiting changes, oldest first, a batch of the
+// same kind at a time; each batch leaves the outbox only when the server
+// answered 2xx. It returns how many were sent.
+func Push(ctx context.Context, st *store.Store, account int64, c Client) (int, error) {
+	sent := 0
+	for {
+		changes, err := st.Outbox(ctx, account, 1000)
+		if err != nil || len(changes) == 0 {
+			return sent, err
+		}
+		for len(changes) > 0 {
+			n := 1
+			for n < len(changes) && n < pushBatch && changes[n].Action == changes[0].Action && changes[0].ArticleID != 0 {
+				n++
+			}
+			batch := changes[:n]
+			if err := send(ctx, c, batch); err != nil {
+				return sent, err
+			}
+			ids := make([]int64, n)
+			for i, ch := range batch {
+				ids[i] = ch.ID
+			}
+			if err := st.Sent(ctx, ids); err != nil {
+				return sent, err
+			}
+			sent += n
+			changes = changes[n:]
+		}
+	}
+}
+
+func send(ctx context.Context, c Client, batch []store.Change) error {
+	ids := make([]string, len(batch))
+	for i, ch := range batch {
+		ids[i] = ch.RemoteID
+	}
+	switch batch[0].Action {
+	case "read":
+		return c.SetRead(ctx, ids, true)
+	case "unread":
+		return c.SetRead(ctx, ids, false)
+	case "star":
+		return c.SetStarred(ctx, ids, true)
+	case "unstar":
+		return c.SetStarred(ctx, ids, false)
+	case "feed-read", "all-read":
+		ch := batch[0]
+		b := Bound{}
+		b.EntryID, _ = strconv.ParseInt(ch.UptoID, 10, 64)
+		if ch.UptoTime > 0 {
+			b.Published = time.UnixMicro(ch.UptoTime)
+		}
+		feedID := ch.RemoteID
+		if ch.Action == "all-read" {
+			feedID = ""
+		}
+		return c.MarkFeedRead(ctx, feedID, b)
+	}
+	return fmt.Errorf("unknown change %q in the outbox", batch[0].Action)
+}
