@@ -16,7 +16,7 @@ import (
 )
 
 func (a *app) extractCommand() *cobra.Command {
-	var asJSON bool
+	var asJSON, explain bool
 	cmd := &cobra.Command{
 		Use:   "extract FILE|-",
 		Short: "Print the people, places and quotes of one article, storing nothing",
@@ -24,12 +24,21 @@ func (a *app) extractCommand() *cobra.Command {
 the people in it with their mention counts, the places, and the quotes with
 who said them. Nothing is stored. --json prints the stable JSON form:
 {title, source, published, people: [{name, mentions, aliases}],
-places: [{name, mentions, aliases}], quotes: [{text, speaker, partial, paragraph}]}.`,
+places: [{name, mentions, aliases}], quotes: [{text, speaker, partial, paragraph}]}.
+--explain prints, for every person, place and quote, the rules that decided
+it and the words of the article each rule keyed on.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON && explain {
+				return fmt.Errorf("--json and --explain print different things: choose one")
+			}
 			art, err := a.readArticle(args[0])
 			if err != nil {
 				return err
+			}
+			if explain {
+				writeExplanation(a.stdout, art.Title, extract.Explain(art.Title, art.Body))
+				return nil
 			}
 			art.Entities = extract.Entities(art.Title, art.Body)
 			out := toExtraction(art)
@@ -43,6 +52,7 @@ places: [{name, mentions, aliases}], quotes: [{text, speaker, partial, paragraph
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (a stable contract)")
+	cmd.Flags().BoolVar(&explain, "explain", false, "print which rule decided each person, place and quote, and on what words")
 	return cmd
 }
 
@@ -151,4 +161,67 @@ func writeExtractionText(w io.Writer, x extraction) {
 		}
 		fmt.Fprintf(w, "  ¶%d “%s”\n      — %s\n", q.Paragraph, termtext.Line(q.Text), speaker)
 	}
+}
+
+// writeExplanation prints the reasons of an extraction as plain text:
+// every name, quote and cue comes from the article, so each goes through
+// termtext before it reaches the terminal.
+func writeExplanation(w io.Writer, title string, ex extract.Explanation) {
+	fmt.Fprintln(w, termtext.Line(title))
+	section := func(name string, list []extract.EntityWhy) {
+		fmt.Fprintf(w, "\n%s (%d)\n", name, len(list))
+		for _, e := range list {
+			fmt.Fprintf(w, "  %s\n", termtext.Line(e.Name))
+			for _, m := range e.Mentions {
+				fmt.Fprintf(w, "    ¶%d %q: %s\n", m.Paragraph, termtext.Line(m.Text), reasonsText(m.Reasons))
+			}
+		}
+	}
+	section("People", ex.People)
+	section("Places", ex.Places)
+	fmt.Fprintf(w, "\nQuotes (%d)\n", len(ex.Quotes))
+	for _, q := range ex.Quotes {
+		fmt.Fprintf(w, "  ¶%d “%s”\n", q.Paragraph, termtext.Line(shorten(q.Text, 72)))
+		speaker := "unattributed"
+		if q.Speaker != "" {
+			speaker = termtext.Line(q.Speaker)
+		}
+		switch {
+		case q.Rule == "":
+			fmt.Fprintf(w, "      — %s (rule not recorded)\n", speaker)
+		case q.Cue == "":
+			fmt.Fprintf(w, "      — %s by %s\n", speaker, termtext.Line(q.Rule))
+		default:
+			fmt.Fprintf(w, "      — %s by %s on %q\n", speaker, termtext.Line(q.Rule), termtext.Line(q.Cue))
+		}
+	}
+}
+
+// reasonsText is "rule “words”; rule “words”", oldest first.
+func reasonsText(rs []extract.Reason) string {
+	if len(rs) == 0 {
+		return "no rule recorded"
+	}
+	parts := make([]string, 0, len(rs))
+	for _, r := range rs {
+		if r.Words == "" {
+			parts = append(parts, r.Rule)
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %q", r.Rule, termtext.Line(r.Words)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// shorten cuts s to about n runes at a word boundary.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

@@ -29,7 +29,11 @@ const Version = 10
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.
-func Entities(title, body string) news.Entities {
+func Entities(title, body string) news.Entities { return entities(title, body, nil) }
+
+// entities is Entities; with ex it also records why each person, place
+// and quote came out as it did.
+func entities(title, body string, ex *Explanation) news.Entities {
 	paras := paragraphs(title, body)
 	// The token list and the spelling table are the largest allocations
 	// of an extraction (a 1,000-word article has 1,300 tokens of 80
@@ -74,7 +78,9 @@ func Entities(title, body string) news.Entities {
 		}
 		attribute(toks, ms, people, places, quotes)
 	}
-
+	if ex != nil {
+		ex.fill(paras, toks, ms, people, places, quotes)
+	}
 	sort.SliceStable(people, func(i, j int) bool { return people[i].First < people[j].First })
 	sort.SliceStable(places, func(i, j int) bool { return places[i].First < places[j].First })
 	out := news.Entities{People: toPeople(people), Places: toPlaces(places)}

@@ -295,7 +295,7 @@ func plausibleFullName(toks []token, m *mention) bool {
 	for _, r := range fullNameSieves {
 		switch r.run(toks, m) {
 		case accept:
-			m.because(r.name, m.Start, m.End)
+			m.because("full-name", m.Start, m.End)
 			return true
 		case reject:
 			m.because(r.no, m.Start, m.End)
