@@ -87,9 +87,9 @@ func (ex *Explanation) fill(paras []paragraph, toks []token, ms []mention, peopl
 	}
 }
 
-// quoteReason is the attribution rule recorded on a quote and the words
-// it keyed on; "" while the attribution does not record them.
-func quoteReason(*quoteSpan) (rule, cue string) { return "", "" }
+// quoteReason is the attribution sieve (and phrase resolver) recorded on
+// a quote and the words it keyed on; "" when no sieve settled it.
+func quoteReason(q *quoteSpan) (rule, cue string) { return q.speakerRule, q.speakerCue }
 
 // orderByFirst keeps the entities the output keeps, in the output's
 // order: by their first mention.

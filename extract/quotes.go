@@ -18,13 +18,49 @@ type quoteSpan struct {
 	Partial   bool
 	Continues bool // carries on from the previous paragraph's unclosed quote
 	Speaker   string
-	spk       int // person index of the speaker, -1 when none or an organisation
+	spk       int  // person index of the speaker, -1 when none or an organisation
+	inherited bool // the speaker was taken from the quote before
+
+	// Why the speaker is who it is, for `byline extract --explain`: the
+	// sieve (and phrase resolver) that decided, and the words it keyed on.
+	speakerRule string
+	speakerCue  string
 }
 
 // findQuotes pairs quote marks and marks each token with the quote that
 // holds it. Titles of works and scare quotes are dropped (their tokens are
 // left outside any quote, so names in them are seen as names of works).
 func findQuotes(paras []paragraph, toks []token) []quoteSpan {
+	kept := pairQuotes(paras, toks)
+	n := 0
+	for _, q := range kept {
+		q.Partial = isPartial(toks, q)
+		if isTitleOfWork(toks, q) {
+			// Names inside a title ("Down by the Sally Gardens") are part
+			// of the work, not people or places of the story.
+			for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+				toks[i].Work = true
+			}
+			continue
+		}
+		if isScareQuote(toks, q) {
+			continue
+		}
+		kept[n] = q
+		n++
+	}
+	kept = kept[:n]
+	for n, q := range kept {
+		for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+			toks[i].Quote = n + 1
+		}
+	}
+	return kept
+}
+
+// pairQuotes pairs opening and closing marks into quotes, one per
+// paragraph: a paragraph break ends a quote left open.
+func pairQuotes(paras []paragraph, toks []token) []quoteSpan {
 	var qs []quoteSpan
 	open := -1
 	prevUnclosedPara := -1
@@ -67,28 +103,7 @@ func findQuotes(paras []paragraph, toks []token) []quoteSpan {
 	if open >= 0 {
 		finish(len(toks), false)
 	}
-	kept := qs[:0]
-	for _, q := range qs {
-		q.Partial = isPartial(toks, q)
-		if isTitleOfWork(toks, q) {
-			// Names inside a title ("Down by the Sally Gardens") are part
-			// of the work, not people or places of the story.
-			for i := q.Open + 1; i < q.End && i < len(toks); i++ {
-				toks[i].Work = true
-			}
-			continue
-		}
-		if isScareQuote(toks, q) {
-			continue
-		}
-		kept = append(kept, q)
-	}
-	for n, q := range kept {
-		for i := q.Open + 1; i < q.End && i < len(toks); i++ {
-			toks[i].Quote = n + 1
-		}
-	}
-	return kept
+	return qs
 }
 
 func firstInPara(toks []token, i int) bool {
@@ -122,22 +137,8 @@ var workCues = setOf("film", "movie", "album", "single", "song", "track", "hit",
 // before the quote ("she said: 'Thank You'") would make it speech; a work
 // noun just before makes a title even in lower case.
 func isTitleOfWork(toks []token, q quoteSpan) bool {
-	words, caps := 0, 0
-	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
-		t := toks[i]
-		switch t.Kind {
-		case tPunct:
-			if strings.ContainsAny(t.Text, ",.;:?!") && i != q.End-1 {
-				return false
-			}
-		case tWord, tNum:
-			words++
-			if t.cap() || t.Kind == tNum || smallTitleWords.has(t.lower()) && i != q.Open+1 {
-				caps++
-			}
-		}
-	}
-	if words == 0 || words > 10 {
+	words, caps, ok := titleWords(toks, q)
+	if !ok || words == 0 || words > 10 {
 		return false
 	}
 	cue := false
@@ -162,6 +163,27 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 		return true
 	}
 	return cue && words <= 6 && q.Partial
+}
+
+// titleWords counts the words of a quote and those written as in a title
+// (capitalised, a number, or a small word after the first); ok is false
+// when clause punctuation inside it makes it no title.
+func titleWords(toks []token, q quoteSpan) (words, caps int, ok bool) {
+	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
+		t := toks[i]
+		switch t.Kind {
+		case tPunct:
+			if strings.ContainsAny(t.Text, ",.;:?!") && i != q.End-1 {
+				return 0, 0, false
+			}
+		case tWord, tNum:
+			words++
+			if t.cap() || t.Kind == tNum || smallTitleWords.has(t.lower()) && i != q.Open+1 {
+				caps++
+			}
+		}
+	}
+	return words, caps, true
 }
 
 // foreignWords counts the words of a quote that are not English words.

@@ -23,16 +23,6 @@ const (
 // when a listed function is back under both limits, so the list cannot
 // hide a function that has been fixed, nor one that grew.
 var oversized = map[string]bool{
-	// speakers.go and quotes.go: being split into attribution sieves by
-	// the speakers work, which takes them off this list.
-	"attribution.subject":      true,
-	"attribution.after":        true,
-	"attribution.before":       true,
-	"attribution.descriptions": true,
-	"attribution.isSubject":    true,
-	"attribution.recentSpokes": true,
-	"findQuotes":               true,
-	"isTitleOfWork":            true,
 	// The tokenizer's and cleaner's per-character loops: no decisions
 	// about mentions, and the hottest code of an extraction.
 	"capSpans":    true,

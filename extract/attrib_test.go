@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Each sieve of quote attribution, and each phrase resolver, shown on
+// sentences written for the test: the speaker, and that the rule which
+// decided is the one the row is about (so a later change that decides the
+// same quote by luck through another rule shows up).
+
+type attribCase struct {
+	rule, body string
+	quote      string // the start of the quote
+	speaker    string
+	decidedBy  string // the start of the quote's speakerRule
+}
+
+// attributed runs the pipeline and returns its quotes with their reasons.
+func attributed(body string) []QuoteWhy {
+	return Explain("", body).Quotes
+}
+
+func checkAttribution(t *testing.T, cases []attribCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.rule, func(t *testing.T) {
+			for _, q := range attributed(tc.body) {
+				if !strings.HasPrefix(q.Text, tc.quote) {
+					continue
+				}
+				if q.Speaker != tc.speaker || !strings.HasPrefix(q.Rule, tc.decidedBy) {
+					t.Errorf("speaker %q by %q on %q; want %q by %q", q.Speaker, q.Rule, q.Cue, tc.speaker, tc.decidedBy)
+				}
+				if q.Speaker != "" && q.Cue == "" {
+					t.Errorf("speaker %q by %q with no cue", q.Speaker, q.Rule)
+				}
+				return
+			}
+			t.Fatalf("no quote starting %q", tc.quote)
+		})
+	}
+}
+
+func TestSieveAfterQuote(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"subject then verb", `Nadia Korvel runs the depot. "We ship at dawn," Korvel said.`,
+			"We ship", "Nadia Korvel", "after the quote: X said / named person"},
+		{"verb then subject", `Nadia Korvel runs the depot. "We ship at dawn," said Korvel.`,
+			"We ship", "Nadia Korvel", "after the quote: said X / named person"},
+		{"verb then description then name", `"Orders are up," said its managing director, Pavel Ostrander.`,
+			"Orders are", "Pavel Ostrander", "after the quote: said X / appositive name"},
+		{"subject with an appositive", `"Costs will fall," Ilse Margold, an analyst at Brenner Bank, told reporters.`,
+			"Costs will", "Ilse Margold", "after the quote: X said / named person"},
+		{"according to after the quote", `"The bridge is unsafe," according to engineer Tomas Ferreira.`,
+			"The bridge", "Tomas Ferreira", "after the quote: according to / named person"},
+		{"quoted as saying", `"Rates will hold," the Daily Ledger quoted governor Ruth Abernathy as saying.`,
+			"Rates will", "Ruth Abernathy", "after the quote: quoted as saying / named person"},
+		{"a new clause is no attribution", `Halvard Brun spoke first. The crowd was "restless and loud all night" and the band played on.`,
+			"restless", "", ""},
+	})
+}
+
+func TestSieveBeforeQuote(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"subject and verb before", `Mayor Lena Vasquez said: "The roads reopen on Monday."`,
+			"The roads", "Lena Vasquez", "before the quote: X said / named person"},
+		{"told an object", `Olu Adeyemi told the council: "We cannot wait."`,
+			"We cannot", "Olu Adeyemi", "before the quote: X said / named person"},
+		{"verb after and", `Bruno Castellan toured the plant and promised "better pay for all".`,
+			"better pay", "Bruno Castellan", "before the quote: and said / the sentence's subject"},
+		{"said he thought", `Greta Lindqvist said he thought the plan was "a fair deal for the town".`,
+			"a fair deal", "Greta Lindqvist", "before the quote: X said he thought"},
+		{"participle", `Councillor Amos Fairweather voted against it, saying the budget was "a fantasy".`,
+			"a fantasy", "Amos Fairweather", "before the quote: X saying"},
+		{"according to before", `According to Hana Petrova, "the vote was never close".`,
+			"the vote", "Hana Petrova", "before the quote: according to / named person"},
+		{"a thing as subject settles the quote as nobody's", `Dora Kell spoke. The report said the river had "no safe level" now.`,
+			"no safe level", "", ""},
+	})
+}
+
+func TestSieveAccordingLater(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"according to after the sentence's words", `The firm did "everything it possibly could" to stay open, according to manager Ines Albright.`,
+			"everything", "Ines Albright", "according to, later: named person"},
+	})
+}
+
+func TestSieveColonIntroduction(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"a paragraph ending in a colon", "Coach Marta Rilke told reporters:\n\n\"We were second best all night.\"",
+			"We were", "Marta Rilke", "colon introduction: named person"},
+	})
+}
+
+func TestSieveReportedBefore(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"the sentence before reports speech", `Pieter Hals said the strike would go on. "We have no choice left."`,
+			"We have", "Pieter Hals", "reported just before: named person"},
+	})
+}
+
+func TestSieveFollowOn(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"a quote with no cue goes on with the one before",
+			"\"The harvest is late,\" said farmer Ewan Tully.\n\n\"Rain every day since June.\"",
+			"Rain every", "Ewan Tully", "follow-on"},
+		{"a quotation over several paragraphs takes its closing attribution",
+			"\"The first part of the plan is simple.\n\n\"The second part is not,\" said Vera Mossgiel.",
+			"The first", "Vera Mossgiel", "continued quotation"},
+	})
+}
+
+func TestPhraseResolvers(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"pronoun", `Ana Ribeiro opened the clinic. "It took ten years," she said.`,
+			"It took", "Ana Ribeiro", "after the quote: X said / pronoun"},
+		{"description", `Goalkeeper Tomasz Wrobel saved twice. "I was lucky," said the goalkeeper.`,
+			"I was lucky", "Tomasz Wrobel", "after the quote: said X / description"},
+		{"spokesperson", `Prices rose at Harwick Foods. "We regret it," a spokesman said.`,
+			"We regret", "Harwick Foods", "after the quote: X said / spokesperson"},
+		{"spokesperson for an organisation", `"We regret it," said a spokesman for Harwick Foods.`,
+			"We regret", "Harwick Foods", "after the quote: said X / organisation"},
+		{"unnamed member", `"Nobody is buying," one Dunmore trader said.`,
+			"Nobody is", "", "after the quote: X said / unnamed member"},
+		{"it", `The Orland Trust warned of cuts. "Services will close," it said.`,
+			"Services will", "Orland Trust", "after the quote: X said / it"},
+		{"institution named before", `The Department for Rivers published figures. "Levels are falling," the department said.`,
+			"Levels are", "Department for Rivers", "after the quote: X said / institution named before"},
+		{"institution", `"Roads will be gritted," the county council said.`,
+			"Roads will", "county council", "after the quote: X said / institution"},
+		{"a role nobody holds in the story", `"Stay indoors," a doctor said.`,
+			"Stay indoors", "", "after the quote: X said"},
+	})
+}
