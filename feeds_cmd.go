@@ -159,8 +159,24 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	if err != nil {
 		return err
 	}
+	// The accounts' servers fetched their feeds: a sync pulls them.
+	synced, syncFailed := 0, 0
+	if len(ids) == 0 {
+		if synced, syncFailed, err = a.syncAccounts(ctx, lib, nil); err != nil {
+			return err
+		}
+	}
 	if len(results) == 0 {
-		fmt.Fprintln(a.stdout, "no feeds yet: byline subscribe URL")
+		if synced+syncFailed == 0 {
+			fmt.Fprintln(a.stdout, "no feeds yet: byline subscribe URL")
+			return nil
+		}
+		if err := a.finishAfter(ctx, lib, start); err != nil {
+			return err
+		}
+		if synced == 0 {
+			return exitError{1}
+		}
 		return nil
 	}
 	listed := time.Since(start)
@@ -193,7 +209,7 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	if n > 0 {
 		fmt.Fprintf(a.stdout, "%s indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
 	}
-	if failed == len(results) {
+	if failed == len(results) && synced == 0 {
 		return exitError{1}
 	}
 	return nil

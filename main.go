@@ -98,6 +98,8 @@ with who said them. With no arguments it opens the reader.`,
 		a.subscribeCommand(),
 		a.feedsCommand(),
 		a.refreshCommand(),
+		a.syncCommand(),
+		a.accountCommand(),
 	)
 	return root
 }

@@ -24,12 +24,17 @@ func markRead(ctx context.Context, lib *store.Store, id int64, on bool) error {
 // markCommand builds star, unstar, read and unread: each takes one or more
 // ids, marks every one it can and reports each that it cannot.
 func (a *app) markCommand(name, short string, set mark, on bool) *cobra.Command {
-	return &cobra.Command{
+	var feedID int64
+	var all bool
+	cmd := &cobra.Command{
 		Use:   name + " ID...",
 		Short: short,
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			if feedID != 0 || all {
+				return a.markAllRead(ctx, feedID, args)
+			}
 			ids, err := parseIDs(args)
 			if err != nil {
 				return err
@@ -51,6 +56,45 @@ func (a *app) markCommand(name, short string, set mark, on bool) *cobra.Command 
 			return nil
 		},
 	}
+	if name == "read" {
+		cmd.Use = "read ID... | --feed FEED-ID | --all"
+		cmd.Args = func(cmd *cobra.Command, args []string) error {
+			if feedID != 0 || all {
+				return nil
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		}
+		cmd.Flags().Int64Var(&feedID, "feed", 0, "mark every article of this feed read (on an account's server too, held here or not)")
+		cmd.Flags().BoolVar(&all, "all", false, "mark every article read (on every account's server too)")
+	}
+	return cmd
+}
+
+// markAllRead is read --feed and read --all. On an account's feed the
+// server is asked, at the next sync, to mark read everything known now,
+// including entries this library does not hold.
+func (a *app) markAllRead(ctx context.Context, feedID int64, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("read --feed and --all take no article ids")
+	}
+	lib, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	var n int
+	if feedID != 0 {
+		n, err = lib.MarkFeedRead(ctx, feedID)
+	} else {
+		n, err = lib.MarkAllRead(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "marked %s read\n", plural(n, "article"))
+	if waiting, _ := lib.Waiting(ctx, 0); waiting > 0 {
+		fmt.Fprintf(a.stdout, "%s waiting for byline sync\n", plural(waiting, "change"))
+	}
+	return nil
 }
 
 func parseIDs(args []string) ([]int64, error) {

@@ -67,8 +67,17 @@ func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 		for _, r := range results {
 			n += r.New
 		}
-		if err == nil && len(results) == 0 {
-			err = errNoFeeds
+		if err == nil {
+			// A failed sync leaves its marks waiting and says so in
+			// the status line; the library stays as it was.
+			synced, serr := a.readerSync(ctx, lib)
+			n += synced
+			err = serr
+			if err == nil && len(results) == 0 {
+				if accounts, _ := lib.Accounts(ctx); len(accounts) == 0 {
+					err = errNoFeeds
+				}
+			}
 		}
 		bg.finish(ctx, lib)
 		return n, err

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"byline/internal/termtext"
+	"byline/remote"
+	"byline/store"
+)
+
+func (a *app) syncCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "sync [ACCOUNT-ID...]",
+		Short: "Sync with every account's server now (byline refresh does too)",
+		Long: `Send the read marks and stars made here, then pull each account's
+subscriptions, new articles and the marks made elsewhere. A server that
+cannot be reached costs nothing: the marks wait and go at the next sync.
+The exit status is 1 when a sync failed.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseFeedIDs(args)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			a.bulk = true
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			return a.sync(ctx, lib, ids)
+		},
+	}
+}
+
+// sync syncs the accounts (all when ids is empty), reporting a line for
+// each, then finds people, places and quotes of what arrived and indexes
+// it, as refresh does.
+func (a *app) sync(ctx context.Context, lib *store.Store, ids []int64) error {
+	start := time.Now()
+	n, failed, err := a.syncAccounts(ctx, lib, ids)
+	if err != nil {
+		return err
+	}
+	if n == 0 && failed == 0 {
+		fmt.Fprintln(a.stdout, "no accounts: byline account add miniflux|greader URL")
+		return nil
+	}
+	if err := a.finishAfter(ctx, lib, start); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// syncAccounts syncs accounts one after the other, printing what each
+// did or why it failed; it returns how many were synced and how many
+// failed. err is only for the library itself.
+func (a *app) syncAccounts(ctx context.Context, lib *store.Store, ids []int64) (synced, failed int, err error) {
+	accounts, err := a.accountsFor(ctx, lib, ids)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, acct := range accounts {
+		res, err := a.syncOne(ctx, lib, acct)
+		if err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "byline: sync %s\n", termtext.Line(syncFailure(acct, res, err)))
+			continue
+		}
+		synced++
+		fmt.Fprintf(a.stdout, "account %d  %s: %s\n", acct.ID, termtext.Line(acct.URL), syncSummary(res))
+	}
+	return synced, failed, nil
+}
+
+func (a *app) accountsFor(ctx context.Context, lib *store.Store, ids []int64) ([]store.Account, error) {
+	if len(ids) == 0 {
+		return lib.Accounts(ctx)
+	}
+	var out []store.Account
+	for _, id := range ids {
+		acct, err := lib.Account(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, acct)
+	}
+	return out, nil
+}
+
+// syncOne gets the account's secret and syncs it.
+func (a *app) syncOne(ctx context.Context, lib *store.Store, acct store.Account) (remote.Result, error) {
+	secret, err := a.secret(ctx, acct)
+	if err == nil {
+		var c remote.Client
+		if c, err = remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version}); err == nil {
+			return remote.Sync(ctx, lib, acct, c)
+		}
+	}
+	// No secret, no sync: the failure is still the account's.
+	lib.SetSyncResult(context.WithoutCancel(ctx), acct.ID, "", err.Error())
+	waiting, _ := lib.Waiting(ctx, acct.ID)
+	return remote.Result{Waiting: waiting}, err
+}
+
+// syncFailure says which account failed, why, and what waits.
+func syncFailure(acct store.Account, res remote.Result, err error) string {
+	msg := fmt.Sprintf("account %d (%s %s): %v", acct.ID, acct.Kind, acct.URL, err)
+	if res.Waiting > 0 {
+		msg += "; " + plural(res.Waiting, "change") + " waiting"
+	}
+	return msg
+}
+
+func syncSummary(r remote.Result) string {
+	var parts []string
+	parts = append(parts, plural(r.New, "new article"))
+	if r.Matched > 0 {
+		parts = append(parts, plural(r.Matched, "article")+" already here linked")
+	}
+	if r.Sent > 0 {
+		parts = append(parts, plural(r.Sent, "change")+" sent")
+	}
+	if r.Marked > 0 {
+		parts = append(parts, plural(r.Marked, "mark")+" from the server")
+	}
+	if r.FeedsAdded > 0 {
+		parts = append(parts, plural(r.FeedsAdded, "feed")+" added")
+	}
+	if r.FeedsRemoved > 0 {
+		parts = append(parts, plural(r.FeedsRemoved, "feed")+" removed")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// finishAfter finds people, places and quotes and indexes what a refresh
+// or sync saved, saying how long it took from start.
+func (a *app) finishAfter(ctx context.Context, lib *store.Store, start time.Time) error {
+	n, err := a.extract(ctx, lib)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stdout, "people, places and quotes of %s found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+	}
+	n, err = a.index(ctx, lib)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stdout, "%s indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+	}
+	return nil
+}
+
+// readerSync is the sync part of r in the reader: quiet, and on failure
+// one short reason with the changes still waiting, for the status line.
+func (a *app) readerSync(ctx context.Context, lib *store.Store) (int, error) {
+	accounts, err := lib.Accounts(ctx)
+	if err != nil || len(accounts) == 0 {
+		return 0, err
+	}
+	n := 0
+	var failures []string
+	waiting := 0
+	for _, acct := range accounts {
+		res, err := a.syncOne(ctx, lib, acct)
+		n += res.New
+		if err != nil {
+			failures = append(failures, err.Error())
+			waiting += res.Waiting
+		}
+	}
+	if len(failures) == 0 {
+		return n, nil
+	}
+	msg := "sync failed: " + failures[0]
+	if waiting > 0 {
+		msg += " — " + plural(waiting, "change") + " waiting"
+	}
+	return n, fmt.Errorf("%s", msg)
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// fakeMiniflux is a Miniflux REST API with one feed of three entries,
+// enough for the commands; the remote package's tests cover the protocol
+// against the real server.
+type fakeMiniflux struct {
+	*httptest.Server
+	key  string
+	mu   sync.Mutex
+	read map[int64]bool
+}
+
+func newFakeMiniflux(t *testing.T, key string) *fakeMiniflux {
+	f := &fakeMiniflux{key: key, read: map[int64]bool{}}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Auth-Token") != f.key {
+			w.WriteHeader(401)
+			w.Write([]byte(`{"error_message":"Access Unauthorized"}`))
+			return
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch r.Method + " " + r.URL.Path {
+		case "GET /v1/me":
+			w.Write([]byte(`{"id":1}`))
+		case "GET /v1/feeds":
+			w.Write([]byte(`[{"id":4,"feed_url":"http://gazette.example/rss","site_url":"http://gazette.example/","title":"Harbour Gazette","category":{"title":"Coast"}}]`))
+		case "GET /v1/entries", "GET /v1/feeds/4/entries":
+			if r.URL.Query().Get("after_entry_id") != "" || (r.URL.Query().Get("status") == "unread" && len(f.read) == 3) {
+				w.Write([]byte(`{"total":0,"entries":[]}`))
+				return
+			}
+			var entries []string
+			for id := int64(1); id <= 3; id++ {
+				status := "unread"
+				if f.read[id] {
+					status = "read"
+				}
+				entries = append(entries, fmt.Sprintf(`{"id":%d,"feed_id":4,"hash":"h%d","url":"http://gazette.example/%d","title":"Pier story %d",`+
+					`"content":"<p>Mayor Ada Quill reopened the pier on day %d.</p>","published_at":"2026-03-0%dT08:00:00Z","changed_at":"2026-03-0%dT09:00:00Z","status":"%s","starred":false}`,
+					id, id, id, id, id, id, id, status))
+			}
+			fmt.Fprintf(w, `{"total":3,"entries":[%s]}`, strings.Join(entries, ","))
+		case "GET /v1/entries/ids":
+			var ids []string
+			for id := int64(1); id <= 3; id++ {
+				if !f.read[id] && r.URL.Query().Get("status") == "unread" {
+					ids = append(ids, fmt.Sprint(id))
+				}
+			}
+			fmt.Fprintf(w, `{"total":%d,"entry_ids":[%s]}`, len(ids), strings.Join(ids, ","))
+		case "PUT /v1/entries":
+			var req struct {
+				IDs    []int64 `json:"entry_ids"`
+				Status string  `json:"status"`
+			}
+			json.NewDecoder(r.Body).Decode(&req)
+			for _, id := range req.IDs {
+				f.read[id] = req.Status == "read"
+			}
+			w.WriteHeader(204)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func tokenFile(t *testing.T, token string, mode os.FileMode) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(p, []byte(token+"\n"), mode); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(p, mode)
+	return p
+}
+
+// account add checks the token, keeps only where it comes from, and syncs
+// once; account list says what waits after a failed sync; sync sends the
+// waiting mark when the server is back.
+func TestAccountAddSyncAndWaiting(t *testing.T) {
+	f := newFakeMiniflux(t, "the-api-key")
+	lib := filepath.Join(t.TempDir(), "library.db")
+
+	_, errs, code := run(t, "", "--library", lib, "account", "add", "miniflux", f.URL, "--token-file", tokenFile(t, "the-api-key", 0o644))
+	if code != 1 || !strings.Contains(errs, "chmod 600") {
+		t.Fatalf("a token file others can read: exit %d, %q", code, errs)
+	}
+	_, errs, code = run(t, "", "--library", lib, "account", "add", "miniflux", f.URL, "--token-file", tokenFile(t, "wrong-key", 0o600))
+	if code != 1 || strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, "refused the credentials") {
+		t.Fatalf("a wrong key: exit %d, stderr %q, want one line saying the server refused it", code, errs)
+	}
+	if out, _, _ := run(t, "", "--library", lib, "account", "list"); strings.Contains(out, "miniflux") {
+		t.Fatalf("an account was kept after a refused key: %q", out)
+	}
+
+	out := mustRun(t, "--library", lib, "account", "add", "miniflux", f.URL, "--token-file", tokenFile(t, "the-api-key", 0o600))
+	if !strings.Contains(out, "3 new articles") {
+		t.Fatalf("account add did not sync: %q", out)
+	}
+	data, _ := os.ReadFile(lib)
+	wal, _ := os.ReadFile(lib + "-wal")
+	if bytes.Contains(data, []byte("the-api-key")) || bytes.Contains(wal, []byte("the-api-key")) {
+		t.Fatal("the API key is stored in the library")
+	}
+	arts := listJSON(t, lib, "tag:coast")
+	if len(arts) != 3 {
+		t.Fatalf("%d synced articles tagged coast, want 3", len(arts))
+	}
+	f.Close() // the server goes away
+	mustRun(t, "--library", lib, "read", fmt.Sprint(arts[0].ID))
+	_, errs, code = run(t, "", "--library", lib, "sync")
+	if code != 1 || !strings.Contains(errs, "server unreachable") || !strings.Contains(errs, "1 change waiting") || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+		t.Fatalf("sync with the server down: exit %d, stderr %q", code, errs)
+	}
+	if out := mustRun(t, "--library", lib, "account", "list"); !strings.Contains(out, "1 change waiting") || !strings.Contains(out, "1 feed") {
+		t.Fatalf("account list after the failed sync: %q", out)
+	}
+	if got := listJSON(t, lib, "is:read"); len(got) != 1 {
+		t.Fatalf("%d read articles after the failed sync, want the 1 marked", len(got))
+	}
+}
+
+// read --feed marks a synced feed read here and, at the next sync, on the
+// server; refresh syncs too.
+func TestReadFeedReachesServer(t *testing.T) {
+	f := newFakeMiniflux(t, "k")
+	t.Setenv("BYLINE_TOKEN", "k")
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "account", "add", "miniflux", f.URL)
+	var feeds []struct {
+		ID int64 `json:"id"`
+	}
+	json.Unmarshal([]byte(mustRun(t, "--library", lib, "feeds", "--json")), &feeds)
+	if len(feeds) != 1 {
+		t.Fatalf("%d feeds after account add, want the server's 1", len(feeds))
+	}
+	out := mustRun(t, "--library", lib, "read", "--feed", fmt.Sprint(feeds[0].ID))
+	if !strings.Contains(out, "marked 3 articles read") || !strings.Contains(out, "1 change waiting") {
+		t.Fatalf("read --feed: %q", out)
+	}
+	out = mustRun(t, "--library", lib, "refresh")
+	if !strings.Contains(out, "1 change sent") {
+		t.Fatalf("refresh did not sync: %q", out)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.read) != 3 {
+		t.Fatalf("the server has %d entries read, want all 3", len(f.read))
+	}
+}
