@@ -22,10 +22,11 @@ type Article struct {
 	Body      string
 	Words     int
 
-	Read    bool
-	Starred bool
-	Tags    []string
-	Notes   []Note
+	Read       bool
+	Starred    bool
+	Tags       []string
+	Notes      []Note
+	Highlights []Highlight // in the order of the text
 
 	Entities Entities
 	// EntitiesVersion is the extractor version that filled Entities; 0 means

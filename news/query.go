@@ -14,7 +14,7 @@ type Field string
 const (
 	FieldText   Field = ""
 	FieldIs     Field = "is"     // read, unread, starred
-	FieldHas    Field = "has"    // note
+	FieldHas    Field = "has"    // note, highlight
 	FieldTag    Field = "tag"    // a tag name
 	FieldPerson Field = "person" // a person's name or alias
 	FieldPlace  Field = "place"  // a place's name or alias
@@ -172,11 +172,14 @@ func (t *Term) set(val string) string {
 		}
 		t.Value = v
 	case FieldHas:
-		v := strings.ToLower(val)
-		if v != "note" && v != "notes" {
-			return fmt.Sprintf("has:%s: want has:note", val)
+		switch v := strings.ToLower(val); v {
+		case "note", "notes":
+			t.Value = "note"
+		case "highlight", "highlights":
+			t.Value = "highlight"
+		default:
+			return fmt.Sprintf("has:%s: want has:note or has:highlight", val)
 		}
-		t.Value = "note"
 	case FieldAfter, FieldBefore:
 		d, ok := parseDate(val)
 		if !ok {

@@ -96,7 +96,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 		if err := addTags(w.ctx, w.tx, id, a.Tags); err != nil {
 			return SaveResult{}, err
 		}
-		if err := writeEntities(w, id, a.Entities); err != nil {
+		if err := writeEntities(w, id, sortTime, a.Entities); err != nil {
 			return SaveResult{}, err
 		}
 		if deferIndex {
@@ -320,7 +320,8 @@ func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 	// whose text changed and whose rows were cleared then): a bulk refresh
 	// skips four deletes per article.
 	var old int
-	if err := w.scan(`SELECT entities_version FROM articles WHERE id = ?`, []any{id}, &old); err != nil {
+	var sortTime int64
+	if err := w.scan(`SELECT entities_version, sort_time FROM articles WHERE id = ?`, []any{id}, &old, &sortTime); err != nil {
 		if err == sql.ErrNoRows {
 			return nil // deleted meanwhile
 		}
@@ -337,18 +338,22 @@ func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 				return err
 			}
 		}
+		if err := unindexArticle(w, id); err != nil {
+			return err
+		}
 	}
 	if _, err := w.exec(`UPDATE articles SET entities_version = ? WHERE id = ?`, version, id); err != nil {
 		return err
 	}
-	return writeEntities(w, id, e)
+	return writeEntities(w, id, sortTime, e)
 }
 
 // writeEntities queues an article's people, places and quotes, as one
-// JSON document, and the names they are found by; flushEntities inserts
-// the queue, a hundred rows to a statement. A statement per row made
-// storing entities cost more than extracting them.
-func writeEntities(w *wtx, id int64, e news.Entities) error {
+// JSON document, the names they are found by, and the article for the
+// library's index of subjects; flushEntities inserts the queue, a hundred
+// rows to a statement. A statement per row made storing entities cost more
+// than extracting them.
+func writeEntities(w *wtx, id, sortTime int64, e news.Entities) error {
 	if len(e.People)+len(e.Places)+len(e.Quotes) == 0 {
 		return nil
 	}
@@ -358,6 +363,7 @@ func writeEntities(w *wtx, id int64, e news.Entities) error {
 	}
 	q := &w.entities
 	q.docs = append(q.docs, id, string(data))
+	w.subjects = append(w.subjects, indexedArticle{id: id, sortTime: sortTime, e: e})
 	seen := map[string]bool{}
 	name := func(kind, n string) {
 		n = strings.ToLower(n)
@@ -400,7 +406,7 @@ func flushEntities(w *wtx) error {
 		return err
 	}
 	q.docs, q.names = q.docs[:0], q.names[:0]
-	return nil
+	return indexSubjects(w)
 }
 
 // insertRows inserts len(args)/cols rows, up to 100 in one statement
@@ -442,6 +448,9 @@ func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
 	}
 	var err error
 	if a.Entities, err = s.entities(ctx, id); err != nil {
+		return nil, err
+	}
+	if a.Highlights, err = s.highlights(ctx, id); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -186,6 +186,9 @@ func termCondition(t news.Term) (string, []any) {
 			return "a.starred = 1", nil
 		}
 	case news.FieldHas:
+		if t.Value == "highlight" {
+			return "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)", nil
+		}
 		return "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)", nil
 	case news.FieldTag:
 		return "EXISTS (SELECT 1 FROM tags g WHERE g.article_id = a.id AND g.name = ?)", []any{strings.ToLower(t.Value)}

@@ -13,7 +13,8 @@ type wtx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 
-	entities entityQueue // rows writeEntities queued for flushEntities
+	entities entityQueue      // rows writeEntities queued for flushEntities
+	subjects []indexedArticle // articles whose subjects flushEntities indexes
 }
 
 func newWTX(ctx context.Context, tx *sql.Tx) *wtx {

@@ -340,6 +340,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 				return fmt.Errorf("migrate to schema %d: %w", i+1, err)
 			}
+			if err := afterMigration(ctx, tx, names[i]); err != nil {
+				return fmt.Errorf("migrate to schema %d: %w", i+1, err)
+			}
 			if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1)); err != nil {
 				return err
 			}
@@ -391,6 +394,17 @@ func unwrapPath(err error) error {
 // errCannotOpen is SQLite's "unable to open" and "readonly": the file or
 // its folder could not be opened or written.
 var errCannotOpen = errors.New("permission denied or unwritable folder")
+
+// afterMigration finishes in Go what a migration's SQL cannot do: the
+// index of subjects merges names with the rules the save path uses.
+func afterMigration(ctx context.Context, tx *sql.Tx, name string) error {
+	if !strings.HasSuffix(name, "_subjects.sql") {
+		return nil
+	}
+	w := newWTX(ctx, tx)
+	defer w.close()
+	return rebuildSubjects(w)
+}
 
 // explain turns SQLite's messages into the cause a reader can act on.
 func explain(err error) error {

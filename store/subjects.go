@@ -1,0 +1,498 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"byline/news"
+)
+
+// The library-wide index of people, places and quotes (migration
+// "subjects"). Every article whose entities are stored is indexed in the
+// same transaction: each of its people and places is resolved to a
+// subject, and its quotes are listed with their speaker's subject.
+//
+// Names merge across stories the way the extractor merges them inside
+// one: by their normalised full form ("Kim Jong-un" is "kim jong un"), by
+// a longer form another story gave as an alias, and a story that names a
+// person by one word only ("Trump") joins the person the library knows by
+// that word — when one person clearly dominates it. Two people of one
+// story are two subjects, however alike their names, since each has its
+// own full form. A reader's merge or split re-points forms and pins them
+// (manual), so later articles and a re-extraction follow it.
+
+// subjectKey is the form a name is recognised by: lower case, with
+// hyphens, dots and runs of space as one space.
+func subjectKey(name string) string {
+	f := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(name, "’", "'")), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '.' || r == '‐' || r == ','
+	})
+	return strings.Join(f, " ")
+}
+
+// indexedArticle is an article waiting for its subjects to be indexed.
+type indexedArticle struct {
+	id       int64
+	sortTime int64
+	e        news.Entities
+}
+
+// dominance is how many times more stories the leading person known by a
+// single word must have than the next before a story naming only that
+// word is given to them.
+const dominance = 3
+
+type keyRow struct {
+	id     int64
+	manual bool
+}
+
+type candidate struct {
+	id      int64
+	stories int
+}
+
+// subjectIndexer resolves the names of a batch of articles to subjects,
+// reading what the library knows with a few IN queries and writing new
+// subjects, forms and appearances as multi-row inserts.
+type subjectIndexer struct {
+	w      *wtx
+	nextID int64
+	keys   map[string]keyRow       // kind+"\x00"+key
+	short  map[string][]candidate // person short names
+	fresh  map[int64]int           // stories of each subject in this batch
+	adopt  map[string]int64        // a lone subject's key and the person now known by it
+	rows   struct{ subjects, keys, short []any }
+}
+
+func kindKey(kind news.Kind, key string) string { return string(kind) + "\x00" + key }
+
+// indexSubjects indexes the queued articles and empties the queue.
+func indexSubjects(w *wtx) error {
+	arts := w.subjects
+	if len(arts) == 0 {
+		return nil
+	}
+	w.subjects = w.subjects[:0]
+	x := &subjectIndexer{w: w, keys: map[string]keyRow{}, short: map[string][]candidate{}, fresh: map[int64]int{}, adopt: map[string]int64{}}
+	if err := w.scan(`SELECT COALESCE(max(id), 0) FROM subjects`, nil, &x.nextID); err != nil {
+		return err
+	}
+	if err := x.prefetch(arts); err != nil {
+		return err
+	}
+	// Full names first, across the whole batch, so a one-word name is
+	// matched against every person the batch brings too.
+	ids := make([][]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = make([]int64, len(a.e.People)+len(a.e.Places))
+		for j, p := range a.e.People {
+			if key := subjectKey(p.Name); strings.Contains(key, " ") {
+				ids[i][j] = x.full(news.KindPerson, key, p.Name)
+				x.learnForms(ids[i][j], p)
+			}
+		}
+		for j, p := range a.e.Places {
+			if key := subjectKey(p.Name); key != "" {
+				ids[i][len(a.e.People)+j] = x.full(news.KindPlace, key, p.Name)
+			}
+		}
+	}
+	for i, a := range arts {
+		for j, p := range a.e.People {
+			if key := subjectKey(p.Name); key != "" && !strings.Contains(key, " ") {
+				ids[i][j] = x.lone(key, p.Name)
+			}
+		}
+	}
+	if err := x.flush(); err != nil {
+		return err
+	}
+	var appearances, quotes []any
+	for i, a := range arts {
+		appearances = append(appearances, appearanceRows(a, ids[i])...)
+		quotes = append(quotes, quoteRows(a, ids[i])...)
+	}
+	if err := insertRows(w, `INSERT INTO appearances(subject_id, sort_time, article_id, key, mentions) VALUES `, 5, appearances); err != nil {
+		return err
+	}
+	if err := insertRows(w, `INSERT INTO library_quotes(article_id, ord, sort_time, speaker_id, speaker_key, speaker, text, partial, paragraph) VALUES `, 9, quotes); err != nil {
+		return err
+	}
+	return x.adoptLoneSubjects()
+}
+
+// prefetch reads the library's knowledge of every form the batch uses.
+func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
+	byKind := map[news.Kind]map[string]bool{news.KindPerson: {}, news.KindPlace: {}}
+	short := map[string]bool{}
+	for _, a := range arts {
+		for _, p := range a.e.People {
+			key := subjectKey(p.Name)
+			byKind[news.KindPerson][key] = true
+			for _, s := range shortForms(p) {
+				short[s] = true
+				byKind[news.KindPerson][s] = true
+			}
+			for _, al := range p.Aliases {
+				byKind[news.KindPerson][subjectKey(al)] = true
+			}
+			if !strings.Contains(key, " ") {
+				short[key] = true
+			}
+		}
+		for _, p := range a.e.Places {
+			byKind[news.KindPlace][subjectKey(p.Name)] = true
+		}
+	}
+	for kind, set := range byKind {
+		err := inChunks(x.w, `SELECT key, subject_id, manual FROM subject_keys WHERE kind = '`+string(kind)+`' AND key IN `, set, func(rows *sql.Rows) error {
+			var key string
+			var r keyRow
+			if err := rows.Scan(&key, &r.id, &r.manual); err != nil {
+				return err
+			}
+			x.keys[kindKey(kind, key)] = r
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return inChunks(x.w, `SELECT n.key, n.subject_id, s.stories FROM short_names n JOIN subjects s ON s.id = n.subject_id WHERE n.key IN `, short, func(rows *sql.Rows) error {
+		var key string
+		var c candidate
+		if err := rows.Scan(&key, &c.id, &c.stories); err != nil {
+			return err
+		}
+		x.short[key] = append(x.short[key], c)
+		return nil
+	})
+}
+
+// inChunks runs head + "(?, …)" over set, 500 values at a time.
+func inChunks(w *wtx, head string, set map[string]bool, each func(*sql.Rows) error) error {
+	vals := make([]any, 0, len(set))
+	for k := range set {
+		if k != "" {
+			vals = append(vals, k)
+		}
+	}
+	for len(vals) > 0 {
+		n := min(len(vals), 500)
+		rows, err := w.tx.QueryContext(w.ctx, head+"(?"+strings.Repeat(", ?", n-1)+")", vals[:n]...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := each(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		vals = vals[n:]
+	}
+	return nil
+}
+
+// shortForms are the single words a person of an article is also called:
+// the last word of their name and any one-word alias ("Kim").
+func shortForms(p news.Person) []string {
+	key := subjectKey(p.Name)
+	if !strings.Contains(key, " ") {
+		return nil
+	}
+	out := []string{key[strings.LastIndexByte(key, ' ')+1:]}
+	for _, al := range p.Aliases {
+		if k := subjectKey(al); k != "" && !strings.Contains(k, " ") && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// full resolves a full name: the subject it is a form of, or a new one.
+func (x *subjectIndexer) full(kind news.Kind, key, name string) int64 {
+	if r, ok := x.keys[kindKey(kind, key)]; ok {
+		x.fresh[r.id]++
+		return r.id
+	}
+	id := x.newSubject(kind, key, name)
+	x.fresh[id]++
+	return id
+}
+
+func (x *subjectIndexer) newSubject(kind news.Kind, key, name string) int64 {
+	x.nextID++
+	id := x.nextID
+	x.rows.subjects = append(x.rows.subjects, id, string(kind), name)
+	x.addKey(kind, key, name, id)
+	return id
+}
+
+func (x *subjectIndexer) addKey(kind news.Kind, key, name string, id int64) {
+	x.keys[kindKey(kind, key)] = keyRow{id: id}
+	x.rows.keys = append(x.rows.keys, string(kind), key, id, name)
+}
+
+// learnForms records what else a person is called: longer aliases become
+// forms of theirs when no one else has them, and their short names make
+// them a candidate for stories that name them by one word.
+func (x *subjectIndexer) learnForms(id int64, p news.Person) {
+	for _, al := range p.Aliases {
+		if k := subjectKey(al); strings.Contains(k, " ") {
+			if _, taken := x.keys[kindKey(news.KindPerson, k)]; !taken {
+				x.addKey(news.KindPerson, k, al, id)
+			}
+		}
+	}
+	for _, s := range shortForms(p) {
+		if slices.ContainsFunc(x.short[s], func(c candidate) bool { return c.id == id }) {
+			continue
+		}
+		x.short[s] = append(x.short[s], candidate{id: id})
+		x.rows.short = append(x.rows.short, s, id)
+		// A story of the past that named only this word has a subject
+		// of its own: it is theirs, if they are the only one so called.
+		if r, ok := x.keys[kindKey(news.KindPerson, s)]; ok && !r.manual && len(x.short[s]) == 1 {
+			x.adopt[s] = id
+		} else {
+			delete(x.adopt, s)
+		}
+	}
+}
+
+// lone resolves a one-word name: a form the reader pinned, else the
+// person who dominates that word, else whoever was last named so alone.
+func (x *subjectIndexer) lone(key, name string) int64 {
+	r, known := x.keys[kindKey(news.KindPerson, key)]
+	if known && r.manual {
+		x.fresh[r.id]++
+		return r.id
+	}
+	if id := x.dominant(key); id != 0 {
+		x.fresh[id]++
+		return id
+	}
+	return x.full(news.KindPerson, key, name)
+}
+
+func (x *subjectIndexer) dominant(key string) int64 {
+	cands := x.short[key]
+	switch len(cands) {
+	case 0:
+		return 0
+	case 1:
+		return cands[0].id
+	}
+	stories := func(c candidate) int { return c.stories + x.fresh[c.id] }
+	sorted := slices.Clone(cands)
+	slices.SortFunc(sorted, func(a, b candidate) int { return stories(b) - stories(a) })
+	if stories(sorted[0]) >= dominance*max(stories(sorted[1]), 1) {
+		return sorted[0].id
+	}
+	return 0
+}
+
+func (x *subjectIndexer) flush() error {
+	w := x.w
+	if err := insertRows(w, `INSERT INTO subjects(id, kind, name) VALUES `, 3, x.rows.subjects); err != nil {
+		return err
+	}
+	if err := insertRows(w, `INSERT OR IGNORE INTO subject_keys(kind, key, subject_id, name) VALUES `, 4, x.rows.keys); err != nil {
+		return err
+	}
+	return insertRows(w, `INSERT OR IGNORE INTO short_names(key, subject_id) VALUES `, 2, x.rows.short)
+}
+
+// adoptLoneSubjects gives a subject made of one-word stories to the
+// person the batch made the only one known by that word.
+func (x *subjectIndexer) adoptLoneSubjects() error {
+	for key, into := range x.adopt {
+		r := x.keys[kindKey(news.KindPerson, key)]
+		if r.id == into {
+			continue
+		}
+		if err := mergeSubjects(x.w, into, r.id, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appearanceRows are an article's subjects, one row each: two people of
+// the story resolved to one subject (by a reader's merge) count once,
+// their mentions added.
+func appearanceRows(a indexedArticle, ids []int64) []any {
+	type row struct {
+		key      string
+		mentions int
+	}
+	var order []int64
+	rows := map[int64]*row{}
+	add := func(id int64, name string, mentions int) {
+		if id == 0 {
+			return
+		}
+		if r, ok := rows[id]; ok {
+			r.mentions += mentions
+			return
+		}
+		order = append(order, id)
+		rows[id] = &row{subjectKey(name), mentions}
+	}
+	for j, p := range a.e.People {
+		add(ids[j], p.Name, p.Mentions)
+	}
+	for j, p := range a.e.Places {
+		add(ids[len(a.e.People)+j], p.Name, p.Mentions)
+	}
+	out := make([]any, 0, 5*len(order))
+	for _, id := range order {
+		out = append(out, id, a.sortTime, a.id, rows[id].key, rows[id].mentions)
+	}
+	return out
+}
+
+func quoteRows(a indexedArticle, ids []int64) []any {
+	out := make([]any, 0, 9*len(a.e.Quotes))
+	for i, q := range a.e.Quotes {
+		var speaker any
+		key := ""
+		if j := slices.IndexFunc(a.e.People, func(p news.Person) bool { return p.Name == q.Speaker }); j >= 0 && q.Speaker != "" {
+			speaker, key = ids[j], subjectKey(q.Speaker)
+			if ids[j] == 0 {
+				speaker = nil
+			}
+		}
+		out = append(out, a.id, i, a.sortTime, speaker, key, q.Speaker, q.Text, q.Partial, q.Paragraph)
+	}
+	return out
+}
+
+// mergeSubjects moves every story, form and quote of from into into. A
+// reader's merge pins the forms (manual) so nothing automatic undoes it.
+func mergeSubjects(w *wtx, into, from int64, manual bool) error {
+	if into == from {
+		return nil
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`UPDATE subject_keys SET subject_id = ?, manual = manual OR ? WHERE subject_id = ?`, []any{into, manual, from}},
+		{`INSERT OR IGNORE INTO short_names(key, subject_id) SELECT key, ? FROM short_names WHERE subject_id = ?`, []any{into, from}},
+		{`UPDATE library_quotes SET speaker_id = ? WHERE speaker_id = ?`, []any{into, from}},
+	}
+	for _, s := range stmts {
+		if _, err := w.exec(s.q, s.args...); err != nil {
+			return fmt.Errorf("merge subjects: %w", err)
+		}
+	}
+	return moveAppearances(w, into, from, "")
+}
+
+// moveAppearances moves from's appearances (only those under key, when
+// key is not "") to into, adding mentions where both are in one story,
+// and deletes from when nothing is left of it.
+func moveAppearances(w *wtx, into, from int64, key string) error {
+	cond := ""
+	args := []any{from}
+	if key != "" {
+		cond = " AND key = ?"
+		args = append(args, key)
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `DELETE FROM appearances WHERE subject_id = ?`+cond+` RETURNING sort_time, article_id, key, mentions`, args...)
+	if err != nil {
+		return err
+	}
+	var moved []any
+	for rows.Next() {
+		var t, art int64
+		var k string
+		var n int
+		if err := rows.Scan(&t, &art, &k, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		moved = append(moved, into, t, art, k, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := 0; i < len(moved); i += 5 {
+		// One row at a time: ON CONFLICT adds the mentions of a story
+		// both were in, which the triggers do not count as a new story.
+		if _, err := w.exec(`INSERT INTO appearances(subject_id, sort_time, article_id, key, mentions) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`, moved[i:i+5]...); err != nil {
+			return err
+		}
+	}
+	if _, err := w.exec(`UPDATE subjects SET mentions = (SELECT COALESCE(sum(mentions), 0) FROM appearances WHERE subject_id = ?) WHERE id = ?`, into, into); err != nil {
+		return err
+	}
+	_, err = w.exec(`DELETE FROM subjects WHERE id = ? AND NOT EXISTS (SELECT 1 FROM subject_keys WHERE subject_id = ?)`, from, from)
+	return err
+}
+
+// unindexArticle removes an article's appearances and quotes before its
+// entities are written again.
+func unindexArticle(w *wtx, id int64) error {
+	for _, table := range []string{"appearances", "library_quotes"} {
+		if _, err := w.exec("DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rebuildSubjects indexes every stored article, in the order they
+// arrived, as the save path would have: the migration that adds the index
+// runs it for a library that already has articles.
+func rebuildSubjects(w *wtx) error {
+	var after int64
+	for {
+		batch, err := storedEntities(w, after, 2000)
+		if err != nil || len(batch) == 0 {
+			return err
+		}
+		after = batch[len(batch)-1].id
+		w.subjects = append(w.subjects[:0], batch...)
+		if err := indexSubjects(w); err != nil {
+			return err
+		}
+	}
+}
+
+// storedEntities reads up to limit articles' entities after the article
+// afterID, in id order.
+func storedEntities(w *wtx, afterID int64, limit int) ([]indexedArticle, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.article_id, a.sort_time, e.data FROM entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.article_id > ? ORDER BY e.article_id LIMIT ?`, afterID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []indexedArticle
+	for rows.Next() {
+		var a indexedArticle
+		var data string
+		if err := rows.Scan(&a.id, &a.sortTime, &data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &a.e); err != nil {
+			return nil, fmt.Errorf("read the people, places and quotes of article %d: %w", a.id, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

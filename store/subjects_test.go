@@ -1,0 +1,328 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"byline/news"
+)
+
+// story is an article with the people, places and quotes the extractor
+// would have found in it, dated day days into March 2026.
+func story(day int, title string, people []news.Person, places []string, quotes ...news.Quote) *news.Article {
+	a := article(title, "Text of "+title+".")
+	a.Published = time.Date(2026, 3, day, 9, 0, 0, 0, time.UTC)
+	a.Entities.People = people
+	for _, p := range places {
+		a.Entities.Places = append(a.Entities.Places, news.Place{Name: p, Mentions: 1})
+	}
+	a.Entities.Quotes = quotes
+	a.EntitiesVersion = 1
+	return a
+}
+
+func person(name string, mentions int, aliases ...string) news.Person {
+	return news.Person{Name: name, Mentions: mentions, Aliases: aliases}
+}
+
+// people is the library's people as "Name stories/mentions", most stories first.
+func people(t *testing.T, s *Store) string {
+	t.Helper()
+	subs, _, err := s.Subjects(context.Background(), SubjectFilter{Kind: news.KindPerson}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, p := range subs {
+		out = append(out, fmt.Sprintf("%s %d/%d", p.Name, p.Stories, p.Mentions))
+	}
+	return strings.Join(out, ", ")
+}
+
+func TestNamesMergeAcrossStories(t *testing.T) {
+	s := openTemp(t)
+	save(t, s,
+		story(1, "Summit at the border", []news.Person{person("Donald Trump", 4, "President Trump", "Trump"), person("Kim Jong Un", 3, "Kim")}, []string{"Panmunjom"}),
+		story(2, "Talks resume", []news.Person{person("Trump", 2)}, nil),
+		story(3, "Envoys meet", []news.Person{person("Kim Jong-un", 1)}, []string{"Panmunjom"}),
+	)
+	// A later batch: the alias a story gave is a form of the person too.
+	save(t, s, story(4, "A letter", []news.Person{person("President Trump", 1), person("Kim", 2)}, nil))
+	if got, want := people(t, s), "Donald Trump 3/7, Kim Jong Un 3/6"; got != want {
+		t.Errorf("people = %s\nwant %s", got, want)
+	}
+	places, _, _ := s.Subjects(context.Background(), SubjectFilter{Kind: news.KindPlace}, 0, 0)
+	if len(places) != 1 || places[0].Stories != 2 || places[0].FirstSeen.Day() != 1 || places[0].LastSeen.Day() != 3 {
+		t.Errorf("places = %+v", places)
+	}
+}
+
+func TestSameSurnameInOneStoryStaysTwo(t *testing.T) {
+	s := openTemp(t)
+	save(t, s,
+		story(1, "State visit", []news.Person{person("Donald Trump", 5, "Trump"), person("Melania Trump", 2, "Mrs Trump")}, nil),
+		story(2, "Rally", []news.Person{person("Donald Trump", 3, "Trump")}, nil),
+		story(3, "Campaign", []news.Person{person("Donald Trump", 3, "Trump")}, nil),
+	)
+	if got, want := people(t, s), "Donald Trump 3/11, Melania Trump 1/2"; got != want {
+		t.Errorf("people = %s\nwant %s", got, want)
+	}
+	// A story naming only "Trump" goes to the Trump the library knows
+	// best, three stories to one; with two Trumps equally known it would
+	// stay a person of its own.
+	save(t, s, story(4, "Statement", []news.Person{person("Trump", 1)}, nil))
+	if got, want := people(t, s), "Donald Trump 4/12, Melania Trump 1/2"; got != want {
+		t.Errorf("after a one-word story: %s\nwant %s", got, want)
+	}
+	save(t, s, story(5, "Gala", []news.Person{person("Melania Trump", 2, "Trump")}, nil),
+		story(6, "Gala again", []news.Person{person("Melania Trump", 2, "Trump")}, nil))
+	save(t, s, story(7, "Who?", []news.Person{person("Trump", 1)}, nil))
+	if got, want := people(t, s), "Donald Trump 4/12, Melania Trump 3/6, Trump 1/1"; got != want {
+		t.Errorf("an ambiguous one-word story: %s\nwant %s", got, want)
+	}
+}
+
+func TestOneWordStoryBeforeTheFullNameJoinsIt(t *testing.T) {
+	s := openTemp(t)
+	save(t, s, story(1, "Briefing", []news.Person{person("Okafor", 2)}, nil))
+	save(t, s, story(2, "Profile", []news.Person{person("David Okafor", 3, "Okafor")}, nil))
+	if got, want := people(t, s), "David Okafor 2/5"; got != want {
+		t.Errorf("people = %s\nwant %s", got, want)
+	}
+}
+
+func reextract(t *testing.T, s *Store, arts ...*news.Article) {
+	t.Helper()
+	up := map[int64]news.Entities{}
+	for _, a := range arts {
+		up[a.ID] = a.Entities
+	}
+	if err := s.SetEntities(context.Background(), 2, up); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMergeAndSplitSurviveReextraction(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a := story(1, "Port strike", []news.Person{person("Fiona MacRae", 2, "MacRae")}, nil,
+		news.Quote{Text: "We are ready", Speaker: "Fiona MacRae"})
+	b := story(2, "Union vote", []news.Person{person("Fi MacRae", 1)}, nil,
+		news.Quote{Text: "The vote is clear", Speaker: "Fi MacRae"})
+	save(t, s, a, b)
+	if got := people(t, s); got != "Fiona MacRae 1/2, Fi MacRae 1/1" {
+		t.Fatalf("before the merge: %s", got)
+	}
+	if _, err := s.Merge(ctx, news.KindPerson, "Fiona MacRae", "Fi MacRae"); err != nil {
+		t.Fatal(err)
+	}
+	want := "Fiona MacRae 2/3"
+	if got := people(t, s); got != want {
+		t.Errorf("after the merge: %s, want %s", got, want)
+	}
+	fiona, err := s.FindSubject(ctx, news.KindPerson, "Fi MacRae")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if qs, _, _ := s.Quotes(ctx, QuoteFilter{SpeakerID: fiona.ID}, 0, 0); len(qs) != 2 {
+		t.Errorf("quotes of the merged person: %+v", qs)
+	}
+	reextract(t, s, a, b)
+	if got := people(t, s); got != want {
+		t.Errorf("after re-extraction: %s, want %s", got, want)
+	}
+	save(t, s, story(3, "Later", []news.Person{person("Fi MacRae", 1)}, nil))
+	if got, want := people(t, s), "Fiona MacRae 3/4"; got != want {
+		t.Errorf("a later story: %s, want %s", got, want)
+	}
+
+	if _, err := s.Split(ctx, news.KindPerson, "Fiona MacRae", []string{"Fi MacRae"}); err != nil {
+		t.Fatal(err)
+	}
+	want = "Fi MacRae 2/2, Fiona MacRae 1/2"
+	if got := people(t, s); got != want {
+		t.Errorf("after the split: %s, want %s", got, want)
+	}
+	reextract(t, s, a, b)
+	save(t, s, story(4, "Even later", []news.Person{person("Fi MacRae", 1)}, nil))
+	if got, want := people(t, s), "Fi MacRae 3/3, Fiona MacRae 1/2"; got != want {
+		t.Errorf("after the split, re-extraction and a new story: %s, want %s", got, want)
+	}
+	if _, err := s.Split(ctx, news.KindPerson, "Fiona MacRae", []string{"Nobody"}); !errors.Is(err, ErrNotAForm) {
+		t.Errorf("splitting off a form the person does not have: %v", err)
+	}
+}
+
+// A one-word form joined by dominance can be split off, and the stories
+// that name only that word keep going to the new person.
+func TestSplitOneWordForm(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s, story(1, "Profile", []news.Person{person("David Okafor", 3, "Okafor")}, nil),
+		story(2, "Match report", []news.Person{person("Okafor", 1)}, nil))
+	if got := people(t, s); got != "David Okafor 2/4" {
+		t.Fatalf("before: %s", got)
+	}
+	if _, err := s.Split(ctx, news.KindPerson, "David Okafor", []string{"Okafor"}); err != nil {
+		t.Fatal(err)
+	}
+	save(t, s, story(3, "Another match", []news.Person{person("Okafor", 2)}, nil))
+	if got, want := people(t, s), "Okafor 2/3, David Okafor 1/3"; got != want {
+		t.Errorf("after the split: %s, want %s", got, want)
+	}
+}
+
+func TestSubjectsOfAQueryAndTheirCompany(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s,
+		story(1, "Ferry strike", []news.Person{person("Fiona MacRae", 2), person("Callum Strachan", 1)}, []string{"Glasgow"}),
+		story(2, "Ferry talks", []news.Person{person("Fiona MacRae", 1), person("Callum Strachan", 1)}, []string{"Oban"}),
+		story(20, "Bridge", []news.Person{person("Fiona MacRae", 1), person("Isla Grant", 1)}, []string{"Glasgow"}),
+	)
+	q, _ := news.ParseQuery("after:2026-03-10")
+	subs, total, err := s.Subjects(ctx, SubjectFilter{Kind: news.KindPerson, Query: q}, 0, 0)
+	if err != nil || total != 2 || len(subs) != 2 || subs[0].Stories != 1 {
+		t.Errorf("people after the 10th: %+v (%d), %v", subs, total, err)
+	}
+	fiona, _ := s.FindSubject(ctx, news.KindPerson, "MacRae")
+	ppl, places, err := s.Related(ctx, fiona.ID, 5)
+	if err != nil || len(ppl) != 2 || ppl[0].Name != "Callum Strachan" || ppl[0].Stories != 2 || len(places) != 2 || places[0].Name != "Glasgow" {
+		t.Errorf("company of Fiona MacRae: %+v %+v %v", ppl, places, err)
+	}
+	arts, err := s.SubjectStories(ctx, fiona.ID, 0, 0)
+	if err != nil || len(arts) != 3 || arts[0].Title != "Bridge" {
+		t.Errorf("stories of Fiona MacRae: %d, %v", len(arts), err)
+	}
+	subs = []news.Subject{fiona}
+	if err := s.FillWeekly(ctx, subs, 4); err != nil || fmt.Sprint(subs[0].Weekly) != "[0 2 0 1]" {
+		t.Errorf("weekly = %v, %v", subs[0].Weekly, err)
+	}
+}
+
+func TestDeletedArticlesLeaveTheCounts(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r := save(t, s, story(1, "One", []news.Person{person("Isla Grant", 2)}, nil),
+		story(5, "Two", []news.Person{person("Isla Grant", 1)}, nil))
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, r[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	isla, err := s.FindSubject(ctx, news.KindPerson, "Isla Grant")
+	if err != nil || isla.Stories != 1 || isla.Mentions != 2 || isla.LastSeen.Day() != 1 {
+		t.Errorf("after deleting a story: %+v, %v", isla, err)
+	}
+}
+
+func TestQuotesByWordsAndSpeaker(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s,
+		story(1, "Harbour", []news.Person{person("Fiona MacRae", 1)}, nil,
+			news.Quote{Text: "The harbour stays open", Speaker: "Fiona MacRae", Paragraph: 2},
+			news.Quote{Text: "no comment", Speaker: "the council", Partial: true}),
+		story(2, "Bridge", []news.Person{person("Callum Strachan", 1)}, nil,
+			news.Quote{Text: "The bridge is safe", Speaker: "Callum Strachan"}),
+	)
+	all, total, err := s.Quotes(ctx, QuoteFilter{}, 0, 0)
+	if err != nil || total != 3 || all[0].Text != "The bridge is safe" || all[0].Title != "Bridge" || all[0].SpeakerID == 0 {
+		t.Errorf("all quotes: %+v %d %v", all, total, err)
+	}
+	if qs, _, _ := s.Quotes(ctx, QuoteFilter{Words: "harbour open"}, 0, 0); len(qs) != 1 || qs[0].Paragraph != 2 {
+		t.Errorf("quotes with harbour and open: %+v", qs)
+	}
+	if qs, _, _ := s.Quotes(ctx, QuoteFilter{Words: "council"}, 0, 0); len(qs) != 1 || !qs[0].Partial || qs[0].SpeakerID != 0 {
+		t.Errorf("quotes by the council: %+v", qs)
+	}
+}
+
+// A library from before the index gets it from its stored entities,
+// merged as the save path merges.
+func TestMigrationBuildsTheIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save(t, s,
+		story(1, "Summit", []news.Person{person("Kim Jong Un", 3, "Kim")}, []string{"Seoul"}, news.Quote{Text: "Peace", Speaker: "Kim Jong Un"}),
+		story(2, "Letter", []news.Person{person("Kim", 1)}, nil))
+	s.Close()
+	// Back to the schema before the index, as an older byline left it.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	for _, q := range []string{`DROP TABLE library_quotes`, `DROP TABLE appearances`, `DROP TABLE short_names`, `DROP TABLE subject_keys`,
+		`DROP TABLE subjects`, `DROP TABLE highlights`, fmt.Sprintf(`PRAGMA user_version = %d`, subjectsMigration()-1)} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, want := people(t, s), "Kim Jong Un 2/4"; got != want {
+		t.Errorf("people after the migration: %s, want %s", got, want)
+	}
+	if qs, _, _ := s.Quotes(context.Background(), QuoteFilter{Words: "peace"}, 0, 0); len(qs) != 1 || qs[0].SpeakerID == 0 {
+		t.Errorf("quotes after the migration: %+v", qs)
+	}
+}
+
+// subjectsMigration is the schema version the index arrives with.
+func subjectsMigration() int {
+	names, _ := migrationFS.ReadDir("migrations")
+	for i, n := range names {
+		if strings.HasSuffix(n.Name(), "_subjects.sql") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func TestHighlightRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r := save(t, s, article("Ferry talks", "The talks collapsed at noon. Both sides blamed the weather."), article("Other", "Nothing."))
+	h, err := s.AddHighlight(ctx, news.Highlight{ArticleID: r[0].ID, Start: 0, End: 28, Text: "The talks collapsed at noon.", Note: "check the time"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Article(ctx, r[0].ID)
+	if len(a.Highlights) != 1 || a.Highlights[0].Text != "The talks collapsed at noon." || a.Highlights[0].Note != "check the time" {
+		t.Errorf("highlights = %+v", a.Highlights)
+	}
+	if got := list(t, s, "has:highlight"); len(got) != 1 || got[0].ID != r[0].ID {
+		t.Errorf("has:highlight found %d", len(got))
+	}
+	if got := list(t, s, "-has:highlight"); len(got) != 1 || got[0].ID != r[1].ID {
+		t.Errorf("-has:highlight found %d", len(got))
+	}
+	if err := s.SetHighlightNote(ctx, h.ID, "noon, not one"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteHighlight(ctx, h.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(t, s, "has:highlight"); len(got) != 0 {
+		t.Errorf("has:highlight after delete found %d", len(got))
+	}
+	if err := s.DeleteHighlight(ctx, h.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting it again: %v", err)
+	}
+	if _, err := s.AddHighlight(ctx, news.Highlight{ArticleID: 999, Text: "x"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a highlight on no article: %v", err)
+	}
+}
