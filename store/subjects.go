@@ -62,10 +62,10 @@ type candidate struct {
 type subjectIndexer struct {
 	w      *wtx
 	nextID int64
-	keys   map[string]keyRow       // kind+"\x00"+key
+	keys   map[string]keyRow      // kind+"\x00"+key
 	short  map[string][]candidate // person short names
-	fresh  map[int64]int           // stories of each subject in this batch
-	adopt  map[string]int64        // a lone subject's key and the person now known by it
+	fresh  map[int64]int          // stories of each subject in this batch
+	adopt  map[string]int64       // a lone subject's key and the person now known by it
 	rows   struct{ subjects, keys, short []any }
 }
 
