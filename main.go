@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -30,12 +31,36 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	// SIGHUP (the terminal closing) ends byline as ctrl+c does, so the
-	// reader saves a note being typed instead of dying with it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stopped := withSignals(context.Background())
 	err := newRootCommand(os.Stdin, os.Stdout, os.Stderr).ExecuteContext(ctx)
-	stop()
+	if sig := stopped(); sig != nil && err != nil {
+		// Whatever the command was doing stopped there; every write it
+		// committed before is in the library.
+		fmt.Fprintf(os.Stderr, "byline: stopped by %v; what was saved before it is kept\n", sig)
+		os.Exit(128 + int(sig.(syscall.Signal)))
+	}
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// withSignals returns a context that ends at the first SIGINT, SIGTERM or
+// SIGHUP (the terminal closing: the reader saves a note being typed, as
+// ctrl+c does), and a func saying which signal came, if one did. A second
+// signal gets the default action, so a second ctrl+c always kills.
+func withSignals(parent context.Context) (context.Context, func() os.Signal) {
+	ctx, cancel := context.WithCancel(parent)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var got atomic.Value
+	go func() {
+		s := <-sigs
+		got.Store(s)
+		signal.Stop(sigs)
+		cancel()
+	}()
+	return ctx, func() os.Signal {
+		s, _ := got.Load().(os.Signal)
+		return s
+	}
 }
 
 // exitCode prints err once, on one line, and returns the process status.

@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // foreignDatabase writes a SQLite file another program made: its own
@@ -173,7 +179,7 @@ func readOnlyFolder(t *testing.T, fill func(dir string)) string {
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "byline-test", dir).CombinedOutput(); err != nil {
 		t.Skipf("running as root and cannot mount a read-only file system: %v %s", err, out)
 	}
-	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
 	fill(dir)
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot remount read-only: %v %s", err, out)
@@ -203,4 +209,173 @@ func TestReadOnlyFolderStillLists(t *testing.T) {
 	if snapshot(t, dir) != before {
 		t.Error("the read-only folder changed")
 	}
+}
+
+// runBinary runs the built byline with a deadline: a command that hangs
+// fails the test instead of stalling the suite.
+func runBinary(t *testing.T, stdin io.Reader, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bylineBinary(t), args...)
+	cmd.Stdin = stdin
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("byline %s hung", strings.Join(args, " "))
+	}
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+}
+
+// Item 2: a FIFO given to add, or met in a folder, is skipped with a line
+// naming it; the rest is added. Opening one would wait for a writer for
+// ever.
+func TestAddSkipsFIFOs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	news := filepath.Join(dir, "news")
+	writeFile(t, filepath.Join(news, "ferry.txt"), "Ferry fares rise\n\nFares on the island ferry rise in May, the operator said.\n")
+	for _, p := range []string{filepath.Join(news, "pipe.txt"), filepath.Join(news, "queue"), filepath.Join(dir, "direct.md")} {
+		if err := syscall.Mkfifo(p, 0o600); err != nil {
+			t.Skipf("cannot make a FIFO here: %v", err)
+		}
+	}
+	out, errs, code := runBinary(t, nil, "--library", lib, "add", news, filepath.Join(dir, "direct.md"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (something was skipped)", code)
+	}
+	for _, p := range []string{filepath.Join(news, "pipe.txt"), filepath.Join(news, "queue"), filepath.Join(dir, "direct.md")} {
+		if !strings.Contains(errs, "skipped "+p+": a named pipe (FIFO), not a regular file") {
+			t.Errorf("no line naming the FIFO %s:\n%s", p, errs)
+		}
+	}
+	if !strings.Contains(out, "Ferry fares rise") {
+		t.Errorf("the story beside the FIFOs was not added:\n%s", out)
+	}
+}
+
+// Item 2: SIGTERM and ctrl-C end a command at once, even one waiting on
+// standard input that never ends, with a line saying so; the library
+// opens afterwards.
+func TestSignalsEndAddPromptly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			lib := filepath.Join(t.TempDir(), "library.db")
+			newLibrary(t, lib)
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bylineBinary(t), "--library", lib, "add", "-")
+			stdin, err := cmd.StdinPipe() // held open: add waits on it
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// add opens the library (which makes its -wal file) before it
+			// reads: by then the signal handler is in place.
+			for _, err := os.Stat(lib + "-wal"); err != nil; _, err = os.Stat(lib + "-wal") {
+				if ctx.Err() != nil {
+					t.Fatal("add never opened the library")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			cmd.Process.Signal(sig)
+			cmd.Wait()
+			if ctx.Err() != nil {
+				t.Fatalf("add - did not end on %v", sig)
+			}
+			if code := cmd.ProcessState.ExitCode(); code != 128+int(sig) || !strings.Contains(errb.String(), "stopped by") {
+				t.Errorf("exit %d, stderr %q; want %d and a line saying it stopped", code, errb.String(), 128+int(sig))
+			}
+			listJSON(t, lib) // opens and lists
+		})
+	}
+}
+
+// Item 8: a symbolic link to a folder is the folder; a folder with nothing
+// to add is named in its line.
+func TestAddFollowsLinkedFolderAndNamesEmptyOne(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	writeFile(t, filepath.Join(dir, "real", "ferry.txt"), "Ferry fares rise\n\nFares on the island ferry rise in May, the operator said.\n")
+	link := filepath.Join(dir, "linked")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o700)
+	out, errs, code := run(t, "", "--library", lib, "add", link, empty)
+	if !strings.Contains(out, "Ferry fares rise") {
+		t.Errorf("the story in the linked folder was not added; stdout %q stderr %q", out, errs)
+	}
+	if code != 1 || !strings.Contains(errs, "skipped "+empty+": no .txt, .md or .html files in it") {
+		t.Errorf("exit %d, stderr %q; want the empty folder named", code, errs)
+	}
+}
+
+// Item 8: a disk that fills up during add stops it with a line naming the
+// file being saved, and the library keeps what was saved before. The disk
+// is a small tmpfs where one can be mounted (root), and a file size limit
+// (ulimit -f: writes past it fail) everywhere.
+func TestFullDiskDuringAddNamesTheFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	stories := filepath.Join(t.TempDir(), "stories")
+	for i := range 600 {
+		body := strings.Repeat(fmt.Sprintf("The harbour board met on day %d and spoke of tides, ferries and fares. ", i), 40)
+		writeFile(t, filepath.Join(stories, fmt.Sprintf("story-%03d.txt", i)), fmt.Sprintf("Harbour board day %d\n\n%s\n", i, body))
+	}
+	check := func(t *testing.T, lib, errs string, code int) {
+		t.Helper()
+		if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "saving "+filepath.Join(stories, "story-")) {
+			t.Fatalf("exit %d, stderr %q; want one line naming the file being saved and the cause", code, errs)
+		}
+		t.Log(strings.TrimSpace(errs))
+		if n := len(listJSON(t, lib)); n == 0 || n >= 600 {
+			t.Errorf("%d articles in the library after the disk filled; want those saved before it", n)
+		}
+	}
+	t.Run("tmpfs", func(t *testing.T) {
+		if os.Geteuid() != 0 {
+			t.Skip("mounting a small tmpfs needs root")
+		}
+		disk := filepath.Join(t.TempDir(), "disk")
+		os.Mkdir(disk, 0o700)
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=512k", "byline-test", disk).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() }) // lazily: the in-process run may hold the file
+		lib := filepath.Join(disk, "library.db")
+		newLibrary(t, lib)
+		_, errs, code := run(t, "", "--library", lib, "add", stories)
+		if !strings.Contains(errs, "full") {
+			t.Errorf("the cause is not the full disk: %q", errs)
+		}
+		check(t, lib, errs, code)
+	})
+	t.Run("file-size-limit", func(t *testing.T) {
+		lib := filepath.Join(t.TempDir(), "library.db")
+		newLibrary(t, lib)
+		cmd := exec.Command("sh", "-c", `ulimit -f 1024 && exec "$0" "$@"`, bylineBinary(t), "--library", lib, "add", stories)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		cmd.Run()
+		check(t, lib, errb.String(), cmd.ProcessState.ExitCode())
+	})
 }

@@ -55,6 +55,9 @@ type Sources struct {
 // Read reads one input into an article. Its error names the input.
 func (in Input) Read(ctx context.Context, src Sources) (*news.Article, error) {
 	if in.Err != nil {
+		if !strings.Contains(in.Err.Error(), in.Name) {
+			return nil, fmt.Errorf("%s: %w", in.Name, in.Err)
+		}
 		return nil, in.Err
 	}
 	var a *news.Article
@@ -65,7 +68,7 @@ func (in Input) Read(ctx context.Context, src Sources) (*news.Article, error) {
 			return nil, errors.New("no standard input")
 		}
 		var data []byte
-		data, err = io.ReadAll(io.LimitReader(src.Stdin, maxFileSize+1))
+		data, err = readAll(ctx, io.LimitReader(src.Stdin, maxFileSize+1))
 		if err == nil && len(data) > maxFileSize {
 			err = fmt.Errorf("larger than %d MB", maxFileSize>>20)
 		}
@@ -87,4 +90,25 @@ func (in Input) Read(ctx context.Context, src Sources) (*news.Article, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// readAll reads r to its end, or until ctx ends: standard input may be a
+// terminal or a pipe nobody closes, and ctrl-C must still end byline add.
+// The read left behind ends with the process.
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		return res.data, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

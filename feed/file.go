@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -50,17 +51,13 @@ func Supported(name string) bool {
 // the same file again updates the article instead of duplicating it.
 func ReadFile(path string) (*news.Article, error) {
 	parse, ok := kinds[strings.ToLower(filepath.Ext(path))]
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, fmt.Errorf("%s: %w", path, notRegular(fi.Mode())) // what it is matters more than its name
+	}
 	if !ok {
 		return nil, fmt.Errorf("%s: %w", path, ErrUnsupported)
 	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d MB", path, maxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +69,64 @@ func ReadFile(path string) (*news.Article, error) {
 		a.URL = fileURL(path)
 	}
 	return a, nil
+}
+
+// readRegular reads a regular file of at most maxFileSize bytes. Anything
+// else (a FIFO, a socket, a device) is refused without reading it: a FIFO
+// would block for ever.
+func readRegular(path string) ([]byte, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", path, notRegular(fi.Mode()))
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: %w", path, notRegular(fi.Mode()))
+	case fi.Size() > maxFileSize:
+		return nil, fmt.Errorf("%s: larger than %d MB", path, maxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("%s: larger than %d MB", path, maxFileSize>>20)
+	}
+	return data, nil
+}
+
+// ErrNotRegular is the error for a path that is no regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return fmt.Errorf("a %s, %w", kind, ErrNotRegular)
+}
+
+// unwrapPath drops the path from an *fs.PathError: the caller names it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // ParseInput reads an article of unknown kind, such as standard input:
@@ -126,18 +181,28 @@ func Files(root string) ([]string, error) {
 	if !fi.IsDir() {
 		return []string{root}, nil
 	}
+	// WalkDir does not follow a symbolic link, not even the root: given a
+	// link to a folder it would list the link alone. A trailing separator
+	// makes it open the folder; the paths still begin with what was given.
+	walkRoot := root
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		walkRoot += string(filepath.Separator)
+	}
 	var out []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !d.IsDir() && Supported(path) {
+		// A FIFO, socket or device is listed whatever its name, so that
+		// reading it says what it is and skips it.
+		special := d.Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice) != 0
+		if !d.IsDir() && (Supported(path) || special) {
 			out = append(out, path)
 		}
 		return nil

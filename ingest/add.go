@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"runtime"
 
@@ -111,6 +112,16 @@ func Add(ctx context.Context, st *store.Store, args []string, opts AddOptions) (
 	err = g.Wait()
 	if cerr := p.Close(); err == nil {
 		err = cerr
+	}
+	// Inputs are reported in order as they are saved: a save that failed
+	// (a full disk) failed on the first one not reported. Name it.
+	if next := added + updated + failed; err != nil && ctx.Err() == nil && next < len(items) {
+		switch rest := len(items) - next - 1; rest {
+		case 0:
+			err = fmt.Errorf("saving %s: %w", items[next].Name, err)
+		default:
+			err = fmt.Errorf("saving %s (and %d after it): %w", items[next].Name, rest, err)
+		}
 	}
 	return added, updated, failed, err
 }
