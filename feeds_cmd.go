@@ -86,7 +86,11 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 	// full (nothing is stored to make it conditional), so that one code
 	// path saves articles. A subscription happens once; the second
 	// request is the price of not having two.
-	results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
+	p := ingest.Start(ctx, lib, ingest.Options{})
+	results, err := ingest.Refresh(ctx, lib, p, ingest.RefreshOptions{Fetcher: fetcher, FeedIDs: []int64{f.ID}})
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}
@@ -101,8 +105,7 @@ func (a *app) subscribe(ctx context.Context, lib *store.Store, fetcher *feed.Fet
 	} else {
 		fmt.Fprintln(a.stdout, plural(r.New+r.Updated, "article"))
 	}
-	_, err = a.finish(ctx, lib)
-	return err
+	return nil
 }
 
 func (a *app) fetcher() *feed.Fetcher {
@@ -143,7 +146,11 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	start := time.Now()
 	tty := isTerminal(a.stderr)
 	bar := progressLine{w: a.stderr, tty: tty}
-	results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{
+	// Each feed's articles are saved with their people, places and
+	// quotes and their search rows as they arrive: when a feed's line is
+	// printed its articles are whole.
+	p := ingest.Start(ctx, lib, ingest.Options{})
+	results, err := ingest.Refresh(ctx, lib, p, ingest.RefreshOptions{
 		Fetcher:     a.fetcher(),
 		Concurrency: concurrency,
 		FeedIDs:     ids,
@@ -155,6 +162,9 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 			}
 		},
 	})
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
 	bar.clear()
 	if err != nil {
 		return err
@@ -179,7 +189,7 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 		}
 		return nil
 	}
-	listed := time.Since(start)
+	took := time.Since(start)
 	newArticles, failed := 0, 0
 	for _, r := range results {
 		newArticles += r.New
@@ -190,51 +200,31 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 			fmt.Fprintln(a.stdout, feedLine(r))
 		}
 	}
-	fmt.Fprintf(a.stdout, "%s from %s in %.1fs", plural(newArticles, "new article"), plural(len(results)-failed, "feed"), listed.Seconds())
+	fmt.Fprintf(a.stdout, "%s from %s in %.1fs", plural(newArticles, "new article"), plural(len(results)-failed, "feed"), took.Seconds())
 	if failed > 0 {
 		fmt.Fprintf(a.stdout, "; %d failed", failed)
 	}
 	fmt.Fprintln(a.stdout)
+	// What an earlier, interrupted refresh left: one count on an index
+	// each when there is none.
 	n, err := a.extract(ctx, lib)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(a.stdout, "people, places and quotes of %s found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+		fmt.Fprintf(a.stdout, "people, places and quotes of %s an earlier refresh left found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
 	}
 	n, err = a.index(ctx, lib)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(a.stdout, "%s indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+		fmt.Fprintf(a.stdout, "%s an earlier refresh left indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
 	}
 	if failed == len(results) && synced == 0 {
 		return exitError{1}
 	}
 	return nil
-}
-
-// refreshFeeds fetches and saves feeds, leaving their people, places and
-// quotes and the search index to finish.
-func refreshFeeds(ctx context.Context, lib *store.Store, opts ingest.RefreshOptions) ([]ingest.FeedResult, error) {
-	p := ingest.Start(ctx, lib, ingest.Options{Later: true})
-	results, err := ingest.Refresh(ctx, lib, p, opts)
-	if cerr := p.Close(); err == nil {
-		err = cerr
-	}
-	return results, err
-}
-
-// finish does the work a refresh leaves for later, with progress bars on
-// a terminal.
-func (a *app) finish(ctx context.Context, lib *store.Store) (int, error) {
-	n, err := a.extract(ctx, lib)
-	if err != nil {
-		return n, err
-	}
-	_, err = a.index(ctx, lib)
-	return n, err
 }
 
 func (a *app) extract(ctx context.Context, lib *store.Store) (int, error) {

@@ -59,10 +59,17 @@ func (a *app) showUnsavedNote(err error) error {
 // people, places and quotes follow in the background.
 func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 	return func(ctx context.Context, progress func(done, total int)) (int, error) {
-		results, err := refreshFeeds(ctx, lib, ingest.RefreshOptions{
+		// The same pipeline as byline refresh, on one extraction worker
+		// so the other core keeps the screen responsive, and with the
+		// memory ceiling readerMemory sets.
+		p := ingest.Start(ctx, lib, ingest.Options{Workers: 1})
+		results, err := ingest.Refresh(ctx, lib, p, ingest.RefreshOptions{
 			Fetcher:  a.fetcher(),
 			Progress: func(done, total int, _ ingest.FeedResult) { progress(done, total) },
 		})
+		if cerr := p.Close(); err == nil {
+			err = cerr
+		}
 		n := 0
 		for _, r := range results {
 			n += r.New

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"byline/extract"
 	"byline/feed"
 	"byline/news"
 	"byline/store"
@@ -62,12 +61,6 @@ func Add(ctx context.Context, st *store.Store, args []string, opts AddOptions) (
 			}
 			rg.Go(func() error {
 				a, err := in.Read(gctx, src)
-				if err == nil {
-					// Found here, on every core, so an add killed
-					// midway leaves every saved article whole.
-					a.Entities = extract.Entities(a.Title, a.Body)
-					a.EntitiesVersion = extract.Version
-				}
 				slots[i] <- read{a, err}
 				return nil
 			})

@@ -3,11 +3,14 @@ package ingest
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
 
+	"byline/extract"
 	"byline/news"
 	"byline/store"
 )
@@ -30,22 +33,29 @@ type Batch struct {
 
 // Options tune a Pipeline; the zero value is what byline refresh does.
 type Options struct {
+	// Workers is how many goroutines find people, places and quotes (all
+	// cores when zero).
+	Workers int
 	// Later leaves finding people, places and quotes and indexing for
-	// search to a later Finish: Close returns once every article is
-	// saved. The reader lists new articles at once and finishes in the
-	// background.
+	// search to a later Finish: articles are saved as they come, and
+	// Close returns once every one is.
 	Later bool
-	// Progress, when not nil, is called as Close finishes the articles
-	// saved: step is "extract" or "index".
-	Progress func(step string, done, total int)
 }
 
 // Pipeline stores the articles handed to it: Start, Put any number of
 // batches from any number of goroutines, then Close once.
+//
+// Inside, one goroutine reads each batch as it comes and asks the library
+// which of its articles it holds already, unchanged; the rest go to the
+// workers, which find their people, places and quotes; one writer saves
+// each batch, in order, once its articles are ready, with their entities
+// and search rows in the same transaction, so every article is written
+// once and whole. The queues between them are bounded: a source blocks in
+// Put instead of piling articles up in memory.
 type Pipeline struct {
 	st     *store.Store
 	opts   Options
-	parent context.Context // Close finishes under it: ctx ends with g
+	parent context.Context
 	ctx    context.Context
 	g      *errgroup.Group
 	in     chan Batch
@@ -57,10 +67,30 @@ type Pipeline struct {
 	closeOnce sync.Once
 }
 
-// queuedArticles is how many articles may wait for the writer before Put
-// blocks: enough that a source never waits on a commit, few enough that
-// parsed feeds do not pile up in memory. A larger batch waits for the
-// queue to empty and then goes in alone.
+// job is a batch on its way through: ready is closed once every article
+// of it that needs them has its people, places and quotes.
+type job struct {
+	b       Batch
+	ready   chan struct{}
+	pending atomic.Int64
+}
+
+// task is one article for an extraction worker.
+type task struct {
+	a *news.Article
+	j *job
+}
+
+func (j *job) extracted() {
+	if j.pending.Add(-1) == 0 {
+		close(j.ready)
+	}
+}
+
+// queuedArticles is how many articles may be in the pipeline before Put
+// blocks: enough that the workers and the writer never wait for each
+// other, few enough that memory stays flat. A larger batch waits for the
+// pipeline to empty and then goes in alone.
 const queuedArticles = 4000
 
 // saveBatch is how many articles go into one transaction: big enough that
@@ -71,12 +101,32 @@ const saveBatch = 1000
 // Start starts a pipeline into st. It runs until Close, or until ctx ends
 // or a save fails; Put then returns the error.
 func Start(ctx context.Context, st *store.Store, opts Options) *Pipeline {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	p := &Pipeline{st: st, opts: opts, parent: ctx, ctx: gctx, g: g,
 		in: make(chan Batch, 256), room: semaphore.NewWeighted(queuedArticles), saverDone: make(chan struct{})}
+	ordered := make(chan *job, 64)
+	todo := make(chan task, 256)
+	g.Go(func() error {
+		defer close(ordered)
+		defer close(todo)
+		return p.dispatch(ordered, todo)
+	})
+	for range opts.Workers {
+		g.Go(func() error {
+			for t := range todo {
+				t.a.Entities = extract.Entities(t.a.Title, t.a.Body)
+				t.a.EntitiesVersion = extract.Version
+				t.j.extracted()
+			}
+			return nil
+		})
+	}
 	g.Go(func() error {
 		defer close(p.saverDone)
-		p.saveErr = p.save()
+		p.saveErr = p.save(ordered)
 		return p.saveErr
 	})
 	return p
@@ -85,10 +135,13 @@ func Start(ctx context.Context, st *store.Store, opts Options) *Pipeline {
 // weight is what a batch takes of the queue.
 func weight(b Batch) int64 { return min(int64(len(b.Articles)), queuedArticles) }
 
-// Put hands a batch to the pipeline. It blocks while the queue is full,
+// Put hands a batch to the pipeline. It blocks while the pipeline is full,
 // and returns an error, without taking the batch, once the pipeline has
 // stopped.
 func (p *Pipeline) Put(b Batch) error {
+	if p.ctx.Err() != nil {
+		return p.stopped()
+	}
 	if err := p.room.Acquire(p.ctx, weight(b)); err != nil {
 		return p.stopped()
 	}
@@ -117,56 +170,105 @@ func (p *Pipeline) stopped() error {
 }
 
 // Close says no more batches are coming and waits until every article put
-// is saved and, unless Options.Later, its people, places and quotes are
-// stored and it is indexed for search, with any such work an earlier,
-// interrupted run left. It returns the first error of the pipeline.
+// is saved and, unless Options.Later, has its people, places and quotes
+// and its search row. It returns the first error of the pipeline. Work an
+// earlier, interrupted run left in the library is Finish's.
 func (p *Pipeline) Close() error {
 	p.closeOnce.Do(func() { close(p.in) })
-	if err := p.g.Wait(); err != nil {
-		return err
-	}
-	if p.opts.Later {
-		return nil
-	}
-	var extract, index func(done, total int)
-	if p.opts.Progress != nil {
-		extract = func(done, total int) { p.opts.Progress("extract", done, total) }
-		index = func(done, total int) { p.opts.Progress("index", done, total) }
-	}
-	if _, err := Extract(p.parent, p.st, extract); err != nil {
-		return err
-	}
-	_, err := Index(p.parent, p.st, index)
-	return err
+	return p.g.Wait()
 }
 
-// save is the writer: SQLite takes one writer at a time, and the sources
-// keep reading and parsing while it writes. Batches waiting together are
-// saved in one transaction, so a source of single articles (byline add, a
-// sync client's page) costs no more commits than a feed of thousands.
-func (p *Pipeline) save() error {
-	var group []Batch
+// dispatch sends each batch to the writer, in order, and the articles of
+// it that need extracting to the workers.
+func (p *Pipeline) dispatch(ordered chan<- *job, todo chan<- task) error {
 	for {
-		group = group[:0]
+		var b Batch
 		select {
-		case b, ok := <-p.in:
+		case next, ok := <-p.in:
 			if !ok {
 				return nil
 			}
-			group = append(group, b)
+			b = next
 		case <-p.ctx.Done():
 			return p.ctx.Err()
 		}
-		n := len(group[0].Articles)
+		j := &job{b: b, ready: make(chan struct{})}
+		var need []*news.Article
+		if !p.opts.Later {
+			var same []bool
+			if len(b.Articles) > 0 {
+				var err error
+				if same, err = p.st.Unchanged(p.ctx, b.Articles); err != nil {
+					return err
+				}
+			}
+			for i, a := range b.Articles {
+				if !same[i] && a.EntitiesVersion < extract.Version {
+					need = append(need, a)
+				}
+			}
+		}
+		j.pending.Store(int64(len(need)) + 1)
+		select {
+		case ordered <- j:
+		case <-p.ctx.Done():
+			return p.ctx.Err()
+		}
+		for _, a := range need {
+			select {
+			case todo <- task{a, j}:
+			case <-p.ctx.Done():
+				return p.ctx.Err()
+			}
+		}
+		j.extracted() // the one for the dispatch itself
+	}
+}
+
+// save is the writer: SQLite takes one writer at a time. Batches ready
+// together are saved in one transaction, so a source of single articles
+// (byline add, a sync client's page) costs no more commits than a feed of
+// thousands.
+func (p *Pipeline) save(ordered <-chan *job) error {
+	var group []*job
+	var held *job // next in order, not ready when the last group was made
+	for {
+		group = group[:0]
+		j := held
+		held = nil
+		if j == nil {
+			var ok bool
+			select {
+			case j, ok = <-ordered:
+				if !ok {
+					return nil
+				}
+			case <-p.ctx.Done():
+				return p.ctx.Err()
+			}
+		}
+		select {
+		case <-j.ready:
+		case <-p.ctx.Done():
+			return p.ctx.Err()
+		}
+		group = append(group, j)
+		n := len(j.b.Articles)
 	more:
 		for n < saveBatch {
 			select {
-			case b, ok := <-p.in:
+			case next, ok := <-ordered:
 				if !ok {
 					break more
 				}
-				group = append(group, b)
-				n += len(b.Articles)
+				select {
+				case <-next.ready:
+				default:
+					held = next
+					break more
+				}
+				group = append(group, next)
+				n += len(next.b.Articles)
 			default:
 				break more
 			}
@@ -179,22 +281,29 @@ func (p *Pipeline) save() error {
 
 // saveGroup saves the n articles of group, saveBatch to a transaction, and
 // tells each batch what became of its articles.
-func (p *Pipeline) saveGroup(group []Batch, n int) error {
+func (p *Pipeline) saveGroup(group []*job, n int) error {
 	arts := make([]*news.Article, 0, n)
-	for _, b := range group {
-		arts = append(arts, b.Articles...)
+	for _, j := range group {
+		arts = append(arts, j.b.Articles...)
 	}
 	res := make([]store.SaveResult, 0, n)
 	for rest := arts; len(rest) > 0; {
 		k := min(len(rest), saveBatch)
-		saved, err := p.st.SaveUnindexed(p.ctx, rest[:k])
+		var saved []store.SaveResult
+		var err error
+		if p.opts.Later {
+			saved, err = p.st.SaveUnindexed(p.ctx, rest[:k])
+		} else {
+			saved, err = p.st.Save(p.ctx, rest[:k])
+		}
 		if err != nil {
 			return err
 		}
 		res = append(res, saved...)
 		rest = rest[k:]
 	}
-	for _, b := range group {
+	for _, j := range group {
+		b := j.b
 		p.room.Release(weight(b))
 		k := len(b.Articles)
 		if b.Saved != nil {

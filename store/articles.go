@@ -54,7 +54,10 @@ func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool)
 			}
 			results[i] = r
 		}
-		return flushEntities(w)
+		if err := flushEntities(w); err != nil {
+			return err
+		}
+		return flushSearch(w)
 	})
 	if err != nil {
 		return nil, err
@@ -102,7 +105,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 		if deferIndex {
 			_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id, stale) VALUES (?, 0)`, id)
 		} else {
-			_, err = w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, a.Title, a.Body)
+			w.search = append(w.search, searchRow{id: id, title: a.Title, body: a.Body})
 		}
 		return SaveResult{ID: id, New: true, Changed: true}, err
 	}
@@ -147,9 +150,59 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 		// its search row.
 		_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id, stale) VALUES (?, 1)`, old.id)
 	} else {
-		err = reindex(w, old.id)
+		// Indexed now: a row written later for an earlier unindexed
+		// save would index the article twice.
+		if _, err = w.exec(`DELETE FROM unindexed WHERE article_id = ?`, old.id); err != nil {
+			return SaveResult{}, err
+		}
+		r := searchRow{id: old.id, title: a.Title, body: a.Body, stale: true}
+		err = w.scan(`SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = ?`, []any{old.id}, &r.notes)
+		w.search = append(w.search, r)
 	}
 	return SaveResult{ID: old.id, Changed: true}, err
+}
+
+// searchRow is an article's search row waiting to be written.
+type searchRow struct {
+	id                 int64
+	title, body, notes string
+	stale              bool // the article has an older row to delete first
+}
+
+// flushSearch writes the search rows a save queued, after everything else
+// it wrote. The full-text index keeps the terms of consecutive inserts in
+// memory and writes them as one segment at the next statement that is not
+// one of them; a search row written with each article made a segment per
+// article, hundreds to merge for every thousand saved.
+func flushSearch(w *wtx) error {
+	// An article saved twice in one transaction (two feeds carry the same
+	// story) gets one row, of its last text; it had an older row only if
+	// its first save here found one.
+	last := make(map[int64]int, len(w.search))
+	rows := w.search[:0:0]
+	for _, r := range w.search {
+		if i, ok := last[r.id]; ok {
+			r.stale = rows[i].stale
+			rows[i] = r
+			continue
+		}
+		last[r.id] = len(rows)
+		rows = append(rows, r)
+	}
+	w.search = w.search[:0]
+	for _, r := range rows {
+		if r.stale {
+			if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, r.id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range rows {
+		if _, err := w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, r.id, r.title, r.body, r.notes); err != nil {
+			return fmt.Errorf("index article %d: %w", r.id, err)
+		}
+	}
+	return nil
 }
 
 // reindex rewrites an article's search row from what is stored: its title,
@@ -648,4 +701,64 @@ func (s *Store) Unfinished(ctx context.Context, version int) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE entities_version < ?`, version).Scan(&n)
 	return n, explain(err)
+}
+
+// Unchanged says, for each article, whether the library already holds it
+// (by the keys Save matches on) with the same title and text: saving it
+// would change nothing but add its tags. A pipeline asks before it spends
+// an extraction on each item of a feed that repeats its whole history.
+// It only reads, and hashes an article's text only when it has a copy to
+// compare it with.
+func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, error) {
+	out := make([]bool, len(arts))
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer conn.Close()
+	stmts := map[string]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	lookup := func(query string, args ...any) (stored, bool, error) {
+		st, ok := stmts[query]
+		if !ok {
+			var err error
+			if st, err = conn.PrepareContext(ctx, query); err != nil {
+				return stored{}, false, err
+			}
+			stmts[query] = st
+		}
+		var old stored
+		err := st.QueryRowContext(ctx, args...).Scan(&old.id, &old.hash, &old.title, &old.added)
+		if err == sql.ErrNoRows {
+			return old, false, nil
+		}
+		return old, err == nil, err
+	}
+	for i, a := range arts {
+		var old stored
+		found := false
+		var err error
+		if a.GUID != "" {
+			old, found, err = lookup(dedupeByGUID, a.GUID, nullID(a.FeedID))
+		}
+		if !found && err == nil {
+			if canon := CanonicalURL(a.URL); canon != "" {
+				old, found, err = lookup(dedupeByURL, canon)
+			}
+		}
+		if !found && err == nil && a.GUID == "" {
+			if hash := contentHash(a.Body); hash != "" {
+				old, found, err = lookup(dedupeByHash, hash)
+			}
+		}
+		if err != nil {
+			return nil, explain(err)
+		}
+		out[i] = found && old.title == a.Title && old.hash == contentHash(a.Body)
+	}
+	return out, nil
 }

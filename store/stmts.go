@@ -15,6 +15,7 @@ type wtx struct {
 
 	entities entityQueue      // rows writeEntities queued for flushEntities
 	subjects []indexedArticle // articles whose subjects flushEntities indexes
+	search   []searchRow      // rows saveOne queued for flushSearch
 }
 
 func newWTX(ctx context.Context, tx *sql.Tx) *wtx {
