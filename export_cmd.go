@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"byline/internal/termtext"
 	"byline/news"
 )
 
@@ -43,7 +44,7 @@ the people, places and quotes. Existing files of the same name are replaced.`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
 			if err := a.warnUnsearchable(ctx, lib, q); err != nil {
@@ -137,11 +138,14 @@ func exportMarkdown(a *news.Article) string {
 		fmt.Fprintf(&b, "tags: [%s]\n", strings.Join(quoted, ", "))
 	}
 	b.WriteString("---\n\n")
-	fmt.Fprintf(&b, "# %s\n\n%s\n", a.Title, strings.TrimSpace(a.Body))
+	// The text is clean when stored; cleaned again here because a file
+	// someone will cat must never carry an escape sequence, whatever an
+	// older byline let into the library.
+	fmt.Fprintf(&b, "# %s\n\n%s\n", termtext.Line(a.Title), strings.TrimSpace(termtext.Clean(a.Body)))
 	if len(a.Notes) > 0 {
 		b.WriteString("\n## Notes\n")
 		for _, n := range a.Notes {
-			fmt.Fprintf(&b, "\n*%s*\n\n%s\n", n.Created.UTC().Format(time.RFC3339), n.Text)
+			fmt.Fprintf(&b, "\n*%s*\n\n%s\n", n.Created.UTC().Format(time.RFC3339), termtext.Clean(n.Text))
 		}
 	}
 	return b.String()
@@ -162,7 +166,8 @@ func writeFileAtomic(name string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// The library is private (0600); what is exported from it is too.
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"byline/internal/termtext"
 	"byline/store"
 )
 
@@ -129,7 +130,9 @@ func (a *app) noteCommand() *cobra.Command {
 				}
 				text = string(b)
 			}
-			text = strings.TrimSpace(text)
+			// Typed or piped text may carry escape sequences (a pasted OSC 52
+			// sets the clipboard of whoever cats an export): clean it in.
+			text = strings.TrimSpace(termtext.Clean(text))
 			if text == "" {
 				return fmt.Errorf("note for article %d is empty", id)
 			}

@@ -379,3 +379,62 @@ func TestFullDiskDuringAddNamesTheFile(t *testing.T) {
 		check(t, lib, errb.String(), cmd.ProcessState.ExitCode())
 	})
 }
+
+// Item 5: notes and tags given on the command line lose their control
+// sequences on the way in, so neither show nor export can carry them to a
+// terminal: an OSC 52 would set the clipboard of whoever cats the file.
+func TestNotesAndTagsFromTheCommandLineAreCleaned(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	writeFile(t, filepath.Join(dir, "ferry.txt"), "Ferry fares rise\n\nFares on the island ferry rise in May, the operator said.\n")
+	mustRun(t, "--library", lib, "add", filepath.Join(dir, "ferry.txt"))
+	id := fmt.Sprint(listJSON(t, lib)[0].ID)
+	hostile := "call \x1b]52;c;cm0gLXJmIH4K\x07the \x1b[2Junion \u009b31mnow\u202e \x1bPq#0\x1b\\today"
+	mustRun(t, "--library", lib, "note", id, hostile)
+	if _, _, code := run(t, hostile+"\n", "--library", lib, "note", id, "-"); code != 0 {
+		t.Fatal("note - failed")
+	}
+	mustRun(t, "--library", lib, "tag", id, "ferry\x1b]0;owned\x07", "\u009b2Jstrike")
+	out := filepath.Join(dir, "out")
+	mustRun(t, "--library", lib, "export", "--format", "md", "--to", out)
+	files, _ := filepath.Glob(filepath.Join(out, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("export wrote %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	shown := mustRun(t, "--library", lib, "show", id, "--json")
+	for what, text := range map[string]string{"export": string(data), "show --json": shown} {
+		for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", `\u001b`, `\u0007`, `\u009b`, `\u202e`, `\x1b`, `\a`} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s carries %q:\n%s", what, bad, text)
+			}
+		}
+	}
+	if !strings.Contains(string(data), "call the union now today") || !strings.Contains(string(data), `"ferry"`) || !strings.Contains(string(data), `"strike"`) {
+		t.Errorf("cleaning lost the words:\n%s", data)
+	}
+}
+
+// Item 6: an export of a private library is private: its folder 0700, its
+// files 0600.
+func TestExportIsPrivate(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	mustRun(t, "--library", lib, "--samples", "list")
+	out := filepath.Join(dir, "export", "news")
+	mustRun(t, "--library", lib, "export", "--to", out)
+	for _, d := range []string{filepath.Dir(out), out} {
+		if fi, err := os.Stat(d); err != nil || fi.Mode().Perm() != 0o700 {
+			t.Errorf("folder %s: %v, want mode 0700", d, fi.Mode().Perm())
+		}
+	}
+	files, _ := os.ReadDir(out)
+	if len(files) == 0 {
+		t.Fatal("nothing exported")
+	}
+	for _, f := range files {
+		if fi, _ := f.Info(); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %04o, want 0600", f.Name(), fi.Mode().Perm())
+		}
+	}
+}

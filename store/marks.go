@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"byline/internal/termtext"
 	"byline/news"
 )
 
@@ -56,7 +57,7 @@ func normalTags(tags []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range tags {
-		t = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "#")))
+		t = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(termtext.Line(t)), "#")))
 		if t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
@@ -110,6 +111,7 @@ func exists(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // AddNote adds a note to an article.
 func (s *Store) AddNote(ctx context.Context, id int64, text string) (news.Note, error) {
+	text = termtext.Clean(text) // notes are shown and exported: no escape sequences
 	now := time.Now()
 	n := news.Note{ArticleID: id, Text: text, Created: time.Unix(now.Unix(), 0), Updated: time.Unix(now.Unix(), 0)}
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -130,6 +132,7 @@ func (s *Store) AddNote(ctx context.Context, id int64, text string) (news.Note, 
 
 // UpdateNote replaces a note's text.
 func (s *Store) UpdateNote(ctx context.Context, noteID int64, text string) error {
+	text = termtext.Clean(text)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var article int64
 		if err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, updated = ? WHERE id = ? RETURNING article_id`,
