@@ -179,6 +179,10 @@ func writeExplanation(w io.Writer, title string, ex extract.Explanation) {
 	}
 	section("People", ex.People)
 	section("Places", ex.Places)
+	fmt.Fprintf(w, "\nNeither (%d)\n", len(ex.Others))
+	for _, m := range ex.Others {
+		fmt.Fprintf(w, "  ¶%d %q %s: %s\n", m.Paragraph, termtext.Line(m.Text), m.Kind, reasonsText(m.Reasons))
+	}
 	fmt.Fprintf(w, "\nQuotes (%d)\n", len(ex.Quotes))
 	for _, q := range ex.Quotes {
 		fmt.Fprintf(w, "  ¶%d “%s”\n", q.Paragraph, termtext.Line(shorten(q.Text, 72)))

@@ -12,6 +12,9 @@ type Explanation struct {
 	People []EntityWhy
 	Places []EntityWhy
 	Quotes []QuoteWhy
+	// Others are the capitalised names that became neither: why "Diallo"
+	// is no person is the other half of the question.
+	Others []MentionWhy
 }
 
 // EntityWhy is one person or place and each of its mentions.
@@ -24,7 +27,9 @@ type EntityWhy struct {
 // headline) and the reasons recorded on it in the order they were given;
 // the last one that changed its kind decided it.
 type MentionWhy struct {
-	Text      string
+	Text string
+	Kind string // for Others: "organisation" or "other"
+
 	Paragraph int
 	Reasons   []Reason
 }
@@ -64,18 +69,21 @@ func (ex *Explanation) fill(paras []paragraph, toks []token, ms []mention, peopl
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Ent < 0 {
-			continue
-		}
 		mw := MentionWhy{Text: m.Full, Paragraph: paras[toks[m.Start].Para].Number}
 		for _, w := range m.Why.all() {
 			mw.Reasons = append(mw.Reasons, Reason{Rule: w.Rule, Words: tokenWords(toks, int(w.A), int(w.B))})
 		}
 		switch {
-		case m.Kind == mPerson && m.Ent < len(pw):
+		case m.Kind == mPerson && m.Ent >= 0 && m.Ent < len(pw):
 			pw[m.Ent].Mentions = append(pw[m.Ent].Mentions, mw)
-		case m.Kind == mPlace && m.Ent < len(lw):
+		case m.Kind == mPlace && m.Ent >= 0 && m.Ent < len(lw):
 			lw[m.Ent].Mentions = append(lw[m.Ent].Mentions, mw)
+		case m.Kind == mOrg:
+			mw.Kind = "organisation"
+			ex.Others = append(ex.Others, mw)
+		default:
+			mw.Kind = "other"
+			ex.Others = append(ex.Others, mw)
 		}
 	}
 	ex.People = orderByFirst(pw, people, func(p person) int { return p.First }, func(p person) bool { return p.Mentions > 0 })

@@ -93,6 +93,7 @@ var roleWords = setOf(
 	"independent", "snp", "scots", "world", "olympic", "grand", "chess", "head", "principal",
 	"dean", "provost", "rector", "warden", "governor-general", "king", "queen", "prince",
 	"princess", "sheikh", "emir", "sultan", "shah", "tsar", "pope", "cardinal", "bishop",
+	"speaker", "administrator", "insider", "commentator", "strategist", "pollster",
 )
 
 // personRoles are the role words that name a person when they head a

@@ -73,6 +73,7 @@ func classify(paras []paragraph, toks []token, spans []span) []mention {
 // order: places by their neighbours first, then organisations by what
 // they do, then what one mention showed spreads to the others.
 var contextPasses = []func(toks []token, ms []mention){
+	bylines,
 	regionAfterPlace,
 	listedWithPlaces,
 	actorsNotPlaces,
@@ -93,6 +94,14 @@ func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, 
 	if m, ok := placeMention(toks, s.Start, s.End); ok {
 		return append(out, m), segs
 	}
+	if k := officeObjectThenName(toks, s); k > 0 {
+		// "ambassador to Britain Kim Soo-hyun": the office's country,
+		// then the holder.
+		if m, ok := placeMention(toks, s.Start, k); ok {
+			out = append(out, m)
+		}
+		return appendOfficeHolder(out, toks, s.Start, k, s.End), segs
+	}
 	segs, innerThe := splitAtConnectors(toks, s, segs)
 	if len(segs) == 0 {
 		return out, segs
@@ -101,7 +110,7 @@ func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, 
 	if segs[0] != s { // the whole span was asked already
 		_, headPlace = placeMention(toks, segs[0].Start, segs[0].End)
 	}
-	if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false)) {
+	if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false) && !(givenAndSurname(toks, segs[0]) && !innerThe)) && !namedMembers(toks, s, segs) {
 		// ("the Czech Republic and Slovenia" is two places.)
 		// The head decides for "of"/"for" ("Zara Hyde Peters of UK
 		// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
@@ -462,7 +471,7 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		t := toks[i]
 		// Outlets that are also words or surnames (Fox, Sky, Times) count
 		// only at the head of the name: "Fox News" but not "Liam Fox".
-		if outlets.has(t.Text) && (i == s.Start || isAcronym(t.Text)) {
+		if outlets.has(t.Text) && (i == s.Start || isAcronym(t.Text)) && (from == s.Start || i >= from) {
 			return true
 		}
 		if i == from && knownName(t.Text) {
@@ -769,7 +778,7 @@ func roleBeforeEvidence(toks []token, m *mention, a, b int) {
 		return
 	}
 	l := toks[r].lower()
-	if !(personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old")) {
+	if !(personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old") || jobShaped(l)) {
 		return
 	}
 	m.Evidence += 2
@@ -806,6 +815,13 @@ func givenNameEvidence(m *mention) {
 // or an age says a person; a lower-case building noun says the name is a
 // building's ("the Golden Gate bridge").
 func afterNameEvidence(toks []token, m *mention, a, b int) {
+	if a > 0 && toks[a-1].Sent == toks[a].Sent && invertedSaid.has(toks[a-1].low) &&
+		(b >= len(toks) || toks[b].Kind == tPunct || toks[b].Sent != toks[a].Sent) {
+		// "…, said Serene Gregg, local president": the inverted attribution
+		// of wire copy, closed by punctuation.
+		m.Evidence++
+		m.because("speech-verb-before", a-1, a)
+	}
 	if b >= len(toks) || toks[b].Sent != toks[a].Sent {
 		return
 	}
@@ -836,6 +852,9 @@ func fullNameLast(out []mention, g span) bool {
 // name after it ("Armed Forces Minister Adam Ingram" → Minister), or -1.
 // A span that starts with a given name has no title ("Kim Jong Un").
 func lastTitle(toks []token, a, b int) int {
+	if k := positionTitle(toks, a, b); k >= 0 {
+		return k
+	}
 	k := -1
 	for i := a; i < b-1; i++ {
 		l := toks[i].lower()
@@ -846,10 +865,10 @@ func lastTitle(toks []token, a, b int) int {
 		if ok := isDemonym(toks[i].Text); ok && k == i-1 {
 			continue
 		}
-		if k >= 0 {
-			break
+		if k >= 0 && !(isAcronym(toks[i].Text) && i+2 < b) {
+			break // ("Sports NFL Insider": a league between two titles)
 		}
-		if _, ok := givenName(toks[i].Text); ok {
+		if _, ok := givenName(toks[i].Text); ok && k < 0 {
 			return -1
 		}
 		if _, ok := lookupPlace(toks[i].Text); ok || isAcronym(toks[i].Text) || i < a+3 {
@@ -1199,4 +1218,140 @@ func listMemberPlace(toks []token, ms []mention, i int) (lexicon.Place, bool) {
 		return p, true
 	}
 	return p, false
+}
+
+// invertedSaid are the verbs of an inverted attribution ("said Jane
+// Roe,"); "called" and "named" before a name are not speech.
+var invertedSaid = setOf("said", "says", "added", "asked", "explained", "wrote", "recalled", "continued", "noted")
+
+// jobShaped: a lower-case word shaped like a profession — "geologist",
+// "paediatrician", "cardiologist" — that the role lists lack.
+func jobShaped(l string) bool {
+	if len(l) < 7 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(l, "ologist"), strings.HasSuffix(l, "ician"):
+		return true
+	case strings.HasSuffix(l, "ist"):
+		return !notJobsInIst.has(l)
+	}
+	return false
+}
+
+// notJobsInIst end in -ist and are verbs or things, not professions.
+var notJobsInIst = setOf("insist", "resist", "persist", "consist", "assist", "exist", "checklist",
+	"playlist", "wishlist", "shortlist", "blacklist", "whitelist", "waitlist", "amidst")
+
+// givenAndSurname: the segment is a given name and at least one more
+// capitalised word ("Joe Biden" of "Joe Biden and Democrats").
+func givenAndSurname(toks []token, g span) bool {
+	return g.End-g.Start >= 2 && personFirst(toks[g.Start].Text) && !commonWord(toks[g.Start]) && toks[g.End-1].cap()
+}
+
+// positions are the abbreviations of players' positions that sports copy
+// writes before a name: "Browns DL Sheldon Reed", "Thunder: F Ali Diop".
+var positions = setOf("QB", "RB", "WR", "TE", "OL", "OT", "OG", "DL", "DE", "DT", "LB", "ILB",
+	"OLB", "CB", "DB", "FS", "SS", "PG", "SG", "SF", "PF", "GK", "RHP", "LHP", "F", "G", "C")
+
+// positionTitle returns the index of a position abbreviation in a[:b]
+// that has a name of two words or more after it, or -1. A single letter
+// is a position only after a colon or a team's name: "F Scott
+// Fitzgerald" and "J Edgar Hoover" are initials.
+func positionTitle(toks []token, a, b int) int {
+	for i := a; i+2 < b; i++ {
+		w := toks[i].Text
+		if !positions.has(w) {
+			continue
+		}
+		if len(w) == 1 && !(i > a || a > 0 && toks[a-1].Text == ":") {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// officeObjectThenName: the span follows "ambassador to", "envoy to" or
+// "minister for" and opens with a gazetteer country or city, then a given
+// name or a name of two words: it returns where the name starts, or 0.
+func officeObjectThenName(toks []token, s span) int {
+	a := s.Start
+	if a < 2 || (toks[a-1].low != "to" && toks[a-1].low != "for" && toks[a-1].low != "in") || !personRoles.has(toks[a-2].low) {
+		return 0
+	}
+	for k := a + 1; k+1 < s.End && k <= a+3; k++ {
+		p, ok := lookupPlace(spanText(toks, a, k))
+		if ok && (p.Kind == lexicon.Country || p.Kind == lexicon.City && p.Population >= 100000) && toks[k+1].cap() && !hasOrgWord(toks, k, s.End) {
+			return k
+		}
+	}
+	return 0
+}
+
+// pairCues name two or three people: "the French duo A and B".
+var pairCues = setOf("duo", "pair", "couple", "siblings", "trio", "brothers", "sisters")
+
+// namedMembers: a pair cue before a span of full names joined by "and"
+// or commas ("the duo Amélie Farge and Jules Carrel") names its members.
+func namedMembers(toks []token, s span, segs []span) bool {
+	if s.Start == 0 || !pairCues.has(toks[s.Start-1].low) || len(segs) < 2 {
+		return false
+	}
+	for _, g := range segs {
+		if !givenAndSurname(toks, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// bylines: "By Colin Ashdown" or "By Colin Ashdown, Staff Writer" as the
+// first or the last paragraph of the body (the headline may come before
+// the first) names the writer, not a person in the story.
+func bylines(toks []token, ms []mention) {
+	if len(ms) == 0 {
+		return
+	}
+	starts := 0 // paragraphs seen from the top
+	last := toks[len(toks)-1].Para
+	for i := range toks {
+		if i > 0 && toks[i].Para == toks[i-1].Para {
+			continue
+		}
+		starts++
+		if starts > 2 && toks[i].Para != last {
+			continue
+		}
+		if n := bylineEnd(toks, i); n > 0 {
+			markByline(ms, i, n)
+		}
+	}
+}
+
+// bylineEnd: the paragraph at i is a byline — "By", a capitalised name and
+// at most a short title after a comma — and ends at the returned token,
+// or 0.
+func bylineEnd(toks []token, i int) int {
+	p := toks[i].Para
+	if toks[i].Text != "By" {
+		return 0
+	}
+	k := i + 1
+	for k < len(toks) && toks[k].Para == p {
+		t := toks[k]
+		if t.Kind == tWord && !t.cap() && t.low != "and" || k-i > 12 {
+			return 0
+		}
+		k++
+	}
+	return k
+}
+
+func markByline(ms []mention, a, b int) {
+	for j := range ms {
+		if ms[j].Start >= a && ms[j].Start < b {
+			ms[j].decide(mOther, "byline", a, b)
+		}
+	}
 }

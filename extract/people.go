@@ -244,8 +244,19 @@ func tradedAfter(toks []token, b int) bool {
 }
 
 // tradedBefore: "shares in X", "a stake in X".
+//
+// "a stake in Kylie Jenner's cosmetics company" is a stake in what she
+// owns: a possessive after the name moves the stake off it.
 func tradedBefore(toks []token, a int) bool {
-	return a >= 2 && toks[a-1].low == "in" && (toks[a-2].low == "shares" || toks[a-2].low == "stake")
+	if a < 2 || toks[a-1].low != "in" || toks[a-2].low != "shares" && toks[a-2].low != "stake" {
+		return false
+	}
+	for k := a; k < len(toks) && k < a+5 && toks[k].cap(); k++ {
+		if k+1 < len(toks) && toks[k+1].Kind == tPoss {
+			return false
+		}
+	}
+	return true
 }
 
 var tradedNouns = setOf("shares", "shareholders", "profit", "profits", "sales", "earnings", "revenue",
@@ -330,9 +341,16 @@ func countryInside(_ []token, m *mention) verdict {
 }
 
 // placeFirst: "England Under-21", "Iran Air".
+//
+// A small town proves little against a role: "rapper Kanye West" starts
+// with a town in Botswana.
 func placeFirst(_ []token, m *mention) verdict {
-	_, ok := lookupPlace(m.Words[0])
-	return rejectIf(ok && !knownName(m.Words[0]) && m.Title == "")
+	p, ok := lookupPlace(m.Words[0])
+	if !ok || knownName(m.Words[0]) || m.Title != "" {
+		return pass
+	}
+	smallTown := p.Kind == lexicon.City && p.Population < 100000
+	return rejectIf(!smallTown || m.Evidence < 2 || !surname(m.Words[len(m.Words)-1]))
 }
 
 // firmBeforeCity: "Atletico Madrid", "Steaua Bucharest", "Mitsubishi
@@ -388,7 +406,7 @@ func commonWords(toks []token, m *mention) verdict {
 	switch {
 	case common == 0:
 		return accept
-	case len(m.Words) == 2 && common == 1 && m.Evidence >= 1 && surname(last):
+	case len(m.Words) == 2 && common == 1 && m.Evidence >= 1 && (surname(last) || knownName(m.Words[0]) && !commonLower(strings.ToLower(last))):
 		return accept
 	case m.Evidence >= 2 && common < len(m.Words):
 		return accept
@@ -584,4 +602,41 @@ func singleNamed(people []person, name string) int {
 		}
 	}
 	return -1
+}
+
+// romanisedSyllables: w is one or more single syllables of romanised
+// Korean or Chinese joined by hyphens — "Kun-hee", "Jae-yong", "Sui-Lee",
+// "Jae-in" — the given names that East-Asian names put after or before
+// the family name. "Coca-Cola" and "Rolls-Royce" are two syllables a part.
+func romanisedSyllables(w string) bool {
+	parts := 0
+	for _, p := range strings.Split(strings.ToLower(w), "-") {
+		if !oneSyllable(p) {
+			return false
+		}
+		parts++
+	}
+	return parts >= 2
+}
+
+// oneSyllable: an optional initial consonant cluster, one vowel group and
+// an optional n, ng, m, l, k, p or t — the shape of a romanised Korean or
+// Chinese syllable.
+func oneSyllable(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte("bcdfghjklmnpqrstwxyz", s[i]) >= 0 && i < 2 {
+		i++
+	}
+	v := i
+	for i < len(s) && strings.IndexByte("aeiouy", s[i]) >= 0 {
+		i++
+	}
+	if i == v || i-v > 3 {
+		return false
+	}
+	switch s[i:] {
+	case "", "n", "ng", "m", "l", "k", "p", "t":
+		return true
+	}
+	return false
 }

@@ -165,7 +165,7 @@ func trimOpeners(toks []token, s span) span {
 			// never capitalised elsewhere, before a name, is a description.
 			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) &&
 				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
-				(commonWord(t) || compound(l) || describing(l)) {
+				(commonWord(t) || compound(l) || describing(l, knownName(toks[s.Start+1].Text))) {
 				s.Start++
 				continue
 			}
@@ -206,13 +206,21 @@ func compound(l string) bool {
 
 // describing: shaped like a job or a label rather than a first name —
 // "Cinematographer", "Co-star", "Euro-sceptic", "Playmaker".
-func describing(l string) bool {
+//
+// Before a word that is only a surname, the shape needs more: "Sui-Lee"
+// is a romanised given name of two syllables, and "Lakshiwnder" ends in
+// -er without an English stem.
+func describing(l string, beforeGivenName bool) bool {
 	if i := strings.LastIndexByte(l, '-'); i > 0 {
-		return true
+		return beforeGivenName || !romanisedSyllables(l)
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ic"} {
 		if len(l) > 6 && strings.HasSuffix(l, suf) {
-			return true
+			if beforeGivenName || suf != "er" && suf != "or" {
+				return true
+			}
+			stem := l[:len(l)-len(suf)]
+			return commonLower(stem) || commonLower(stem+"e") || compound(stem)
 		}
 	}
 	return false
