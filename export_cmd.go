@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,17 +22,20 @@ func (a *app) exportCommand() *cobra.Command {
 	var format, dir string
 	cmd := &cobra.Command{
 		Use:   "export [QUERY] --to DIR",
-		Short: "Write matching articles to files, one per article",
+		Short: "Write matching articles to files, one per article, or a person's or place's dossier",
 		Long: `Write every article that matches the query (all by default) to DIR, one
 file per article: Markdown with front matter (title, source, url, dates,
-marks, tags), the body, and the notes; or JSON with the same fields plus
-the people, places and quotes. Existing files of the same name are replaced.`,
+marks, tags), the body, the highlights (as quote blocks, with their notes)
+and the notes; or JSON with the same fields plus the people, places and
+quotes. Existing files of the same name are replaced.
+
+A query that is one person: or place: alone writes their dossier instead,
+to standard output or into DIR: who they are most often with, their quotes,
+and their stories with your notes and highlights, in one file.`,
 		Example: `  byline export is:starred --to ~/notes/news
-  byline export person:"Kim Jong Un" --format json --to out`,
+  byline export 'person:"Kim Jong Un"' --format md > kim.md
+  byline export place:Seoul --format json --to out`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if dir == "" {
-				return fmt.Errorf("export needs --to DIR")
-			}
 			if format != "md" && format != "json" {
 				return fmt.Errorf("export --format %q: want md or json", format)
 			}
@@ -40,6 +44,12 @@ the people, places and quotes. Existing files of the same name are replaced.`,
 				return err
 			}
 			ctx := cmd.Context()
+			if kind, name, ok := dossierSubject(q); ok {
+				return a.exportDossier(ctx, kind, name, format, dir)
+			}
+			if dir == "" {
+				return fmt.Errorf("export needs --to DIR")
+			}
 			lib, err := a.openForReading(ctx)
 			if err != nil {
 				return err
@@ -71,6 +81,31 @@ the people, places and quotes. Existing files of the same name are replaced.`,
 	cmd.Flags().StringVar(&format, "format", "md", "md or json")
 	cmd.Flags().StringVar(&dir, "to", "", "folder to write into (created if missing)")
 	return queryCommand(cmd)
+}
+
+// exportDossier writes a person's or place's dossier to dir, or to
+// standard output when dir is "".
+func (a *app) exportDossier(ctx context.Context, kind news.Kind, name, format, dir string) error {
+	lib, err := a.openForReading(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := buildDossier(ctx, lib, kind, name)
+	if err != nil {
+		return err
+	}
+	if dir == "" {
+		return writeDossier(a.stdout, d, format)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	file := filepath.Join(dir, fmt.Sprintf("%s-%s.%s", kind, slug(d.Name, 60), format))
+	if err := writeFileAtomic(file, func(w io.Writer) error { return writeDossier(w, d, format) }); err != nil {
+		return fmt.Errorf("export the dossier of %s: %w", d.Name, err)
+	}
+	fmt.Fprintf(a.stdout, "dossier of %s (%d stories) written to %s\n", d.Name, d.Stories, file)
+	return nil
 }
 
 func exportArticle(w io.Writer, a *news.Article, format string) error {
@@ -142,6 +177,12 @@ func exportMarkdown(a *news.Article) string {
 	// someone will cat must never carry an escape sequence, whatever an
 	// older byline let into the library.
 	fmt.Fprintf(&b, "# %s\n\n%s\n", termtext.Line(a.Title), strings.TrimSpace(termtext.Clean(a.Body)))
+	if len(a.Highlights) > 0 {
+		b.WriteString("\n## Highlights\n")
+		for _, h := range a.Highlights {
+			writeHighlightMarkdown(&b, termtext.Clean(h.Text), termtext.Clean(h.Note))
+		}
+	}
 	if len(a.Notes) > 0 {
 		b.WriteString("\n## Notes\n")
 		for _, n := range a.Notes {

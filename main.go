@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"byline/internal/termtext"
+	"byline/news"
 	"byline/store"
 )
 
@@ -123,6 +124,11 @@ with who said them. With no arguments it opens the reader.`,
 		a.subscribeCommand(),
 		a.feedsCommand(),
 		a.refreshCommand(),
+		a.subjectsCommand(news.KindPerson),
+		a.subjectsCommand(news.KindPlace),
+		a.quotesCommand(),
+		a.highlightCommand(),
+		a.highlightsCommand(),
 		a.syncCommand(),
 		a.accountCommand(),
 	)

@@ -84,6 +84,12 @@ func lookupArticle(ctx context.Context, lib *store.Store, arg string) (*news.Art
 func articleMarkdown(a *news.Article) string {
 	var b strings.Builder
 	b.WriteString(ui.ArticleMarkdown(a))
+	if len(a.Highlights) > 0 {
+		b.WriteString("\n---\n\n## Highlights\n")
+		for _, h := range a.Highlights {
+			writeHighlightMarkdown(&b, termtext.Clean(h.Text), termtext.Line(h.Note))
+		}
+	}
 	e := a.Entities
 	if len(e.People)+len(e.Places)+len(e.Quotes) > 0 {
 		b.WriteString("\n---\n")
@@ -140,6 +146,7 @@ type shownArticle struct {
 	Body   string `json:"body"`
 	Words  int    `json:"words"`
 	extractedEntities
+	Highlights []shownHighlight `json:"highlights"`
 }
 
 func toShown(a *news.Article) shownArticle {
@@ -149,5 +156,6 @@ func toShown(a *news.Article) shownArticle {
 		Body:              a.Body,
 		Words:             a.Words,
 		extractedEntities: toExtracted(a.Entities),
+		Highlights:        toShownHighlights(a.Highlights),
 	}
 }

@@ -503,9 +503,6 @@ func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
 	if a.Entities, err = s.entities(ctx, id); err != nil {
 		return nil, err
 	}
-	if a.Highlights, err = s.highlights(ctx, id); err != nil {
-		return nil, err
-	}
 	return a, nil
 }
 

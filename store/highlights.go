@@ -59,23 +59,42 @@ func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
 	})
 }
 
-// highlights returns an article's highlights in the order of the text.
-func (s *Store) highlights(ctx context.Context, id int64) ([]news.Highlight, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, start, end, text, note, created, updated FROM highlights
-		WHERE article_id = ? ORDER BY start, id`, id)
+// ArticleHighlights is an article's title with its highlights.
+type ArticleHighlights struct {
+	ArticleID  int64
+	Title      string
+	Highlights []news.Highlight
+}
+
+// Highlights lists the highlights of the articles matching q, newest
+// article first, each article's in the order of its text.
+func (s *Store) Highlights(ctx context.Context, q news.Query) ([]ArticleHighlights, error) {
+	where, args := whereClause(q)
+	cond := " WHERE "
+	if where != "" {
+		cond = where + " AND "
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, h.id, h.start, h.end, h.text, h.note, h.created, h.updated
+		FROM articles a JOIN highlights h ON h.article_id = a.id`+cond+`1 ORDER BY a.sort_time DESC, a.id DESC, h.start, h.id`, args...)
 	if err != nil {
-		return nil, explain(err)
+		return nil, fmt.Errorf("highlights of %q: %w", q.String(), explain(err))
 	}
 	defer rows.Close()
-	var out []news.Highlight
+	var out []ArticleHighlights
 	for rows.Next() {
-		h := news.Highlight{ArticleID: id}
+		var id int64
+		var title string
+		var h news.Highlight
 		var created, updated int64
-		if err := rows.Scan(&h.ID, &h.Start, &h.End, &h.Text, &h.Note, &created, &updated); err != nil {
+		if err := rows.Scan(&id, &title, &h.ID, &h.Start, &h.End, &h.Text, &h.Note, &created, &updated); err != nil {
 			return nil, err
 		}
+		h.ArticleID = id
 		h.Created, h.Updated = time.Unix(created, 0), time.Unix(updated, 0)
-		out = append(out, h)
+		if n := len(out); n == 0 || out[n-1].ArticleID != id {
+			out = append(out, ArticleHighlights{ArticleID: id, Title: title})
+		}
+		out[len(out)-1].Highlights = append(out[len(out)-1].Highlights, h)
 	}
 	return out, rows.Err()
 }

@@ -172,7 +172,8 @@ func reindexNotes(ctx context.Context, tx *sql.Tx, id int64) error {
 	return reindex(w, id)
 }
 
-// fillMarks loads tags and notes for a page of articles with one query each.
+// fillMarks loads tags, notes and highlights for a page of articles with
+// one query each.
 func (s *Store) fillMarks(ctx context.Context, arts []*news.Article) error {
 	// A page at a time: the ids travel as parameters, and SQLite takes
 	// no more than 32,766 in a statement.
@@ -221,6 +222,24 @@ func (s *Store) fillMarksPage(ctx context.Context, page []*news.Article) error {
 		}
 		n.Created, n.Updated = time.Unix(created, 0), time.Unix(updated, 0)
 		byID[n.ArticleID].Notes = append(byID[n.ArticleID].Notes, n)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT id, article_id, start, end, text, note, created, updated FROM highlights WHERE article_id IN `+in+` ORDER BY start, id`, ids...)
+	if err != nil {
+		return explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h news.Highlight
+		var created, updated int64
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Start, &h.End, &h.Text, &h.Note, &created, &updated); err != nil {
+			return err
+		}
+		h.Created, h.Updated = time.Unix(created, 0), time.Unix(updated, 0)
+		byID[h.ArticleID].Highlights = append(byID[h.ArticleID].Highlights, h)
 	}
 	return rows.Err()
 }

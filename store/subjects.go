@@ -77,7 +77,7 @@ func indexSubjects(w *wtx) error {
 	if len(arts) == 0 {
 		return nil
 	}
-	w.subjects = w.subjects[:0]
+	w.subjects = nil // a merge below may index other articles meanwhile
 	x := &subjectIndexer{w: w, keys: map[string]keyRow{}, short: map[string][]candidate{}, fresh: map[int64]int{}, adopt: map[string]int64{}}
 	if err := w.scan(`SELECT COALESCE(max(id), 0) FROM subjects`, nil, &x.nextID); err != nil {
 		return err
@@ -378,70 +378,75 @@ func quoteRows(a indexedArticle, ids []int64) []any {
 	return out
 }
 
-// mergeSubjects moves every story, form and quote of from into into. A
-// reader's merge pins the forms (manual) so nothing automatic undoes it.
+// mergeSubjects gives every form of from to into and indexes from's
+// stories again, which then resolve to into. A reader's merge pins the
+// forms (manual) so nothing automatic undoes it.
 func mergeSubjects(w *wtx, into, from int64, manual bool) error {
 	if into == from {
 		return nil
 	}
-	stmts := []struct {
-		q    string
-		args []any
-	}{
-		{`UPDATE subject_keys SET subject_id = ?, manual = manual OR ? WHERE subject_id = ?`, []any{into, manual, from}},
-		{`INSERT OR IGNORE INTO short_names(key, subject_id) SELECT key, ? FROM short_names WHERE subject_id = ?`, []any{into, from}},
-		{`UPDATE library_quotes SET speaker_id = ? WHERE speaker_id = ?`, []any{into, from}},
-	}
-	for _, s := range stmts {
-		if _, err := w.exec(s.q, s.args...); err != nil {
-			return fmt.Errorf("merge subjects: %w", err)
-		}
-	}
-	return moveAppearances(w, into, from, "")
-}
-
-// moveAppearances moves from's appearances (only those under key, when
-// key is not "") to into, adding mentions where both are in one story,
-// and deletes from when nothing is left of it.
-func moveAppearances(w *wtx, into, from int64, key string) error {
-	cond := ""
-	args := []any{from}
-	if key != "" {
-		cond = " AND key = ?"
-		args = append(args, key)
-	}
-	rows, err := w.tx.QueryContext(w.ctx, `DELETE FROM appearances WHERE subject_id = ?`+cond+` RETURNING sort_time, article_id, key, mentions`, args...)
+	ids, err := subjectArticles(w, from)
 	if err != nil {
 		return err
 	}
-	var moved []any
-	for rows.Next() {
-		var t, art int64
-		var k string
-		var n int
-		if err := rows.Scan(&t, &art, &k, &n); err != nil {
-			rows.Close()
-			return err
-		}
-		moved = append(moved, into, t, art, k, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if _, err := w.exec(`UPDATE subject_keys SET subject_id = ?, manual = manual OR ? WHERE subject_id = ?`, into, manual, from); err != nil {
 		return err
 	}
-	for i := 0; i < len(moved); i += 5 {
-		// One row at a time: ON CONFLICT adds the mentions of a story
-		// both were in, which the triggers do not count as a new story.
-		if _, err := w.exec(`INSERT INTO appearances(subject_id, sort_time, article_id, key, mentions) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`, moved[i:i+5]...); err != nil {
-			return err
-		}
-	}
-	if _, err := w.exec(`UPDATE subjects SET mentions = (SELECT COALESCE(sum(mentions), 0) FROM appearances WHERE subject_id = ?) WHERE id = ?`, into, into); err != nil {
+	if _, err := w.exec(`INSERT OR IGNORE INTO short_names(key, subject_id) SELECT key, ? FROM short_names WHERE subject_id = ?`, into, from); err != nil {
 		return err
 	}
-	_, err = w.exec(`DELETE FROM subjects WHERE id = ? AND NOT EXISTS (SELECT 1 FROM subject_keys WHERE subject_id = ?)`, from, from)
+	if err := reindexArticles(w, ids); err != nil {
+		return err
+	}
+	_, err = w.exec(`DELETE FROM subjects WHERE id = ? AND stories = 0 AND NOT EXISTS (SELECT 1 FROM subject_keys WHERE subject_id = ?)`, from, from)
 	return err
+}
+
+// subjectArticles lists the articles a subject appears in.
+func subjectArticles(w *wtx, id int64) ([]int64, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT article_id FROM appearances WHERE subject_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var a int64
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		ids = append(ids, a)
+	}
+	return ids, rows.Err()
+}
+
+// reindexArticles indexes articles again from their stored entities,
+// after the forms their names resolve by have changed.
+func reindexArticles(w *wtx, ids []int64) error {
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		in := "(?" + strings.Repeat(", ?", n-1) + ")"
+		for _, table := range []string{"appearances", "library_quotes"} {
+			if _, err := w.tx.ExecContext(w.ctx, "DELETE FROM "+table+" WHERE article_id IN "+in, args...); err != nil {
+				return err
+			}
+		}
+		arts, err := storedEntitiesOf(w, in, args)
+		if err != nil {
+			return err
+		}
+		w.subjects = arts
+		if err := indexSubjects(w); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // unindexArticle removes an article's appearances and quotes before its
@@ -476,8 +481,17 @@ func rebuildSubjects(w *wtx) error {
 // storedEntities reads up to limit articles' entities after the article
 // afterID, in id order.
 func storedEntities(w *wtx, afterID int64, limit int) ([]indexedArticle, error) {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.article_id, a.sort_time, e.data FROM entities e JOIN articles a ON a.id = e.article_id
-		WHERE e.article_id > ? ORDER BY e.article_id LIMIT ?`, afterID, limit)
+	return queryEntities(w, `WHERE e.article_id > ? ORDER BY e.article_id LIMIT ?`, []any{afterID, limit})
+}
+
+// storedEntitiesOf reads the entities of the articles whose ids are args,
+// in is "(?, …)".
+func storedEntitiesOf(w *wtx, in string, args []any) ([]indexedArticle, error) {
+	return queryEntities(w, `WHERE e.article_id IN `+in+` ORDER BY e.article_id`, args)
+}
+
+func queryEntities(w *wtx, cond string, args []any) ([]indexedArticle, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT e.article_id, a.sort_time, e.data FROM entities e JOIN articles a ON a.id = e.article_id `+cond, args...)
 	if err != nil {
 		return nil, err
 	}

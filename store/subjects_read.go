@@ -419,6 +419,10 @@ func (s *Store) Split(ctx context.Context, kind news.Kind, name string, forms []
 	}
 	var ids []int64
 	err = s.writeStmts(ctx, func(w *wtx) error {
+		stories, err := subjectArticles(w, sub.ID)
+		if err != nil {
+			return err
+		}
 		for _, form := range forms {
 			key := subjectKey(form)
 			var owner int64
@@ -447,12 +451,6 @@ func (s *Store) Split(ctx context.Context, kind news.Kind, name string, forms []
 				ON CONFLICT DO UPDATE SET subject_id = excluded.subject_id, manual = 1`, string(kind), key, id, strings.TrimSpace(form)); err != nil {
 				return err
 			}
-			if _, err := w.exec(`UPDATE library_quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker_key = ?`, id, sub.ID, key); err != nil {
-				return err
-			}
-			if err := moveAppearances(w, id, sub.ID, key); err != nil {
-				return err
-			}
 			// What is left is the reader's choice too: no automatic
 			// merge gives the form back.
 			if _, err := w.exec(`UPDATE subject_keys SET manual = 1 WHERE subject_id = ?`, sub.ID); err != nil {
@@ -460,7 +458,8 @@ func (s *Store) Split(ctx context.Context, kind news.Kind, name string, forms []
 			}
 			ids = append(ids, id)
 		}
-		return nil
+		// Its stories resolve again, now the forms are elsewhere.
+		return reindexArticles(w, stories)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("split %q: %w", name, explain(err))

@@ -326,3 +326,27 @@ func TestHighlightRoundTrip(t *testing.T) {
 		t.Errorf("a highlight on no article: %v", err)
 	}
 }
+
+// Two people of one story merged by mistake come apart again whole.
+func TestSplitUndoesAMergeWithinOneStory(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s, story(1, "Talks", []news.Person{person("Fiona MacRae", 2), person("Callum Strachan", 3, "Mr Strachan")}, nil,
+		news.Quote{Text: "No deal", Speaker: "Callum Strachan"}))
+	if _, err := s.Merge(ctx, news.KindPerson, "Fiona MacRae", "Callum Strachan"); err != nil {
+		t.Fatal(err)
+	}
+	if got := people(t, s); got != "Fiona MacRae 1/5" {
+		t.Fatalf("after the merge: %s", got)
+	}
+	if _, err := s.Split(ctx, news.KindPerson, "Fiona MacRae", []string{"Callum Strachan"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := people(t, s), "Fiona MacRae 1/2, Callum Strachan 1/3"; got != want {
+		t.Errorf("after the split: %s, want %s", got, want)
+	}
+	callum, _ := s.FindSubject(ctx, news.KindPerson, "Callum Strachan")
+	if qs, _, _ := s.Quotes(ctx, QuoteFilter{SpeakerID: callum.ID}, 0, 0); len(qs) != 1 {
+		t.Errorf("Callum's quotes after the split: %+v", qs)
+	}
+}
