@@ -20,6 +20,7 @@ import (
 
 func (a *app) exportCommand() *cobra.Command {
 	var format, dir string
+	var asDossier bool
 	cmd := &cobra.Command{
 		Use:   "export [QUERY] --to DIR",
 		Short: "Write matching articles to files, one per article, or a person's or place's dossier",
@@ -29,12 +30,13 @@ marks, tags), the body, the highlights (as quote blocks, with their notes)
 and the notes; or JSON with the same fields plus the people, places and
 quotes. Existing files of the same name are replaced.
 
-A query that is one person: or place: alone writes their dossier instead,
-to standard output or into DIR: who they are most often with, their quotes,
-and their stories with your notes and highlights, in one file.`,
+A query that is one person: or place: alone, without --to, writes their
+dossier to standard output: who they are most often with, their quotes, and
+their stories with your notes and highlights, in one file; --dossier writes
+it into DIR instead of the articles.`,
 		Example: `  byline export is:starred --to ~/notes/news
   byline export 'person:"Kim Jong Un"' --format md > kim.md
-  byline export place:Seoul --format json --to out`,
+  byline export place:Seoul --format json --dossier --to out`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "md" && format != "json" {
 				return fmt.Errorf("export --format %q: want md or json", format)
@@ -44,8 +46,11 @@ and their stories with your notes and highlights, in one file.`,
 				return err
 			}
 			ctx := cmd.Context()
-			if kind, name, ok := dossierSubject(q); ok {
+			if kind, name, ok := dossierSubject(q); ok && (dir == "" || asDossier) {
 				return a.exportDossier(ctx, kind, name, format, dir)
+			}
+			if asDossier {
+				return fmt.Errorf("export --dossier %q: want one person:NAME or place:NAME", q.String())
 			}
 			if dir == "" {
 				return fmt.Errorf("export needs --to DIR")
@@ -80,6 +85,7 @@ and their stories with your notes and highlights, in one file.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "md", "md or json")
 	cmd.Flags().StringVar(&dir, "to", "", "folder to write into (created if missing)")
+	cmd.Flags().BoolVar(&asDossier, "dossier", false, "write the dossier of the person: or place: queried into --to")
 	return queryCommand(cmd)
 }
 

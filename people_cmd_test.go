@@ -129,7 +129,7 @@ func TestExportDossier(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	mustRun(t, "--library", lib, "export", "place:Glasgow", "--format", "json", "--to", dir)
+	mustRun(t, "--library", lib, "export", "place:Glasgow", "--format", "json", "--dossier", "--to", dir)
 	var d dossier
 	data, err := os.ReadFile(filepath.Join(dir, "place-glasgow.json"))
 	if err != nil || json.Unmarshal(data, &d) != nil || d.Name != "Glasgow" || len(d.Articles) == 0 {
