@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
 )
@@ -120,20 +121,23 @@ func writeDossier(w io.Writer, d *dossier, format string) error {
 	return err
 }
 
+// dossierMarkdown writes the dossier as a file a reader may cat: every
+// text from outside is cleaned of terminal controls.
 func dossierMarkdown(d *dossier) string {
 	var b strings.Builder
+	line, clean := termtext.Line, termtext.Clean
 	day := func(t time.Time) string { return t.Format("2 Jan 2006") }
 	fmt.Fprintf(&b, "---\n%s: %s\nstories: %d\nmentions: %d\nfirst_seen: %s\nlast_seen: %s\n",
-		d.Kind, strconv.Quote(d.Name), d.Stories, d.Mentions, d.FirstSeen.Format(time.RFC3339), d.LastSeen.Format(time.RFC3339))
+		d.Kind, strconv.Quote(line(d.Name)), d.Stories, d.Mentions, d.FirstSeen.Format(time.RFC3339), d.LastSeen.Format(time.RFC3339))
 	if len(d.Forms) > 0 {
 		quoted := make([]string, len(d.Forms))
 		for i, f := range d.Forms {
-			quoted[i] = strconv.Quote(f)
+			quoted[i] = strconv.Quote(line(f))
 		}
 		fmt.Fprintf(&b, "also_known_as: [%s]\n", strings.Join(quoted, ", "))
 	}
 	b.WriteString("---\n\n")
-	fmt.Fprintf(&b, "# %s\n\n", d.Name)
+	fmt.Fprintf(&b, "# %s\n\n", line(d.Name))
 	fmt.Fprintf(&b, "%d stories from %s to %s, %d mentions.\n", d.Stories, day(d.FirstSeen), day(d.LastSeen), d.Mentions)
 	list := func(label string, cs []companion) {
 		if len(cs) == 0 {
@@ -141,7 +145,7 @@ func dossierMarkdown(d *dossier) string {
 		}
 		parts := make([]string, len(cs))
 		for i, c := range cs {
-			parts[i] = fmt.Sprintf("%s (%d)", c.Name, c.Stories)
+			parts[i] = fmt.Sprintf("%s (%d)", line(c.Name), c.Stories)
 		}
 		fmt.Fprintf(&b, "\n%s: %s.\n", label, strings.Join(parts, ", "))
 	}
@@ -150,27 +154,27 @@ func dossierMarkdown(d *dossier) string {
 	if len(d.Quotes) > 0 {
 		b.WriteString("\n## Quotes\n")
 		for _, q := range d.Quotes {
-			fmt.Fprintf(&b, "\n> “%s”\n>\n> — %s, *%s*, %s\n", q.Text, *q.Speaker, q.Article.Title, day(q.Article.Date))
+			fmt.Fprintf(&b, "\n> “%s”\n>\n> — %s, *%s*, %s\n", line(q.Text), line(*q.Speaker), line(q.Article.Title), day(q.Article.Date))
 		}
 	}
 	b.WriteString("\n## Stories\n")
 	for _, a := range d.Articles {
-		fmt.Fprintf(&b, "\n### %s\n\n", a.Title)
+		fmt.Fprintf(&b, "\n### %s\n\n", line(a.Title))
 		meta := []string{}
 		if a.Source != "" {
-			meta = append(meta, a.Source)
+			meta = append(meta, line(a.Source))
 		}
 		meta = append(meta, day(a.Date), fmt.Sprintf("article %d", a.ID))
 		fmt.Fprintf(&b, "*%s*", strings.Join(meta, " · "))
 		if a.URL != "" {
-			fmt.Fprintf(&b, " · <%s>", a.URL)
+			fmt.Fprintf(&b, " · <%s>", line(a.URL))
 		}
 		b.WriteString("\n")
 		for _, h := range a.Highlights {
-			writeHighlightMarkdown(&b, h.Text, h.Note)
+			writeHighlightMarkdown(&b, clean(h.Text), clean(h.Note))
 		}
 		for _, n := range a.Notes {
-			fmt.Fprintf(&b, "\nNote (%s): %s\n", day(n.Created), n.Text)
+			fmt.Fprintf(&b, "\nNote (%s): %s\n", day(n.Created), clean(n.Text))
 		}
 	}
 	return b.String()
