@@ -92,6 +92,12 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 	if f.FeedType == "json" {
 		plain = jsonPlainItems(data)
 	}
+	// A podcast or newsletter names its author once, on the channel
+	// (itunes:author), and that is every item's author.
+	channelAuthor := ""
+	if f.ITunesExt != nil {
+		channelAuthor = plainText(f.ITunesExt.Author)
+	}
 	seen := make(map[string]bool, len(f.Items))
 	for i, it := range f.Items {
 		if i < len(plain) && plain[i] {
@@ -100,6 +106,9 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 		a := itemArticle(it, base, source)
 		if a == nil || seen[a.GUID] {
 			continue
+		}
+		if a.Author == "" {
+			a.Author = channelAuthor
 		}
 		seen[a.GUID] = true
 		p.Items = append(p.Items, a)

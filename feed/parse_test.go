@@ -161,12 +161,29 @@ func TestParseRSS20WordPress(t *testing.T) {
 
 func TestParseRSS20Podcast(t *testing.T) {
 	p := parseFixture(t, "rss20-podcast.xml")
+	// The channel's itunes:author is the author of items that name none.
 	checkItems(t, p.Items, []want{
-		{GUID: "a3f9c2d0-longread-212", URL: "https://longread-audio.example/episodes/212",
+		{GUID: "a3f9c2d0-longread-212", URL: "https://longread-audio.example/episodes/212", Author: "Longread Audio",
 			Title: "Episode 212: The lighthouse keepers' last winter", Published: time.Date(2025, 3, 13, 5, 0, 0, 0, time.UTC),
 			BodyHas: []string{"Hamish Calder stayed one more winter. Read by **Isla Mercer**.", "[Transcript](https://longread-audio.example/transcripts/212)"}},
-		{GUID: "a3f9c2d0-longread-211", Title: "Episode 211: Salt", BodyHas: []string{"shaped a county & its rivers."}},
+		{GUID: "a3f9c2d0-longread-211", Title: "Episode 211: Salt", Author: "Longread Audio", BodyHas: []string{"shaped a county & its rivers."}},
 	})
+}
+
+func TestParseChannelAuthorYieldsToTheItems(t *testing.T) {
+	data := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Harbour Voices</title>
+<itunes:author>Harbour Voices Team</itunes:author>
+<item><title>Nets and knots</title><guid>hv-2</guid><itunes:author>Morwenna Tre</itunes:author><description>Mending nets.</description></item>
+<item><title>Quay walls</title><guid>hv-1</guid><description>Stone by stone.</description></item>
+</channel></rss>`)
+	p, err := ParseFeed(data, "https://voices.example/feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 || p.Items[0].Author != "Morwenna Tre" || p.Items[1].Author != "Harbour Voices Team" {
+		t.Errorf("authors: %+v", p.Items)
+	}
 }
 
 func TestParseAtomWithXMLBase(t *testing.T) {
