@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -48,13 +49,26 @@ var (
 type HTTPError struct {
 	Status int
 	URL    string // the address that answered, after redirects
+	// RetryAfter is when a 429 or 503 said to ask again (zero when it did
+	// not say). Until then the Fetcher sends that host nothing.
+	RetryAfter time.Time
+	// Held: this request was not sent, because of an earlier answer.
+	Held bool
 }
 
 func (e *HTTPError) Error() string {
+	msg := fmt.Sprintf("HTTP %d", e.Status)
 	if text := http.StatusText(e.Status); text != "" {
-		return fmt.Sprintf("HTTP %d %s", e.Status, text)
+		msg += " " + text
 	}
-	return fmt.Sprintf("HTTP %d", e.Status)
+	if !e.RetryAfter.IsZero() {
+		wait := "retry after " + e.RetryAfter.Local().Format(time.TimeOnly)
+		if e.Held {
+			wait = "not asked again before " + e.RetryAfter.Local().Format(time.TimeOnly)
+		}
+		msg += " (" + wait + ")"
+	}
+	return msg
 }
 
 // fetchError is a failure told in one line for a reader, keeping its
@@ -94,6 +108,13 @@ const (
 	DefaultMaxRedirects   = 10
 	DefaultMaxBody        = 10 << 20
 	DefaultPerHost        = 2
+	// DefaultMaxRetryWait is the longest a request waits on a host's
+	// Retry-After before it is tried again; a host that asks for longer
+	// is not asked again by this Fetcher until the time has passed.
+	DefaultMaxRetryWait = 30 * time.Second
+	// maxRetryAfter bounds what a host may ask for: a date far in the
+	// future is a misconfigured server, not a plan.
+	maxRetryAfter = 24 * time.Hour
 )
 
 // Fetcher gets feeds and pages over HTTP with the limits a reader needs:
@@ -107,12 +128,16 @@ type Fetcher struct {
 	MaxRedirects   int
 	MaxBody        int64 // bytes, after decompression
 	PerHost        int   // concurrent requests to one host (host:port)
+	MaxRetryWait   time.Duration
 
 	once   sync.Once
 	client *http.Client
 
 	mu    sync.Mutex
 	hosts map[string]*hostSlots
+	// held are the hosts that answered 429 or 503 with a Retry-After,
+	// with that answer: nothing is sent to them before its time.
+	held map[string]*HTTPError
 }
 
 // hostSlots bounds the requests in flight to one host; users counts who
@@ -131,6 +156,7 @@ func NewFetcher() *Fetcher {
 		MaxRedirects:   DefaultMaxRedirects,
 		MaxBody:        DefaultMaxBody,
 		PerHost:        DefaultPerHost,
+		MaxRetryWait:   DefaultMaxRetryWait,
 	}
 }
 
@@ -182,6 +208,10 @@ func (f *Fetcher) init() {
 	if f.PerHost <= 0 {
 		f.PerHost = DefaultPerHost
 	}
+	if f.MaxRetryWait < 0 {
+		f.MaxRetryWait = 0
+	}
+	f.held = make(map[string]*HTTPError)
 	dialer := &net.Dialer{Timeout: f.ConnectTimeout, KeepAlive: 30 * time.Second}
 	// Cookies live as long as the Fetcher: some sites set one and redirect
 	// to themselves, looping for a client that forgets it.
@@ -219,12 +249,96 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 // from a caller's cancellation.
 var errRequestTimeout = errors.New("request timeout")
 
+// fetch gets one address, honouring a host's Retry-After: a request to a
+// host that asked to be left alone waits, when the wait is no longer than
+// MaxRetryWait, and is then sent (once more at most); otherwise it fails
+// at once without being sent, and requests to other hosts go on.
 func (f *Fetcher) fetch(ctx context.Context, rawURL string, r request) (*Response, error) {
 	f.once.Do(f.init)
 	u, err := parseWebURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
+	host := strings.ToLower(u.Host)
+	for attempt := 0; ; attempt++ {
+		if err := f.waitForHost(ctx, host); err != nil {
+			return nil, err
+		}
+		resp, err := f.fetchOnce(ctx, u, r)
+		var he *HTTPError
+		if attempt == 0 && errors.As(err, &he) && !he.RetryAfter.IsZero() && time.Until(he.RetryAfter) <= f.MaxRetryWait {
+			continue
+		}
+		return resp, err
+	}
+}
+
+// waitForHost waits out a host's Retry-After when it is short enough,
+// and otherwise returns the answer that set it, marked Held.
+func (f *Fetcher) waitForHost(ctx context.Context, host string) error {
+	f.mu.Lock()
+	h := f.held[host]
+	if h != nil && !time.Now().Before(h.RetryAfter) {
+		delete(f.held, host)
+		h = nil
+	}
+	f.mu.Unlock()
+	if h == nil {
+		return nil
+	}
+	wait := time.Until(h.RetryAfter)
+	if wait > f.MaxRetryWait {
+		held := *h
+		held.Held = true
+		return &held
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return f.describe(ctx, ctx.Err())
+	}
+}
+
+// hold records a 429 or 503 answer's Retry-After for its host.
+func (f *Fetcher) hold(host string, e *HTTPError) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if old := f.held[host]; old == nil || old.RetryAfter.Before(e.RetryAfter) {
+		f.held[host] = e
+	}
+}
+
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date,
+// bounded by maxRetryAfter; zero when there is none or it is unreadable.
+func retryAfter(v string, now time.Time) time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}
+	}
+	var at time.Time
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return time.Time{}
+		}
+		at = now.Add(time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second)
+	} else if t, err := http.ParseTime(v); err == nil {
+		at = t
+	} else {
+		return time.Time{}
+	}
+	if at.Before(now) {
+		return now
+	}
+	if at.Sub(now) > maxRetryAfter {
+		return now.Add(maxRetryAfter)
+	}
+	return at
+}
+
+func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Response, error) {
 	release, err := f.acquire(ctx, strings.ToLower(u.Host))
 	if err != nil {
 		return nil, f.describe(ctx, err)
@@ -271,7 +385,13 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string, r request) (*Respons
 		return out, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &HTTPError{Status: resp.StatusCode, URL: out.URL}
+		e := &HTTPError{Status: resp.StatusCode, URL: out.URL}
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+			if e.RetryAfter = retryAfter(resp.Header.Get("Retry-After"), time.Now()); !e.RetryAfter.IsZero() {
+				f.hold(strings.ToLower(resp.Request.URL.Host), e)
+			}
+		}
+		return nil, e
 	}
 	if r.checkType != nil {
 		if err := r.checkType(out.ContentType); err != nil {

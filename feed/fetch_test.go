@@ -478,3 +478,77 @@ func TestGetLimitsRequestsPerHost(t *testing.T) {
 		t.Errorf("%d idle hosts still tracked", n)
 	}
 }
+
+func TestGetWaitsOutAShortRetryAfter(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.Write([]byte("<rss></rss>"))
+	}))
+	defer srv.Close()
+	f := testFetcher()
+	f.MaxRetryWait = 5 * time.Second
+	start := time.Now()
+	resp, err := f.Get(context.Background(), srv.URL+"/feed", "", "")
+	if err != nil || string(resp.Body) != "<rss></rss>" {
+		t.Fatalf("Get after a 429 with Retry-After: 1: %v", err)
+	}
+	if hits.Load() != 2 || time.Since(start) < 900*time.Millisecond {
+		t.Errorf("%d requests in %v: want the second sent after the second the host asked for", hits.Load(), time.Since(start))
+	}
+}
+
+func TestGetHoldsAHostThatAsksForALongWait(t *testing.T) {
+	var hits atomic.Int32
+	later := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
+	busy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Retry-After", later.Format(http.TimeFormat))
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer busy.Close()
+	calm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) }))
+	defer calm.Close()
+
+	f := testFetcher()
+	f.MaxRetryWait = time.Second
+	_, err := f.Get(context.Background(), busy.URL+"/a.xml", "", "")
+	var he *HTTPError
+	if !errors.As(err, &he) || he.Status != 503 || !he.RetryAfter.Equal(later) || he.Held {
+		t.Fatalf("first request: %v, want HTTP 503 with the date the host gave", err)
+	}
+	checkOneLine(t, err)
+	_, err = f.Get(context.Background(), busy.URL+"/b.xml", "", "")
+	if !errors.As(err, &he) || !he.Held || !strings.Contains(err.Error(), "not asked again before") {
+		t.Errorf("second request to the same host: %v, want it held back", err)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("the host was asked %d times, want once", hits.Load())
+	}
+	if _, err := f.Get(context.Background(), calm.URL+"/feed", "", ""); err != nil {
+		t.Errorf("another host is held too: %v", err)
+	}
+}
+
+func TestRetryAfterForms(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	tests := map[string]time.Time{
+		"120":                           now.Add(2 * time.Minute),
+		"Sun, 01 Mar 2026 12:05:00 GMT": now.Add(5 * time.Minute),
+		"Sun, 01 Mar 2026 11:00:00 GMT": now, // already past: ask again now
+		"999999999":                     now.Add(24 * time.Hour),
+		"Fri, 01 Jan 2100 00:00:00 GMT": now.Add(24 * time.Hour),
+		"-5":                            {},
+		"soon":                          {},
+		"":                              {},
+	}
+	for v, want := range tests {
+		if got := retryAfter(v, now); !got.Equal(want) {
+			t.Errorf("retryAfter(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
