@@ -196,7 +196,7 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 		if r.Err != nil {
 			failed++
 		}
-		if tty && (r.New > 0 || r.Updated > 0 || r.Err != nil) {
+		if tty && (r.New > 0 || r.Updated > 0 || r.Expired > 0 || r.Err != nil) {
 			fmt.Fprintln(a.stdout, feedLine(r))
 		}
 	}
@@ -261,6 +261,8 @@ func feedLine(r ingest.FeedResult) string {
 	switch {
 	case r.Err != nil:
 		return fmt.Sprintf("%-4d %s: %s", r.Feed.ID, title, termtext.Line(r.Err.Error()))
+	case r.NotModified && r.Expired > 0:
+		return fmt.Sprintf("%-4d %s: not modified, %d expired", r.Feed.ID, title, r.Expired)
 	case r.NotModified:
 		return fmt.Sprintf("%-4d %s: not modified", r.Feed.ID, title)
 	}
@@ -270,6 +272,9 @@ func feedLine(r ingest.FeedResult) string {
 	}
 	if r.PagesFailed > 0 {
 		s += fmt.Sprintf(", %d pages not captured (summaries kept)", r.PagesFailed)
+	}
+	if r.Expired > 0 {
+		s += fmt.Sprintf(", %d expired", r.Expired)
 	}
 	return s
 }
@@ -335,7 +340,7 @@ OPML files, the format every feed reader imports and exports.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	cmd.AddCommand(a.feedsRemoveCommand(), a.feedsImportCommand(), a.feedsExportCommand(), a.feedsFullTextCommand())
+	cmd.AddCommand(a.feedsRemoveCommand(), a.feedsImportCommand(), a.feedsExportCommand(), a.feedsFullTextCommand(), a.feedsKeepCommand())
 	return cmd
 }
 
@@ -537,6 +542,120 @@ byline still captures the pages of items shorter than 80 words.`,
 			return nil
 		},
 	}
+}
+
+func (a *app) feedsKeepCommand() *cobra.Command {
+	var maxItems, days int
+	var inherit bool
+	cmd := &cobra.Command{
+		Use:   "keep [FEED-ID]",
+		Short: "Set how many feed articles, and how old, the library keeps",
+		Long: `Old feed articles expire at each refresh: a feed keeps its newest
+--max-items articles and none older than --days days (by publication date).
+0 is no limit, which is where a new library starts. Starred, tagged and
+annotated articles are always kept and not counted.
+
+With a FEED-ID the rule is that feed's own; without one it is the library's
+default, for every feed without a rule of its own. --inherit returns a feed
+to the default. With no flags, the rule in force is shown.`,
+		Example: `  byline feeds keep --max-items 500 --days 90   # the default for every feed
+  byline feeds keep 12 --days 7                  # feed 12: one week
+  byline feeds keep 12 --inherit                 # feed 12: the default again`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var id int64
+			if len(args) == 1 {
+				ids, err := parseFeedIDs(args)
+				if err != nil {
+					return err
+				}
+				id = ids[0]
+			}
+			flags := cmd.Flags()
+			setMax, setDays := flags.Changed("max-items"), flags.Changed("days")
+			if inherit && (id == 0 || setMax || setDays) {
+				return errors.New("--inherit takes a FEED-ID and no limits")
+			}
+			ctx := cmd.Context()
+			lib, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			if id == 0 {
+				k, err := lib.KeepDefault(ctx)
+				if err != nil {
+					return err
+				}
+				if setMax || setDays {
+					k = changedKeep(k, setMax, maxItems, setDays, days)
+					if err := lib.SetKeepDefault(ctx, k); err != nil {
+						return err
+					}
+				}
+				fmt.Fprintf(a.stdout, "default: %s\n", keepText(k))
+				return nil
+			}
+			f, err := lib.Feed(ctx, id)
+			if err != nil {
+				return err
+			}
+			k, own, err := lib.FeedKeep(ctx, id)
+			if err != nil {
+				return err
+			}
+			switch {
+			case inherit:
+				if err := lib.SetFeedKeep(ctx, id, nil); err != nil {
+					return err
+				}
+				if k, err = lib.KeepDefault(ctx); err != nil {
+					return err
+				}
+				own = false
+			case setMax || setDays:
+				k, own = changedKeep(k, setMax, maxItems, setDays, days), true
+				if err := lib.SetFeedKeep(ctx, id, &k); err != nil {
+					return err
+				}
+			}
+			whose := "the default"
+			if own {
+				whose = "its own rule"
+			}
+			fmt.Fprintf(a.stdout, "%d  %s: %s (%s)\n", f.ID, termtext.Line(f.Title), keepText(k), whose)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&maxItems, "max-items", 0, "keep the newest N articles of a feed (0: no limit)")
+	cmd.Flags().IntVar(&days, "days", 0, "keep no article older than N days (0: no limit)")
+	cmd.Flags().BoolVar(&inherit, "inherit", false, "the feed follows the library's default again")
+	return cmd
+}
+
+// changedKeep is k with the limits given on the command line.
+func changedKeep(k store.Keep, setMax bool, maxItems int, setDays bool, days int) store.Keep {
+	if setMax {
+		k.MaxItems = maxItems
+	}
+	if setDays {
+		k.Days = days
+	}
+	return k
+}
+
+// keepText says what a keep rule keeps.
+func keepText(k store.Keep) string {
+	var parts []string
+	if k.MaxItems > 0 {
+		parts = append(parts, "the newest "+plural(k.MaxItems, "article"))
+	}
+	if k.Days > 0 {
+		parts = append(parts, "none older than "+plural(k.Days, "day"))
+	}
+	if len(parts) == 0 {
+		return "keeps every article"
+	}
+	return "keeps " + strings.Join(parts, ", ") + ", and every starred, tagged or annotated one"
 }
 
 func parseFeedIDs(args []string) ([]int64, error) {

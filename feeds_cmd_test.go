@@ -207,3 +207,46 @@ func TestSubscribeErrorsAreOneLine(t *testing.T) {
 		t.Errorf("a feed that failed was followed: %+v", feeds)
 	}
 }
+
+func TestFeedsKeepExpiresAtRefresh(t *testing.T) {
+	g := newGazette(t)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "subscribe", g.srv.URL+"/feeds/news.xml")
+
+	if out := mustRun(t, "--library", lib, "feeds", "keep", "1"); !strings.Contains(out, "keeps every article (the default)") {
+		t.Errorf("a new feed's rule: %q", out)
+	}
+	out := mustRun(t, "--library", lib, "feeds", "keep", "1", "--max-items", "1")
+	if !strings.Contains(out, "1  Kestrel Bay Gazette: keeps the newest 1 article, and every starred, tagged or annotated one (its own rule)") {
+		t.Errorf("feeds keep 1 --max-items 1 printed %q", out)
+	}
+	g.corrected.Store(true) // a new ETag: the feed is fetched in full
+	if out := mustRun(t, "--library", lib, "refresh"); !strings.Contains(out, "1 expired") {
+		t.Errorf("refresh printed %q, want the expired article counted", out)
+	}
+	left := listJSON(t, lib)
+	if len(left) != 1 || feedsJSON(t, lib)[0].Articles != 1 {
+		t.Fatalf("after max-items 1: %d articles", len(left))
+	}
+
+	// The library's default: a week. The gazette's stories are older, but
+	// the one the reader starred stays.
+	mustRun(t, "--library", lib, "star", fmt.Sprint(left[0].ID))
+	if out := mustRun(t, "--library", lib, "feeds", "keep", "--days", "7"); !strings.Contains(out, "default: keeps none older than 7 days") {
+		t.Errorf("feeds keep --days 7 printed %q", out)
+	}
+	if out := mustRun(t, "--library", lib, "feeds", "keep", "1", "--inherit"); !strings.Contains(out, "none older than 7 days, and every starred, tagged or annotated one (the default)") {
+		t.Errorf("feeds keep 1 --inherit printed %q", out)
+	}
+	mustRun(t, "--library", lib, "refresh")
+	if got := listJSON(t, lib); len(got) != 1 || !got[0].Starred {
+		t.Errorf("after a 7-day default: %+v, want only the starred story", got)
+	}
+
+	for _, bad := range [][]string{{"feeds", "keep", "--inherit"}, {"feeds", "keep", "1", "--days", "-3"}, {"feeds", "keep", "9", "--days", "3"}} {
+		_, errs, code := run(t, "", append([]string{"--library", lib}, bad...)...)
+		if code == 0 || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+			t.Errorf("byline %s: exit %d, stderr %q; want one error line", strings.Join(bad, " "), code, errs)
+		}
+	}
+}

@@ -18,6 +18,7 @@ type FeedResult struct {
 	Updated     int // articles whose text changed
 	NotModified bool
 	PagesFailed int // summary-only items whose page could not be fetched: kept as summaries
+	Expired     int // articles deleted by the feed's keep rule (store.Keep)
 	Err         error
 }
 
@@ -38,12 +39,18 @@ type RefreshOptions struct {
 // and changed articles into p, and returns once every one is saved and
 // listed; p's Close finishes them. A feed that fails is recorded with its
 // error and the others go on; err is only for failures of the library
-// itself.
+// itself. Once a feed's articles are saved, its keep rule expires its old
+// ones.
 func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOptions) ([]FeedResult, error) {
 	feeds, err := feedsToRefresh(ctx, st, opts.FeedIDs)
 	if err != nil {
 		return nil, err
 	}
+	keeps, err := feedKeeps(ctx, st, feeds)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
 	results := make([]FeedResult, len(feeds))
 	var (
 		mu    sync.Mutex // done and the calls of Progress
@@ -59,6 +66,11 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 		if res.Err != nil {
 			f.LastError = res.Err.Error()
 		}
+		n, err := st.Expire(ctx, f.ID, keeps[f.ID], now)
+		if err != nil {
+			return err
+		}
+		res.Expired = n
 		if err := st.UpdateFeed(ctx, &f); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
@@ -80,6 +92,7 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 		if f.Err != nil && ctx.Err() != nil {
 			return ctx.Err() // cut short, not the feed's fault
 		}
+		f.Items = keptItems(f.Items, keeps[f.Feed.ID], now)
 		if len(f.Items) == 0 {
 			return record(i, f.Feed)
 		}
