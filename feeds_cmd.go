@@ -436,7 +436,9 @@ func (a *app) feedsImportCommand() *cobra.Command {
 		Short: "Follow every feed in an OPML file",
 		Long: `Follow every feed in an OPML file exported by another reader (newsboat,
 Feedly, Inoreader, Thunderbird…), then refresh them. Feeds already followed
-are left as they are; "-" reads standard input.`,
+are left as they are; "-" reads standard input. Only http and https feed
+addresses are followed; any other (file:, data:, a bare path) is skipped with
+a line. The exit status is 1 when a feed was skipped or could not be fetched.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var r io.Reader = a.stdin
@@ -459,8 +461,15 @@ are left as they are; "-" reads standard input.`,
 				return err
 			}
 			var added []int64
+			rejected := 0
 			for _, o := range outlines {
-				f := &news.Feed{URL: o.XMLURL, Title: o.Title, SiteURL: o.HTMLURL}
+				url, err := feed.CheckFeedURL(o.XMLURL)
+				if err != nil {
+					fmt.Fprintf(a.stderr, "byline: %s: skipped %s: %s\n", termtext.Line(args[0]), termtext.Line(o.XMLURL), termtext.Line(err.Error()))
+					rejected++
+					continue
+				}
+				f := &news.Feed{URL: url, Title: o.Title, SiteURL: o.HTMLURL}
 				if err := lib.AddFeed(ctx, f); err != nil {
 					if errors.Is(err, store.ErrExists) {
 						continue
@@ -469,11 +478,35 @@ are left as they are; "-" reads standard input.`,
 				}
 				added = append(added, f.ID)
 			}
-			fmt.Fprintf(a.stdout, "following %d new feeds (%d in the file)\n", len(added), len(outlines))
-			if noRefresh || len(added) == 0 {
-				return nil
+			fmt.Fprintf(a.stdout, "following %d new feeds (%d in the file", len(added), len(outlines))
+			if rejected > 0 {
+				fmt.Fprintf(a.stdout, ", %d skipped", rejected)
 			}
-			return a.refresh(ctx, lib, added, 8)
+			fmt.Fprintln(a.stdout, ")")
+			status := error(nil)
+			if rejected > 0 {
+				status = exitError{1}
+			}
+			if noRefresh || len(added) == 0 {
+				return status
+			}
+			// refresh says exit 1 only when every feed failed; an import
+			// says what failed to fetch, and fails if any did.
+			if err := a.refresh(ctx, lib, added, 8); err != nil && !errors.As(err, new(exitError)) {
+				return err
+			}
+			unfetched := 0
+			for _, id := range added {
+				if f, err := lib.Feed(ctx, id); err == nil && f.LastError != "" {
+					unfetched++
+				}
+			}
+			if unfetched > 0 {
+				fmt.Fprintf(a.stdout, "%s of %d imported could not be fetched: they stay followed, and byline refresh tries them again\n",
+					plural(unfetched, "feed"), len(added))
+				status = exitError{1}
+			}
+			return status
 		},
 	}
 	cmd.Flags().BoolVar(&noRefresh, "no-refresh", false, "only follow the feeds; fetch them later")

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -435,6 +437,49 @@ func TestExportIsPrivate(t *testing.T) {
 	for _, f := range files {
 		if fi, _ := f.Info(); fi.Mode().Perm() != 0o600 {
 			t.Errorf("%s has mode %04o, want 0600", f.Name(), fi.Mode().Perm())
+		}
+	}
+}
+
+// Item 7: feeds import follows only http and https feeds, refusing the
+// rest with a line each as subscribe does; when fetching fails after the
+// import worked, the summary says so and the exit status is 1.
+func TestFeedsImportRefusesOtherSchemesAndSaysWhatFailed(t *testing.T) {
+	g := newGazette(t)
+	defer g.srv.Close()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/feed.xml"
+	dead.Close() // nothing listens there now
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "library.db")
+	bad := []string{"file:///etc/passwd", "javascript:alert(1)", "data:application/rss+xml,&lt;rss/&gt;", "ftp://ftp.example.org/news.rss", "/etc/passwd", "feeds/local.xml"}
+	var outlines strings.Builder
+	for _, u := range append([]string{g.srv.URL + "/feeds/news.xml", deadURL}, bad...) {
+		fmt.Fprintf(&outlines, "<outline type=\"rss\" text=\"x\" xmlUrl=\"%s\"/>\n", u)
+	}
+	opml := filepath.Join(dir, "feeds.opml")
+	writeFile(t, opml, `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>`+outlines.String()+`</body></opml>`)
+	out, errs, code := run(t, "", "--library", lib, "feeds", "import", opml)
+	for _, u := range bad {
+		want := "skipped " + strings.ReplaceAll(u, "&lt;", "<")
+		want = strings.ReplaceAll(want, "&gt;", ">")
+		if !strings.Contains(errs, want) {
+			t.Errorf("no line refusing %s:\n%s", u, errs)
+		}
+	}
+	if !strings.Contains(out, "following 2 new feeds (8 in the file, 6 skipped)") {
+		t.Errorf("summary:\n%s", out)
+	}
+	if !strings.Contains(out, "1 feed of 2 imported could not be fetched") {
+		t.Errorf("the summary does not say a feed could not be fetched:\n%s", out)
+	}
+	if code != 1 {
+		t.Errorf("exit %d after skipped and unfetchable feeds, want 1", code)
+	}
+	feeds := mustRun(t, "--library", lib, "feeds", "--json")
+	for _, u := range bad {
+		if strings.Contains(feeds, strings.TrimPrefix(u, "/")) {
+			t.Errorf("%s was followed:\n%s", u, feeds)
 		}
 	}
 }

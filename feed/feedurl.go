@@ -1,0 +1,21 @@
+package feed
+
+import "strings"
+
+// CheckFeedURL returns the address byline fetches for a feed address read
+// from a file (an OPML import): an absolute http or https address, with
+// the old feed: scheme taken as http. Anything else — file:, javascript:,
+// data:, ftp:, a bare path — is refused, as subscribe refuses it: a feed
+// list from elsewhere must not make byline read local files or other
+// schemes.
+func CheckFeedURL(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if strings.HasPrefix(strings.ToLower(s), "feed:") {
+		s = normalizeTyped(s)
+	}
+	u, err := parseWebURL(s)
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}
