@@ -797,6 +797,15 @@ func roleBeforeEvidence(toks []token, m *mention, a, b int) {
 func givenNameEvidence(m *mention) {
 	g, ok := givenName(m.Words[0])
 	if !ok {
+		// "Sui-Lee Wee", "Lee Kun-hee": a romanised East-Asian given name,
+		// before or after the family name.
+		for i, w := range m.Words[:min(2, len(m.Words))] {
+			if len(m.Words) >= 2 && romanisedSyllables(w) {
+				m.Evidence += 2
+				m.because("romanised-given-name", m.Start+i, m.Start+i+1)
+				break
+			}
+		}
 		return
 	}
 	m.Evidence += 2

@@ -283,6 +283,7 @@ var fullNameSieves = []fullNameRule{
 	{name: "too-long-for-a-name", run: func(_ []token, m *mention) verdict { return rejectIf(len(m.Words) > 5) }},
 	{name: "office-without-name", run: func(_ []token, m *mention) verdict { return rejectIf(roleHead(m.Words) != "") }},
 	{name: "named-after-it", run: namedAfterRule},
+	{name: "seat-of-government", run: func(_ []token, m *mention) verdict { return rejectIf(seatsOfGovernment.has(m.Name)) }},
 	{name: "demonym", run: func(_ []token, m *mention) verdict { return rejectIf(isDemonym(strings.Join(m.Words, " "))) }},
 	{name: "country-inside", run: countryInside},
 	{name: "place-first", run: placeFirst},
@@ -628,7 +629,7 @@ func oneSyllable(s string) bool {
 		i++
 	}
 	v := i
-	for i < len(s) && strings.IndexByte("aeiouy", s[i]) >= 0 {
+	for i < len(s) && strings.IndexByte("aeiou", s[i]) >= 0 {
 		i++
 	}
 	if i == v || i-v > 3 {

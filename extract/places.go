@@ -129,11 +129,16 @@ var placeSieves = []placeRule{
 	{"compass-region", compassRegion},
 	{"not-a-demonym-or-code", notDemonymOrCode},
 	{"a-town-does-not-speak", townDoesNotSpeak},
+	{"court-district", courtDistrict},
+	{"seat-of-government", seatOfGovernment},
 	{"gazetteer-spelling", gazetteerSpelling},
 	{"wire-dateline", wireDateline},
 	{"ambiguous-needs-locative", ambiguousNeedsLocative},
 	{"gazetteer", gazetteerPlace},
 	{"organisation-cue-before", orgCueBefore},
+	{"venue", venueRule},
+	{"place-then-region", placeThenRegion},
+	{"area-of-a-place", areaOfPlace},
 	{"x-city-abroad", cityAbroad},
 	{"paired-plural", pairedPluralRule},
 	{"named-feature", singleFeatureRule},
@@ -326,8 +331,8 @@ func compassAroundPlace(c *placeCand) verdict {
 	if !ok || p.Kind == lexicon.City && p.Population < 100000 || knownName(toks[i].Text) {
 		return pass
 	}
-	if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && (p.Kind == lexicon.Region || p.Kind == lexicon.Country) {
-		return c.place("compass-around-place", p)
+	if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && p.Kind == lexicon.Country {
+		return c.place("compass-around-place", p) // "northern Syria" is Syria
 	}
 	return c.place("compass-around-place", lexicon.Place{Name: c.text, Kind: lexicon.Region, Country: p.Country})
 }
@@ -367,8 +372,155 @@ func landmarkSuffixRule(c *placeCand) verdict {
 	last := toks[b-1].lower()
 	roleBefore := a > 0 && !toks[a-1].cap() && (personRoles.has(toks[a-1].low) || roleWords.has(toks[a-1].low))
 	theBefore := a > 0 && toks[a-1].low == "the"
+	if last == "channel" && !isPlaceAt(spanText(toks, a, b-1)) && !isDemonym(spanText(toks, a, b-1)) {
+		return pass // "the English Channel", but "the Disney Channel"
+	}
 	if (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 		return c.place("landmark-suffix", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
 	}
 	return pass
 }
+
+// courtDistrict: "the Southern District of New York", "the Eastern
+// District court" — a court's district is no place of the story, even
+// when the gazetteer knows a district of that name.
+func courtDistrict(c *placeCand) verdict {
+	toks, b := c.toks, c.b
+	last := toks[b-1].low
+	if last != "district" && last != "circuit" && last != "division" || b >= len(toks) {
+		return pass
+	}
+	n := toks[b].low
+	return rejectIf(n == "of" || n == "court" || n == "courts" || n == "judge" || n == "attorney")
+}
+
+// seatsOfGovernment stand for a government more often than for a
+// building: "concern to the White House", "the Kremlin said".
+var seatsOfGovernment = setOf("White House", "Kremlin", "Pentagon", "Elysee", "Élysée", "Blue House")
+
+// seatOfGovernment: such a name is a place only where something happens
+// at it: "at the White House", "outside the Kremlin".
+func seatOfGovernment(c *placeCand) verdict {
+	if !seatsOfGovernment.has(c.text) {
+		return pass
+	}
+	k := c.a - 1
+	if k >= 0 && c.toks[k].low == "the" {
+		k--
+	}
+	if k >= 0 && atPreps.has(c.toks[k].low) {
+		return c.place("seat-of-government-as-place", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	return reject
+}
+
+// atPreps put something physically at a building.
+var atPreps = setOf("at", "in", "inside", "outside", "near", "into", "around")
+
+// venueWords end the names of venues that sports and court copy use as
+// locations: "at Staples Center", "at the Metropolitan Correctional
+// Center", "HMP Belmarsh".
+var venueWords = setOf("center", "centre", "arena", "stadium", "coliseum", "dome", "ballpark",
+	"speedway", "garden", "gardens", "prison", "jail", "penitentiary", "facility")
+
+// venueRule: a run ending in a venue word after "at", "in", "inside" or
+// "outside" (with or without "the"), and not a body "for" or "of"
+// something ("the Center for Strategic Studies"); or a prison named with
+// "HMP".
+func venueRule(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a >= 2 && toks[a].Text == "HMP" {
+		return c.place("venue", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+	}
+	if b-a < 2 || !venueWords.has(toks[b-1].low) || b < len(toks) && (toks[b].low == "for" || toks[b].low == "of") {
+		return pass
+	}
+	k := a - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 0 || !(toks[k].low == "at" || toks[k].low == "in" || toks[k].low == "inside" || toks[k].low == "outside") {
+		return pass
+	}
+	// A centre is also a think tank or a charity: only a bare "at X
+	// Center" (the arena's way) or a kind of building says venue.
+	if l := toks[b-1].low; (l == "center" || l == "centre") && k == a-2 && !buildingCentres.has(toks[b-2].low) {
+		return pass
+	}
+	return c.place("venue", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
+}
+
+// placeThenRegion: a run the gazetteer lacks, put somewhere by a
+// preposition (or listed after a place) and followed by ", <state or
+// country>": "in Palm Beach, Florida", "at the San Ysidro, California,
+// port", "of Sarkh, Logar".
+func placeThenRegion(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a > 3 || b+1 >= len(toks) || toks[b].Text != "," || hasOrgWord(toks, a, b) || !locatedBefore(toks, a) {
+		return pass
+	}
+	if !regionCloses(toks, b+1) {
+		return pass
+	}
+	for i := a; i < b; i++ {
+		if t := toks[i]; t.Kind != tWord || !t.cap() || isAcronym(t.Text) || calendarWords.has(t.low) || i == a && knownName(t.Text) && (b-a == 1 || surname(toks[b-1].Text)) {
+			return pass
+		}
+	}
+	return c.place("place-then-region", lexicon.Place{Name: c.text, Kind: lexicon.City})
+}
+
+// regionCloses: toks[r:] is a state or a country (or an AP state) that
+// closes the phrase: "Palm Beach, Florida, and", not "Roy Keane, Paul
+// Scholes" or "Borussia Dortmund, Germany's only…".
+func regionCloses(toks []token, r int) bool {
+	end := r + 1
+	p, ok := lookupPlace(toks[r].Text)
+	if !ok && r+1 < len(toks) && toks[r+1].cap() {
+		p, ok = lookupPlace(toks[r].Text + " " + toks[r+1].Text)
+		end = r + 2
+	}
+	if !ok && strings.HasSuffix(toks[r].Text, ".") {
+		ok = stateAbbreviations[strings.TrimSuffix(toks[r].Text, ".")] != ""
+		p.Kind = lexicon.Region
+	}
+	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country || knownName(toks[r].Text) {
+		return false
+	}
+	return end >= len(toks) || toks[end].Kind != tPoss && !toks[end].cap()
+}
+
+// locatedBefore: a locative preposition (maybe with "the") before a, or
+// "and" after a gazetteer place ("in Manhattan and Palm Beach").
+func locatedBefore(toks []token, a int) bool {
+	k := a - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	if l := toks[k].low; l == "in" || l == "at" || l == "near" || l == "of" || l == "outside" || l == "from" {
+		return true
+	}
+	return toks[k].low == "and" && k > 0 && isPlaceAt(toks[k-1].Text)
+}
+
+// areaOfPlace: "the San Francisco Bay Area", "the Dallas-Fort Worth
+// Metroplex" — a gazetteer place and an area word make one area.
+func areaOfPlace(c *placeCand) verdict {
+	toks, a, b := c.toks, c.a, c.b
+	if b-a < 2 || toks[b-1].Text != "Area" && toks[b-1].Text != "Metroplex" {
+		return pass
+	}
+	for k := b - 1; k > a; k-- {
+		if isPlaceAt(spanText(toks, a, k)) {
+			return c.place("area-of-a-place", lexicon.Place{Name: c.text, Kind: lexicon.Region})
+		}
+	}
+	return pass
+}
+
+// buildingCentres are the kinds of centre that are buildings.
+var buildingCentres = setOf("correctional", "detention", "shopping", "convention", "medical",
+	"conference", "leisure", "sports", "community", "exhibition", "trade", "aquatics", "holding")
