@@ -2,41 +2,59 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"byline/internal/termtext"
+	"byline/news"
 	"byline/store"
 )
 
 // A mark is one of the yes/no marks a reader puts on articles.
-type mark func(ctx context.Context, lib *store.Store, id int64, on bool) error
-
-func markStar(ctx context.Context, lib *store.Store, id int64, on bool) error {
-	return lib.SetStarred(ctx, id, on)
+type mark struct {
+	set  func(ctx context.Context, lib *store.Store, id int64, on bool) error
+	word string // "read", "starred": what the status line says
+	// all marks every article of a query in one write; nil: one by one.
+	all func(ctx context.Context, lib *store.Store, q news.Query, on bool) (int, error)
 }
 
-func markRead(ctx context.Context, lib *store.Store, id int64, on bool) error {
-	return lib.SetRead(ctx, id, on)
-}
+var (
+	markStar = mark{
+		set: func(ctx context.Context, lib *store.Store, id int64, on bool) error {
+			return lib.SetStarred(ctx, id, on)
+		},
+		word: "starred",
+	}
+	markRead = mark{
+		set:  func(ctx context.Context, lib *store.Store, id int64, on bool) error { return lib.SetRead(ctx, id, on) },
+		word: "read",
+		all: func(ctx context.Context, lib *store.Store, q news.Query, on bool) (int, error) {
+			return lib.SetReadMatching(ctx, q, on)
+		},
+	}
+)
 
-// markCommand builds star, unstar, read and unread: each takes one or more
-// ids, marks every one it can and reports each that it cannot.
-func (a *app) markCommand(name, short string, set mark, on bool) *cobra.Command {
+// markCommand builds star, unstar, read and unread: each takes ids, and
+// marks every one it can and reports each that it cannot, or a query
+// ("byline read feed:bbc before:2024-01"), and marks every article that
+// matches it.
+func (a *app) markCommand(name, short string, m mark, on bool) *cobra.Command {
 	var feedID int64
 	var all bool
 	cmd := &cobra.Command{
-		Use:   name + " ID...",
+		Use:   name + " ID...|QUERY",
 		Short: short,
-		Args:  cobra.MinimumNArgs(1),
+		Long: short + ` by their ids, or every article matching a query (the
+query language of "byline list"): byline ` + name + ` feed:bbc before:2024-01`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if feedID != 0 || all {
 				return a.markAllRead(ctx, feedID, args)
 			}
-			ids, err := parseIDs(args)
+			ids, q, err := idsOrQuery(args)
 			if err != nil {
 				return err
 			}
@@ -44,9 +62,12 @@ func (a *app) markCommand(name, short string, set mark, on bool) *cobra.Command 
 			if err != nil {
 				return err
 			}
+			if ids == nil {
+				return a.markQuery(ctx, lib, m, q, on)
+			}
 			failed := 0
 			for _, id := range ids {
-				if err := set(ctx, lib, id, on); err != nil {
+				if err := m.set(ctx, lib, id, on); err != nil {
 					fmt.Fprintf(a.stderr, "byline: %s %d: %v\n", name, id, err)
 					failed++
 				}
@@ -58,17 +79,11 @@ func (a *app) markCommand(name, short string, set mark, on bool) *cobra.Command 
 		},
 	}
 	if name == "read" {
-		cmd.Use = "read ID... | --feed FEED-ID | --all"
-		cmd.Args = func(cmd *cobra.Command, args []string) error {
-			if feedID != 0 || all {
-				return nil
-			}
-			return cobra.MinimumNArgs(1)(cmd, args)
-		}
+		cmd.Use = "read ID...|QUERY | --feed FEED-ID | --all"
 		cmd.Flags().Int64Var(&feedID, "feed", 0, "mark every article of this feed read (on an account's server too, held here or not)")
 		cmd.Flags().BoolVar(&all, "all", false, "mark every article read (on every account's server too)")
 	}
-	return cmd
+	return queryCommand(cmd)
 }
 
 // markAllRead is read --feed and read --all. On an account's feed the
@@ -96,6 +111,55 @@ func (a *app) markAllRead(ctx context.Context, feedID int64, args []string) erro
 		fmt.Fprintf(a.stdout, "%s waiting for byline sync\n", plural(waiting, "change"))
 	}
 	return nil
+}
+
+// markQuery marks every article matching q and says how many changed.
+func (a *app) markQuery(ctx context.Context, lib *store.Store, m mark, q news.Query, on bool) error {
+	n := 0
+	if m.all != nil {
+		var err error
+		if n, err = m.all(ctx, lib, q, on); err != nil {
+			return err
+		}
+	} else {
+		arts, err := lib.List(ctx, q, 0, 0)
+		if err != nil {
+			return err
+		}
+		for _, art := range arts {
+			if art.Starred == on {
+				continue
+			}
+			if err := m.set(ctx, lib, art.ID, on); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	word := m.word
+	if !on {
+		word = "un" + word
+	}
+	fmt.Fprintf(a.stdout, "%s %s\n", plural(n, "article"), word)
+	return nil
+}
+
+// idsOrQuery reads arguments that are all article ids, or else one query.
+func idsOrQuery(args []string) ([]int64, news.Query, error) {
+	if len(args) == 0 {
+		return nil, news.Query{}, errors.New("give article ids or a query, such as is:unread or feed:bbc before:2024-01")
+	}
+	if ids, err := parseIDs(args); err == nil {
+		return ids, news.Query{}, nil
+	}
+	q, err := news.ParseQuery(strings.Join(args, " "))
+	if err != nil {
+		return nil, q, err
+	}
+	if q.Empty() {
+		return nil, q, errors.New("the query matches every article: say which, such as is:unread")
+	}
+	return nil, q, nil
 }
 
 func parseIDs(args []string) ([]int64, error) {
@@ -151,12 +215,14 @@ func (a *app) noteCommand() *cobra.Command {
 func (a *app) tagCommand() *cobra.Command {
 	var remove bool
 	cmd := &cobra.Command{
-		Use:   "tag ID TAG...",
-		Short: "Tag an article (--remove takes tags off)",
-		Args:  cobra.MinimumNArgs(2),
+		Use:   "tag ID|QUERY TAG...",
+		Short: "Tag an article, or every article matching a query (--remove takes tags off)",
+		Long: `Tag an article by its id, or every article matching a query given as one
+argument: byline tag 'feed:bbc before:2024-01' archive`,
+		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := parseID(args[0])
+			ids, q, err := idsOrQuery(args[:1])
 			if err != nil {
 				return err
 			}
@@ -164,10 +230,27 @@ func (a *app) tagCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if remove {
-				return lib.RemoveTags(ctx, id, args[1:]...)
+			if ids == nil {
+				arts, err := lib.List(ctx, q, 0, 0)
+				if err != nil {
+					return err
+				}
+				for _, art := range arts {
+					ids = append(ids, art.ID)
+				}
+				fmt.Fprintf(a.stdout, "%s tagged\n", plural(len(ids), "article"))
 			}
-			return lib.AddTags(ctx, id, args[1:]...)
+			for _, id := range ids {
+				if remove {
+					err = lib.RemoveTags(ctx, id, args[1:]...)
+				} else {
+					err = lib.AddTags(ctx, id, args[1:]...)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVarP(&remove, "remove", "r", false, "remove the tags instead of adding them")

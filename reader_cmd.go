@@ -19,7 +19,7 @@ import (
 // runReader opens the reader on the library.
 func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	ctx := cmd.Context()
-	keys, err := ui.LoadKeyMap(ui.ConfigPath())
+	cfg, err := ui.LoadConfig(ui.ConfigPath())
 	if err != nil {
 		return err
 	}
@@ -30,14 +30,24 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	// Work an earlier refresh left (people, places, quotes, the search
 	// index) goes on in the background while the reader is open; what is
 	// still undone at quit waits for the next run.
-	bg := &background{}
+	work := make(chan ui.Work, 1)
+	bg := &background{progress: func(stage string, done, total int) {
+		// Only the latest count matters: replace one the screen has not
+		// taken rather than hold the work up.
+		select {
+		case <-work:
+		default:
+		}
+		work <- ui.Work{What: stage, Done: done, Total: total}
+	}}
 	defer bg.wait()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	bg.finish(ctx, lib)
 	err = ui.Run(ctx, readerLibrary{lib}, ui.Options{
-		KeyMap:  &keys,
+		Config:  &cfg,
 		Refresh: a.readerRefresh(lib, bg),
+		Work:    work,
 	})
 	return a.showUnsavedNote(err)
 }
@@ -58,27 +68,35 @@ func (a *app) showUnsavedNote(err error) error {
 // progress per feed, and return once the new articles are listed; their
 // people, places and quotes follow in the background.
 func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
-	return func(ctx context.Context, progress func(done, total int)) (int, error) {
+	return func(ctx context.Context, feedIDs []int64, progress func(done, total int)) (ui.RefreshResult, error) {
 		// The same pipeline as byline refresh, on one extraction worker
 		// so the other core keeps the screen responsive, and with the
 		// memory ceiling readerMemory sets.
 		p := ingest.Start(ctx, lib, ingest.Options{Workers: 1})
 		results, err := ingest.Refresh(ctx, lib, p, ingest.RefreshOptions{
 			Fetcher:  a.fetcher(),
+			FeedIDs:  feedIDs,
 			Progress: func(done, total int, _ ingest.FeedResult) { progress(done, total) },
 		})
 		if cerr := p.Close(); err == nil {
 			err = cerr
 		}
-		n := 0
+		res := ui.RefreshResult{Feeds: len(results)}
 		for _, r := range results {
-			n += r.New
+			res.New += r.New
+			if r.Err != nil {
+				title := r.Feed.Title
+				if title == "" {
+					title = r.Feed.URL
+				}
+				res.Failed = append(res.Failed, ui.FeedFailure{Feed: title, Err: r.Err.Error()})
+			}
 		}
-		if err == nil {
+		if err == nil && len(feedIDs) == 0 {
 			// A failed sync leaves its marks waiting and says so in
 			// the status line; the library stays as it was.
 			synced, serr := a.readerSync(ctx, lib)
-			n += synced
+			res.New += synced
 			err = serr
 			if err == nil && len(results) == 0 {
 				if accounts, _ := lib.Accounts(ctx); len(accounts) == 0 {
@@ -87,7 +105,7 @@ func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 			}
 		}
 		bg.finish(ctx, lib)
-		return n, err
+		return res, err
 	}
 }
 
@@ -96,10 +114,11 @@ var errNoFeeds = errors.New("no feeds to refresh — byline subscribe URL")
 // background runs ingest.FinishInBackground one at a time; asked again while it runs,
 // it runs once more afterwards, for articles saved after its last look.
 type background struct {
-	mu      sync.Mutex
-	running bool
-	again   bool
-	wg      sync.WaitGroup
+	progress func(stage string, done, total int)
+	mu       sync.Mutex
+	running  bool
+	again    bool
+	wg       sync.WaitGroup
 }
 
 func (b *background) finish(ctx context.Context, lib *store.Store) {
@@ -114,7 +133,10 @@ func (b *background) finish(ctx context.Context, lib *store.Store) {
 	go func() {
 		defer b.wg.Done()
 		for {
-			ingest.FinishInBackground(ctx, lib)
+			ingest.FinishInBackground(ctx, lib, b.progress)
+			if b.progress != nil {
+				b.progress("", 0, 0) // done, or stopped: the status line clears
+			}
 			b.mu.Lock()
 			if !b.again || ctx.Err() != nil {
 				b.running = false

@@ -144,7 +144,7 @@ func TestReaderInRealTerminal(t *testing.T) {
 	s.waitFor("People")
 	s.keys("s")
 	s.waitFor("starred")
-	s.keys("q")
+	s.keys("Q")
 	s.waitGone()
 
 	after := listJSON(t, lib)
@@ -168,12 +168,12 @@ func TestReaderNotesInRealTerminal(t *testing.T) {
 
 	s := newTmuxSession(t, 100, 30, "--library", lib)
 	s.waitFor("Library")
-	s.keys("n")
+	s.keys("N")
 	s.waitFor("New note")
 	s.keys("-l", "ask the union for the rota")
 	s.keys("Escape")
 	s.waitFor("note saved")
-	s.keys("n")
+	s.keys("N")
 	s.waitFor("Notes (1)")
 	s.keys("Up", "Enter")
 	s.waitFor("Changing the note")
@@ -183,8 +183,8 @@ func TestReaderNotesInRealTerminal(t *testing.T) {
 	// A real terminal reads ESC and a key right after it as alt+key: wait
 	// for the escape to land before quitting.
 	s.keys("Escape")
-	s.waitFor("n note")
-	s.keys("q")
+	s.waitFor("N notes")
+	s.keys("Q")
 	s.waitGone()
 
 	notes := listJSON(t, lib)[0].Notes
@@ -211,12 +211,12 @@ func TestReaderSmallTerminals(t *testing.T) {
 			s.waitFor("▌")
 			s.keys("?")
 			scr = s.waitFor("byline — keys")
-			if !strings.Contains(scr, "q quit") {
+			if !strings.Contains(scr, "Q quit") {
 				t.Errorf("help at %dx%d does not show every key:\n%s", size[0], size[1], scr)
 			}
 			s.keys("x") // any key closes help
 			s.waitFor("pgdn")
-			s.keys("q")
+			s.keys("Q")
 			s.waitGone()
 		})
 	}
@@ -262,7 +262,7 @@ func BenchmarkReaderMemory(b *testing.B) {
 		rss, hwm := processMemory(b, s)
 		b.ReportMetric(rss, "MB-RSS")
 		b.ReportMetric(hwm, "MB-peak-RSS")
-		s.keys("q")
+		s.keys("Q")
 		s.waitGone()
 	}
 }
@@ -353,7 +353,7 @@ func TestReaderSavesNoteOnHangup(t *testing.T) {
 
 	s := newTmuxSession(t, 100, 30, "--library", lib)
 	s.waitFor(fmt.Sprintf("Library %d", len(arts)))
-	s.keys("n")
+	s.keys("N")
 	s.waitFor("New note")
 	s.keys("-l", "call the ferry union")
 	s.waitFor("call the ferry union")

@@ -66,12 +66,19 @@ func Extract(ctx context.Context, st *store.Store, progress func(done, total int
 
 // FinishInBackground is Finish for a program that has a screen to keep
 // responsive and a memory budget, the reader: extraction runs on one core,
-// leaving the others to the user, in batches of 250 articles.
-func FinishInBackground(ctx context.Context, st *store.Store) error {
-	if _, err := extractWith(ctx, st, 1, 250, nil); err != nil {
+// leaving the others to the user, in batches of 250 articles. progress,
+// when not nil, hears how far each stage has got, for a status line.
+func FinishInBackground(ctx context.Context, st *store.Store, progress func(stage string, done, total int)) error {
+	report := func(stage string) func(done, total int) {
+		if progress == nil {
+			return nil
+		}
+		return func(done, total int) { progress(stage, done, total) }
+	}
+	if _, err := extractWith(ctx, st, 1, 250, report("people, places, quotes")); err != nil {
 		return err
 	}
-	_, err := Index(ctx, st, nil)
+	_, err := Index(ctx, st, report("search index"))
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -199,6 +200,11 @@ func termCondition(t news.Term) (string, []any) {
 	case news.FieldSource:
 		return `a.source LIKE ? ESCAPE '\'`, []any{likeContains(t.Value)}
 	case news.FieldFeed:
+		// feed:#12 is one feed by its id (the reader's feed view, `byline
+		// feeds`); any other value is part of a feed's title.
+		if id, err := strconv.ParseInt(strings.TrimPrefix(t.Value, "#"), 10, 64); err == nil && strings.HasPrefix(t.Value, "#") {
+			return "a.feed_id = ?", []any{id}
+		}
 		return `a.feed_id IN (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\')`, []any{likeContains(t.Value)}
 	case news.FieldAfter:
 		return "a.sort_time >= ?", []any{t.Time.Unix()}

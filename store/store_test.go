@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -334,6 +335,37 @@ func TestOpenRefusesWhatIsNotALibrary(t *testing.T) {
 		}
 		if after, _ := os.ReadFile(path); string(after) != string(before) {
 			t.Errorf("Open(%s) changed the file", path)
+		}
+	}
+}
+
+func TestSetReadMatchingMarksOnlyTheMatches(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	f := &news.Feed{URL: "https://example.com/harbour.xml", Title: "Harbour Gazette"}
+	if err := s.AddFeed(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 9, 0, 0, 0, time.UTC) }
+	if _, err := s.Save(ctx, []*news.Article{
+		{GUID: "a", FeedID: f.ID, Title: "Ferry fares rise", Body: "Fares rise.", Published: day(3)},
+		{GUID: "b", FeedID: f.ID, Title: "Bridge vote", Body: "The vote passed.", Published: day(20)},
+		{GUID: "c", Title: "Glacier study", Body: "Ice melts.", Published: day(4)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	q, err := news.ParseQuery(fmt.Sprintf("feed:#%d before:2024-01-10", f.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.SetReadMatching(ctx, q, true)
+	if err != nil || n != 1 {
+		t.Fatalf("marked %d (%v), want only the early harbour story", n, err)
+	}
+	all, _ := s.List(ctx, news.Query{}, 0, 0)
+	for _, a := range all {
+		if a.Read != (a.Title == "Ferry fares rise") {
+			t.Errorf("%q read=%v", a.Title, a.Read)
 		}
 	}
 }

@@ -23,6 +23,7 @@ type articleView struct {
 	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
 	quoteAt     int         // its first line in rendered, or -1
 	highlighted string      // the quote text marked in the viewport's content
+	links       []string    // the body's links, numbered from 1 in the text
 	vp          viewport.Model
 
 	width, height int // inside the border
@@ -100,6 +101,7 @@ func (v articleView) loaded(msg articleLoadedMsg) (articleView, tea.Cmd) {
 	}
 	same := v.article != nil && v.article.ID == msg.article.ID
 	v.article = msg.article
+	_, v.links = readerMarkdown(msg.article)
 	if !same {
 		// Opening the article already on screen keeps the reader's place.
 		v.quote = nil
@@ -126,7 +128,7 @@ func (v *articleView) rerender() tea.Cmd {
 		v.setRendered(s)
 		return nil
 	}
-	return v.render.renderArticle(k, v.article)
+	return v.render.renderArticle(k, v.article, v.styles)
 }
 
 func (v articleView) renderKey() renderKey {
@@ -184,5 +186,9 @@ func (v articleView) View(empty bool) string {
 // ShortHelp is the article's part of the status line.
 func (v articleView) ShortHelp() []key.Binding {
 	k := v.keys
-	return []key.Binding{k.Down, k.PageDown, k.NextPane, k.Star, k.Note, k.Tags, k.OpenLink, k.Help, k.Quit}
+	keys := []key.Binding{k.PageDown, k.NextUnread, k.NextArticle, k.Star, k.Note, k.OpenLink}
+	if len(v.links) > 0 {
+		keys = append(keys, k.LinkNumber)
+	}
+	return append(keys, k.Back, k.Help, k.Quit)
 }

@@ -36,7 +36,7 @@ func TestFailedNoteSaveKeepsTheDraft(t *testing.T) {
 	lib.fail.Store(true)
 	m := New(lib, Options{NoColor: true})
 	m = drive(t, m, run(m.Init())...)
-	m = drive(t, m, windowSize(140, 40), press("n"))
+	m = drive(t, m, windowSize(140, 40), press("N"))
 	m = drive(t, m, append(typeText("ring the harbour master"), press("esc"))...)
 	if !strings.Contains(m.status, "not saved") || !strings.Contains(m.status, "full") {
 		t.Errorf("a failed save must say so with its cause; status %q", m.status)
@@ -96,7 +96,7 @@ func TestQuitWithUnsavedNoteReturnsTheDraft(t *testing.T) {
 		done <- Run(context.Background(), lib, Options{Input: in, Output: screen, NoColor: true, size: [2]int{120, 30}})
 	}()
 	screen.waitFor(t, "unread")
-	io.WriteString(keys, "n")
+	io.WriteString(keys, "N")
 	screen.waitFor(t, "New note")
 	io.WriteString(keys, "ring the harbour master\x03") // ctrl+c
 	var err error

@@ -19,6 +19,7 @@ type fakeLibrary struct {
 	writes   []string
 	noteIDs  int64
 	limits   []int // the limit of every List call: the reader must page
+	feeds    []news.Feed
 }
 
 func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
@@ -37,6 +38,8 @@ func (f *fakeLibrary) matches(a *news.Article, q news.Query) bool {
 			for _, p := range a.Entities.Places {
 				ok = ok || strings.EqualFold(p.Name, t.Value)
 			}
+		case news.FieldFeed:
+			ok = fmt.Sprintf("#%d", a.FeedID) == t.Value
 		case news.FieldText:
 			ok = strings.Contains(strings.ToLower(a.Title+" "+a.Body), strings.ToLower(t.Value))
 		}
@@ -122,6 +125,40 @@ func (f *fakeLibrary) write(id int64, what string, fn func(a *news.Article)) err
 
 func (f *fakeLibrary) SetRead(ctx context.Context, id int64, read bool) error {
 	return f.write(id, fmt.Sprintf("read=%v", read), func(a *news.Article) { a.Read = read })
+}
+
+// SetReadMatching marks the articles of q, as the store does in one write.
+func (f *fakeLibrary) SetReadMatching(ctx context.Context, q news.Query, read bool) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, a := range f.articles {
+		if f.matches(a, q) && a.Read != read {
+			a.Read = read
+			n++
+		}
+	}
+	f.writes = append(f.writes, fmt.Sprintf("read=%v %q (%d)", read, q.String(), n))
+	return n, nil
+}
+
+// Feeds lists the feeds with their counts, as the store does.
+func (f *fakeLibrary) Feeds(ctx context.Context) ([]news.Feed, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := slices.Clone(f.feeds)
+	for i := range out {
+		out[i].Articles, out[i].Unread = 0, 0
+		for _, a := range f.articles {
+			if a.FeedID == out[i].ID {
+				out[i].Articles++
+				if !a.Read {
+					out[i].Unread++
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeLibrary) SetStarred(ctx context.Context, id int64, on bool) error {

@@ -42,9 +42,14 @@ func (h helpPage) Update(msg tea.Msg) (helpPage, tea.Cmd) {
 	}
 	k := h.keys
 	page := max(h.height-2, 1)
+	scrolls := len(h.lines()) > page
 	switch {
-	case km.String() == "ctrl+c":
+	case key.Matches(km, k.QuitNow):
 		return h, tea.Quit
+	case !scrolls:
+		// It all shows: any key closes it, as the page says.
+		h.active = false
+		return h, nil
 	case key.Matches(km, k.Down):
 		h.top++
 	case key.Matches(km, k.Up):

@@ -1,217 +1,219 @@
 package ui
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 )
 
-// KeyMap is every key the reader answers to. Help is generated from it;
-// config.toml can rebind any action by its name (the `toml` tag).
+// KeyMap is every key the reader answers to, the editors' and prompts'
+// included. Help is generated from it; config.toml rebinds any action by
+// its name (the `toml` tag). scope says where an action's keys are read:
+// two actions sharing a scope may not share a key.
 type KeyMap struct {
-	Up         key.Binding `toml:"up"`
-	Down       key.Binding `toml:"down"`
-	Top        key.Binding `toml:"top"`
-	Bottom     key.Binding `toml:"bottom"`
-	HalfDown   key.Binding `toml:"half_page_down"`
-	HalfUp     key.Binding `toml:"half_page_up"`
-	PageDown   key.Binding `toml:"page_down"`
-	PageUp     key.Binding `toml:"page_up"`
-	Open       key.Binding `toml:"open"`
-	Back       key.Binding `toml:"back"`
-	NextPane   key.Binding `toml:"next_pane"`
-	PrevPane   key.Binding `toml:"previous_pane"`
-	Star       key.Binding `toml:"star"`
-	Read       key.Binding `toml:"toggle_read"`
-	Tags       key.Binding `toml:"tags"`
-	Note       key.Binding `toml:"note"`
-	UnreadOnly key.Binding `toml:"unread_only"`
-	Search     key.Binding `toml:"search"`
-	OpenLink   key.Binding `toml:"open_link"`
-	CopyLink   key.Binding `toml:"copy_link"`
-	Refresh    key.Binding `toml:"refresh"`
-	Help       key.Binding `toml:"help"`
-	Quit       key.Binding `toml:"quit"`
+	Up       key.Binding `toml:"up" scope:"normal,notes,help"`
+	Down     key.Binding `toml:"down" scope:"normal,notes,help"`
+	Top      key.Binding `toml:"top" scope:"normal"`
+	Bottom   key.Binding `toml:"bottom" scope:"normal"`
+	HalfDown key.Binding `toml:"half_page_down" scope:"normal,help"`
+	HalfUp   key.Binding `toml:"half_page_up" scope:"normal,help"`
+	PageDown key.Binding `toml:"page_down" scope:"normal,help"`
+	PageUp   key.Binding `toml:"page_up" scope:"normal,help"`
+	Open     key.Binding `toml:"open" scope:"normal"`
+	Back     key.Binding `toml:"back" scope:"normal"`
+	NextPane key.Binding `toml:"next_pane" scope:"normal"`
+	PrevPane key.Binding `toml:"previous_pane" scope:"normal"`
+
+	NextUnread  key.Binding `toml:"next_unread" scope:"normal"`
+	PrevUnread  key.Binding `toml:"previous_unread" scope:"normal"`
+	NextArticle key.Binding `toml:"next_article" scope:"normal"`
+	PrevArticle key.Binding `toml:"previous_article" scope:"normal"`
+
+	Star         key.Binding `toml:"star" scope:"normal"`
+	Read         key.Binding `toml:"toggle_read" scope:"normal"`
+	MarkAllRead  key.Binding `toml:"mark_all_read" scope:"normal"`
+	MarkAllFeeds key.Binding `toml:"mark_everything_read" scope:"normal"`
+	Tags         key.Binding `toml:"tags" scope:"normal"`
+	Note         key.Binding `toml:"note" scope:"normal"`
+	Feeds        key.Binding `toml:"feeds" scope:"normal"`
+	UnreadOnly   key.Binding `toml:"unread_only" scope:"normal"`
+	Compact      key.Binding `toml:"compact" scope:"normal"`
+	Search       key.Binding `toml:"search" scope:"normal"`
+	OpenLink     key.Binding `toml:"open_link" scope:"normal"`
+	LinkNumber   key.Binding `toml:"open_link_number" scope:"normal"`
+	CopyLink     key.Binding `toml:"copy_link" scope:"normal"`
+	Refresh      key.Binding `toml:"refresh" scope:"normal"`
+	RefreshAll   key.Binding `toml:"refresh_all" scope:"normal"`
+	Help         key.Binding `toml:"help" scope:"normal"`
+	Quit         key.Binding `toml:"quit" scope:"normal"`
+	QuitNow      key.Binding `toml:"quit_now" scope:"normal,notes,help"`
+
+	// The note editor: typing a note, and choosing one of the notes.
+	SaveNote     key.Binding `toml:"save_note" scope:"editor"`
+	SaveAndQuit  key.Binding `toml:"save_note_and_quit" scope:"editor"`
+	EarlierNotes key.Binding `toml:"earlier_notes" scope:"editor"`
+	ChangeNote   key.Binding `toml:"change_note" scope:"notes"`
+	DeleteNote   key.Binding `toml:"delete_note" scope:"notes"`
+	ConfirmDel   key.Binding `toml:"confirm_delete" scope:"confirm"`
+	NewNote      key.Binding `toml:"new_note" scope:"notes"`
+	CloseNotes   key.Binding `toml:"close_notes" scope:"notes"`
+
+	// The search, tags and link prompts.
+	Accept    key.Binding `toml:"accept" scope:"prompt"`
+	Cancel    key.Binding `toml:"cancel" scope:"prompt"`
+	Interrupt key.Binding `toml:"quit_from_prompt" scope:"prompt"`
 }
 
-// DefaultKeyMap returns the keys byline ships with.
+// DefaultKeyMap returns the keys byline ships with: vi moves, and
+// newsboat's keys for what newsboat does (n/p unread, J/K next and
+// previous, A/C mark read, r/R refresh, q back, Q quit).
 func DefaultKeyMap() KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		Up:         b("k/↑", "up", "k", "up"),
-		Down:       b("j/↓", "down", "j", "down"),
-		Top:        b("g", "top", "g", "home"),
-		Bottom:     b("G", "bottom", "G", "end"),
-		HalfDown:   b("ctrl+d", "half page down", "ctrl+d"),
-		HalfUp:     b("ctrl+u", "half page up", "ctrl+u"),
-		PageDown:   b("pgdn", "page down", "pgdown", "space"),
-		PageUp:     b("pgup", "page up", "pgup"),
-		Open:       b("enter", "open", "enter"),
-		Back:       b("esc", "back / clear filter", "esc"),
-		NextPane:   b("tab", "next pane", "tab"),
-		PrevPane:   b("shift+tab", "previous pane", "shift+tab"),
-		Star:       b("s", "star", "s"),
-		Read:       b("m", "read/unread", "m"),
-		Tags:       b("t", "tags", "t"),
-		Note:       b("n", "note", "n"),
-		UnreadOnly: b("u", "unread only", "u"),
-		Search:     b("/", "search", "/"),
-		OpenLink:   b("o", "open link", "o"),
-		CopyLink:   b("y", "copy link", "y"),
-		Refresh:    b("r", "refresh feeds", "r"),
-		Help:       b("?", "help", "?"),
-		Quit:       b("q", "quit", "q", "ctrl+c"),
-	}
-}
+		Up:       b("k/↑", "up", "k", "up"),
+		Down:     b("j/↓", "down", "j", "down"),
+		Top:      b("g", "top", "g", "home"),
+		Bottom:   b("G", "bottom", "G", "end"),
+		HalfDown: b("ctrl+d", "half page down", "ctrl+d"),
+		HalfUp:   b("ctrl+u", "half page up", "ctrl+u"),
+		PageDown: b("pgdn", "page down", "pgdown", "space"),
+		PageUp:   b("pgup", "page up", "pgup"),
+		Open:     b("enter", "open", "enter"),
+		Back:     b("esc", "back a level", "esc"),
+		NextPane: b("tab", "next pane", "tab"),
+		PrevPane: b("shift+tab", "previous pane", "shift+tab"),
 
-// ShortHelp is the one-line help under the panes.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Open, k.NextPane, k.Star, k.Read, k.Note, k.Search, k.Help, k.Quit}
+		NextUnread:  b("n", "next unread", "n"),
+		PrevUnread:  b("p", "previous unread", "p"),
+		NextArticle: b("J", "next article", "J"),
+		PrevArticle: b("K", "previous article", "K"),
+
+		Star:         b("s", "star", "s"),
+		Read:         b("m", "read/unread", "m"),
+		MarkAllRead:  b("A", "mark list/feed read", "A"),
+		MarkAllFeeds: b("C", "mark everything read", "C"),
+		Tags:         b("t", "tags", "t"),
+		Note:         b("N", "notes", "N"),
+		Feeds:        b("F", "feeds", "F"),
+		UnreadOnly:   b("u", "unread only", "u"),
+		Compact:      b("v", "compact list", "v"),
+		Search:       b("/", "search", "/"),
+		OpenLink:     b("o", "open in browser", "o"),
+		LinkNumber:   b("1-9", "open link N", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		CopyLink:     b("y", "copy link", "y"),
+		Refresh:      b("r", "refresh (feed)", "r"),
+		RefreshAll:   b("R", "refresh all", "R"),
+		Help:         b("?", "help", "?"),
+		Quit:         b("q", "back / quit", "q"),
+		QuitNow:      b("Q", "quit", "Q", "ctrl+c"),
+
+		SaveNote:     b("esc", "save note", "esc", "ctrl+s"),
+		SaveAndQuit:  b("ctrl+c", "save and quit", "ctrl+c"),
+		EarlierNotes: b("↑", "earlier notes", "up"),
+		ChangeNote:   b("enter", "change", "enter", "e"),
+		DeleteNote:   b("d", "delete", "d", "x", "delete"),
+		ConfirmDel:   b("y", "yes, delete", "y", "d"),
+		NewNote:      b("a", "new note", "a"),
+		CloseNotes:   b("esc", "close", "esc", "q"),
+
+		Accept:    b("enter", "accept", "enter"),
+		Cancel:    b("esc", "cancel", "esc"),
+		Interrupt: b("ctrl+c", "quit", "ctrl+c"),
+	}
 }
 
 // FullHelp is the help page, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.UnreadOnly, k.Refresh},
-		{k.Star, k.Read, k.Tags, k.Note, k.OpenLink, k.CopyLink, k.Help, k.Quit},
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.NextPane, k.PrevPane},
+		{k.Open, k.Back, k.NextUnread, k.PrevUnread, k.NextArticle, k.PrevArticle, k.Feeds, k.Search, k.UnreadOnly, k.Compact},
+		{k.Star, k.Read, k.MarkAllRead, k.MarkAllFeeds, k.Tags, k.Note, k.OpenLink, k.LinkNumber, k.CopyLink},
+		{k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
 	}
 }
 
-// ConfigPath is where the reader's settings live.
-func ConfigPath() string {
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return ""
-		}
-		dir = home + "/.config"
-	}
-	return dir + "/byline/config.toml"
-}
-
-// LoadKeyMap reads the [keys] table of config.toml over the defaults:
-//
-//	[keys]
-//	star = "*"
-//	down = ["j", "down", "ctrl+n"]
-//
-// A missing file is fine; an unknown action or a key byline cannot read is
-// an error naming the line.
-func LoadKeyMap(path string) (KeyMap, error) {
-	km := DefaultKeyMap()
-	if path == "" {
-		return km, nil
-	}
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return km, nil
-	}
-	if err != nil {
-		return km, err
-	}
-	defer f.Close()
-	if err := applyKeyConfig(&km, f, path); err != nil {
-		return DefaultKeyMap(), err
-	}
-	return km, nil
-}
-
-func applyKeyConfig(km *KeyMap, r io.Reader, path string) error {
-	bindings := map[string]*key.Binding{}
-	v := reflect.ValueOf(km).Elem()
+// bindings are the KeyMap's actions by their config name, with the
+// scopes each is read in.
+func (k *KeyMap) bindings() (names []string, byName map[string]*key.Binding, scopes map[string][]string) {
+	byName, scopes = map[string]*key.Binding{}, map[string][]string{}
+	v := reflect.ValueOf(k).Elem()
 	for i := range v.NumField() {
-		bindings[v.Type().Field(i).Tag.Get("toml")] = v.Field(i).Addr().Interface().(*key.Binding)
+		f := v.Type().Field(i)
+		name := f.Tag.Get("toml")
+		names = append(names, name)
+		byName[name] = v.Field(i).Addr().Interface().(*key.Binding)
+		scopes[name] = strings.Split(f.Tag.Get("scope"), ",")
 	}
-	sc := bufio.NewScanner(r)
-	section := ""
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(stripComment(sc.Text()))
-		if line == "" {
-			continue
-		}
-		fail := func(format string, args ...any) error {
-			return fmt.Errorf("%s:%d: %s", path, n, fmt.Sprintf(format, args...))
-		}
-		if strings.HasPrefix(line, "[") {
-			section = strings.Trim(line, "[] ")
-			continue
-		}
-		if section != "keys" {
-			continue
-		}
-		name, value, ok := strings.Cut(line, "=")
-		if !ok {
-			return fail("want action = \"key\" or action = [\"key\", …]")
-		}
-		name = strings.TrimSpace(name)
-		b, ok := bindings[name]
-		if !ok {
-			return fail("unknown action %q", name)
-		}
-		keys, err := parseKeyList(strings.TrimSpace(value))
-		if err != nil {
-			return fail("%s: %v", name, err)
-		}
-		for _, k := range keys {
-			if !validKey(k) {
-				return fail("%s: %q is not a key byline knows (try \"x\", \"ctrl+x\", \"enter\", \"pgdown\")", name, k)
-			}
-		}
-		b.SetKeys(keys...)
-		b.SetHelp(strings.Join(keys, "/"), b.Help().Desc)
-	}
-	return sc.Err()
+	return names, byName, scopes
 }
 
-func stripComment(s string) string {
-	inString := false
-	for i, r := range s {
-		switch {
-		case r == '"':
-			inString = !inString
-		case r == '#' && !inString:
-			return s[:i]
+// conflicts names every key bound to two actions read in the same scope:
+// one of them could never be reached.
+func (k *KeyMap) conflicts() error {
+	names, byName, scopes := k.bindings()
+	seen := map[string]string{} // scope + key → action
+	var errs []string
+	for _, name := range names {
+		for _, sc := range scopes[name] {
+			for _, ks := range byName[name].Keys() {
+				other, ok := seen[sc+"\x00"+ks]
+				if ok && other != name {
+					msg := fmt.Sprintf("%q is bound to both %s and %s", ks, other, name)
+					if !slices.Contains(errs, msg) {
+						errs = append(errs, msg)
+					}
+					continue
+				}
+				seen[sc+"\x00"+ks] = name
+			}
 		}
 	}
-	return s
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
 }
 
-func parseKeyList(v string) ([]string, error) {
-	if strings.HasPrefix(v, "[") {
-		if !strings.HasSuffix(v, "]") {
-			return nil, errors.New("unclosed [")
-		}
-		v = strings.TrimSpace(v[1 : len(v)-1])
-		if v == "" {
-			return nil, errors.New("no keys")
-		}
-		var out []string
-		for _, item := range strings.Split(v, ",") {
-			k, err := strconv.Unquote(strings.TrimSpace(item))
-			if err != nil {
-				return nil, fmt.Errorf("%s is not a quoted string", strings.TrimSpace(item))
+// bind sets an action's keys from config.toml's value: a string or a list
+// of strings.
+func (k *KeyMap) bind(name string, value any) error {
+	_, byName, _ := k.bindings()
+	b, ok := byName[name]
+	if !ok {
+		return fmt.Errorf("unknown action %q (the actions are listed in the README)", name)
+	}
+	var keys []string
+	switch v := value.(type) {
+	case string:
+		keys = []string{v}
+	case []any:
+		for _, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return fmt.Errorf("%s: %v is not a quoted key", name, x)
 			}
-			out = append(out, k)
+			keys = append(keys, s)
 		}
-		return out, nil
+	default:
+		return fmt.Errorf("%s: want \"key\" or [\"key\", …], not %v", name, value)
 	}
-	k, err := strconv.Unquote(v)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a quoted string", v)
+	if len(keys) == 0 {
+		return fmt.Errorf("%s: no keys", name)
 	}
-	return []string{k}, nil
+	for _, ks := range keys {
+		if !validKey(ks) {
+			return fmt.Errorf("%s: %q is not a key byline knows (try \"x\", \"ctrl+x\", \"enter\", \"pgdown\")", name, ks)
+		}
+	}
+	b.SetKeys(keys...)
+	b.SetHelp(strings.Join(keys, "/"), b.Help().Desc)
+	return nil
 }
 
 var namedKeys = map[string]bool{

@@ -47,8 +47,11 @@ func computeLayout(width, height int, focus pane) layout {
 	l.status = bodyH
 	switch {
 	case width >= wideWidth:
-		listW := width * 30 / 100
-		sideW := max(width*24/100, 30)
+		// The list takes two fifths, up to 72 columns for a long headline,
+		// as long as the article keeps 50.
+		sideW := max(width*22/100, 30)
+		listW := min(max(width*2/5, 36), 72)
+		listW = max(min(listW, width-sideW-50), 30)
 		artW := width - listW - sideW
 		l.panes[paneList] = rect{0, 0, listW, bodyH}
 		l.panes[paneArticle] = rect{listW, 0, artW, bodyH}

@@ -26,7 +26,9 @@ type listPane struct {
 	// a panel (a chip), unread only.
 	search     news.Query
 	filter     *news.Term
+	feed       *news.Feed // a feed picked in the feed view
 	unreadOnly bool
+	compact    bool // one row per article
 
 	gen     int // bumped when the query changes; older pages are dropped
 	items   []*news.Article
@@ -38,6 +40,16 @@ type listPane struct {
 	loading bool
 	ahead   int // a row a move typed past the loaded window aims at; -1: none
 	loaded  bool
+	moved   bool // the reader has moved the cursor since the list was loaded
+
+	// A search for the next (seek 1) or previous (-1) unread article, or
+	// any article with seekAny, that goes on as pages arrive; arrived says
+	// it found one, ended that it ran out of list.
+	seek     int
+	seekAny  bool
+	seekFrom int
+	arrived  bool
+	ended    bool
 
 	width, height int // inside the border
 	focused       bool
@@ -63,6 +75,9 @@ func (l listPane) query() news.Query {
 	q := l.search
 	if l.filter != nil {
 		q = q.And(*l.filter)
+	}
+	if l.feed != nil {
+		q = q.And(feedTerm(l.feed.ID))
 	}
 	if l.unreadOnly {
 		q = q.And(news.Term{Field: news.FieldIs, Value: "unread"})
@@ -95,6 +110,8 @@ func (l *listPane) reload() tea.Cmd {
 	l.gen++
 	l.loading = true
 	l.ahead = -1
+	l.seek = 0
+	l.moved = false
 	l.cursor, l.top = 0, 0
 	return loadWindow(l.lib, l.gen, l.query(), 0, 0, 0)
 }
@@ -150,6 +167,7 @@ func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
 		} else {
 			l.cursor++
 		}
+		l.moved = true
 		l.clamp()
 		return l, l.moreIfNeeded()
 	}
@@ -193,6 +211,9 @@ func (l listPane) loadedPage(msg listLoadedMsg) (listPane, tea.Cmd) {
 	l.loaded = true
 	l.clamp()
 	l.catchUp()
+	if l.seek != 0 {
+		return l, l.continueSeek()
+	}
 	return l, l.moreIfNeeded()
 }
 
@@ -217,10 +238,60 @@ func (l listPane) key(msg tea.KeyPressMsg) (listPane, tea.Cmd) {
 			l.ahead = c
 		}
 		l.cursor = c
+		l.moved = true
+		l.seek = 0
 		l.clamp()
 		return l, l.moreIfNeeded()
 	}
 	return l, nil
+}
+
+// seekNext starts a search for the next (dir 1) or previous (-1) unread
+// article, or any article with any; it goes on through pages not loaded
+// yet, and sets arrived or ended when it is done.
+func (l *listPane) seekNext(dir int, any bool) tea.Cmd {
+	l.seek, l.seekAny, l.seekFrom = dir, any, l.cursor+dir
+	l.arrived, l.ended = false, false
+	l.moved = true
+	return l.continueSeek()
+}
+
+func (l *listPane) continueSeek() tea.Cmd {
+	dir := l.seek
+	for i := l.seekFrom; i >= l.base && i < l.windowEnd(); i += dir {
+		if a := l.row(i); l.seekAny || !a.Read {
+			l.seek, l.cursor, l.arrived = 0, i, true
+			l.clamp()
+			return l.moreIfNeeded()
+		}
+	}
+	more := dir > 0 && l.windowEnd() < l.total || dir < 0 && l.base > 0
+	if !more {
+		l.seek, l.ended = 0, true
+		return nil
+	}
+	// The cursor goes along, so the window trims behind it as it would
+	// for a reader paging through.
+	if dir > 0 {
+		l.cursor, l.seekFrom = l.windowEnd()-1, l.windowEnd()
+	} else {
+		l.cursor, l.seekFrom = l.base, l.base-1
+	}
+	l.clamp()
+	if l.loading {
+		return nil // the page on its way carries the search on
+	}
+	l.loading = true
+	if dir > 0 {
+		return loadPage(l.lib, l.gen, l.query(), l.windowEnd(), pageSize)
+	}
+	offset := max(l.base-pageSize, 0)
+	return loadPage(l.lib, l.gen, l.query(), offset, l.base-offset)
+}
+
+// feedTerm is the query term for one feed, by its id.
+func feedTerm(id int64) news.Term {
+	return news.Term{Field: news.FieldFeed, Value: fmt.Sprintf("#%d", id)}
 }
 
 // rows is how many articles fit in the pane, under the filter chips when
@@ -230,11 +301,19 @@ func (l listPane) rows() int {
 	if l.hasChips() {
 		h--
 	}
-	return max(h/2, 1) // two lines per article
+	return max(h/l.rowLines(), 1)
+}
+
+// rowLines is how many lines an article takes: two, or one in compact.
+func (l listPane) rowLines() int {
+	if l.compact {
+		return 1
+	}
+	return 2
 }
 
 func (l listPane) hasChips() bool {
-	return l.filter != nil || !l.search.Empty() || l.unreadOnly
+	return l.filter != nil || !l.search.Empty() || l.unreadOnly || l.feed != nil
 }
 
 // clamp keeps the cursor on a loaded row and on screen, and the screen
@@ -293,7 +372,7 @@ func (l listPane) rowAt(y int) int {
 	if y < 0 {
 		return -1
 	}
-	i := l.top + y/2
+	i := l.top + y/l.rowLines()
 	if l.row(i) == nil {
 		return -1
 	}
@@ -301,10 +380,14 @@ func (l listPane) rowAt(y int) int {
 }
 
 func (l listPane) Title() string {
-	if l.loading && !l.loaded {
-		return "Library · loading"
+	name := "Library"
+	if l.feed != nil {
+		name = termtext.Line(l.feed.Title)
 	}
-	return fmt.Sprintf("Library %d · %d unread", l.total, l.unread)
+	if l.loading && !l.loaded {
+		return name + " · loading"
+	}
+	return fmt.Sprintf("%s %d · %d unread", name, l.total, l.unread)
 }
 
 // View is the pane's inside: the chips, then two lines per article.
@@ -337,7 +420,7 @@ func (l listPane) View() string {
 }
 
 func (l listPane) articleRows(i int, a *news.Article, w int) []string {
-	mark, star := "  ", "  "
+	mark, star, note := "  ", "  ", ""
 	title := l.styles.Read
 	if !a.Read {
 		mark = "● "
@@ -346,20 +429,57 @@ func (l listPane) articleRows(i int, a *news.Article, w int) []string {
 	if a.Starred {
 		star = l.styles.Star.Render("★ ")
 	}
-	line1 := " " + mark + star + title.Render(ansi.Truncate(termtext.Line(a.Title), max(w-6, 1), "…"))
-	meta := a.Date().Format("2 Jan 2006")
+	if len(a.Notes) > 0 {
+		note = l.styles.Star.Render("✎ ")
+	}
+	meta := l.date(i, a)
 	if a.Source != "" {
 		meta = termtext.Line(a.Source) + " · " + meta
+	}
+	if l.compact {
+		// Title first, then as much of the source and date as a third of
+		// the width holds.
+		meta = ansi.Truncate(meta, max(w/3, 8), "…")
+		room := max(w-6-ansi.StringWidth(meta)-ansi.StringWidth(note)-2, 1)
+		t := ansi.Truncate(termtext.Line(a.Title), room, "…")
+		line := " " + mark + star + note + title.Render(t) + strings.Repeat(" ", max(room-ansi.StringWidth(t), 0)+1) + l.styles.Dim.Render(meta)
+		if i == l.cursor {
+			line = l.selectedRow(line, w, l.focused)
+		}
+		return []string{line}
 	}
 	if len(a.Tags) > 0 {
 		meta += " · #" + termtext.Line(strings.Join(a.Tags, " #"))
 	}
-	line2 := "     " + l.styles.Dim.Render(ansi.Truncate(meta, max(w-5, 1), "…"))
+	line1 := " " + mark + star + title.Render(ansi.Truncate(termtext.Line(a.Title), max(w-6, 1), "…"))
+	lead := "     "
+	if note != "" {
+		lead = "   " + note
+	}
+	line2 := lead + l.styles.Dim.Render(ansi.Truncate(meta, max(w-5, 1), "…"))
 	if i == l.cursor {
 		line1 = l.selectedRow(line1, w, l.focused)
 		line2 = l.selectedRow(line2, w, l.focused)
 	}
 	return []string{line1, line2}
+}
+
+// date is an article's day, with the time where the articles next to it
+// are of the same day, so a busy day's stories can be told apart.
+func (l listPane) date(i int, a *news.Article) string {
+	d := a.Date()
+	day := func(b *news.Article) bool {
+		if b == nil {
+			return false
+		}
+		y1, m1, d1 := b.Date().Date()
+		y2, m2, d2 := d.Date()
+		return y1 == y2 && m1 == m2 && d1 == d2
+	}
+	if day(l.row(i-1)) || day(l.row(i+1)) {
+		return d.Format("2 Jan 2006 15:04")
+	}
+	return d.Format("2 Jan 2006")
 }
 
 func (l listPane) chips(w int) string {
@@ -374,6 +494,9 @@ func (l listPane) chips(w int) string {
 	if !l.search.Empty() {
 		parts = append(parts, l.styles.Chip.Render("/ "+termtext.Line(l.search.String())))
 	}
+	if l.feed != nil {
+		parts = append(parts, l.styles.Chip.Render("feed: "+termtext.Line(l.feed.Title)))
+	}
 	if l.unreadOnly {
 		parts = append(parts, l.styles.Chip.Render("unread"))
 	}
@@ -383,5 +506,5 @@ func (l listPane) chips(w int) string {
 // ShortHelp is the list's part of the status line.
 func (l listPane) ShortHelp() []key.Binding {
 	k := l.keys
-	return []key.Binding{k.Down, k.Open, k.NextPane, k.Star, k.Read, k.Note, k.Search, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.NextUnread, k.Star, k.Read, k.Note, k.Feeds, k.Search, k.Help, k.Quit}
 }

@@ -85,7 +85,7 @@ func TestEmptyLibrarySaysHowToAddArticles(t *testing.T) {
 	if !strings.Contains(scr, "Library 0 · 0 unread") || !strings.Contains(scr, "byline add") {
 		t.Errorf("an empty library must say how to fill it:\n%s", scr)
 	}
-	for _, k := range []string{"j", "G", "enter", "s", "n", "tab", "g"} {
+	for _, k := range []string{"j", "G", "enter", "s", "N", "n", "tab", "g"} {
 		m = drive(t, m, press(k)) // nothing to act on: nothing may break
 	}
 }

@@ -2,8 +2,7 @@ package ui
 
 import (
 	"context"
-	"os/exec"
-	"runtime"
+
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -128,20 +127,4 @@ func deleteNote(lib Library, n news.Note) tea.Cmd {
 
 func clearStatusAfter(seq int) tea.Cmd {
 	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return statusClearMsg{seq} })
-}
-
-// openInBrowser starts the system's opener and does not wait for it.
-func openInBrowser(url string) tea.Cmd {
-	return func() tea.Msg {
-		opener := "xdg-open"
-		if runtime.GOOS == "darwin" {
-			opener = "open"
-		}
-		cmd := exec.Command(opener, url)
-		if err := cmd.Start(); err != nil {
-			return savedMsg{err: err}
-		}
-		go cmd.Wait()
-		return savedMsg{status: "opened " + url}
-	}
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"byline/internal/termtext"
 	"byline/news"
 )
 
@@ -37,7 +39,9 @@ type Model struct {
 	height int
 	focus  pane
 
+	cfg     Config
 	list    listPane
+	feeds   feedList
 	article articleView
 	panels  [3]entityPanel // people, places, quotes: panels[p-panePeople]
 	editor  noteEditor
@@ -47,6 +51,8 @@ type Model struct {
 
 	refreshing                bool
 	refreshDone, refreshTotal int
+	failed                    []FeedFailure // the feeds the last refresh could not fetch
+	work                      Work          // background work, for the status line
 
 	// The library's data version when the list was last loaded (watch.go).
 	dataVersion  int64
@@ -59,18 +65,20 @@ type Model struct {
 
 // New builds the reader's model; Run runs it.
 func New(lib Library, opts Options) Model {
-	km := DefaultKeyMap()
-	if opts.KeyMap != nil {
-		km = *opts.KeyMap
+	cfg := DefaultConfig()
+	if opts.Config != nil {
+		cfg = *opts.Config
 	}
-	c := &common{keys: km, styles: DefaultStyles(true, opts.NoColor)}
+	c := &common{keys: cfg.Keys, styles: DefaultStyles(true, opts.NoColor)}
 	m := Model{
 		ctx:     context.Background(),
 		lib:     lib,
 		opts:    opts,
+		cfg:     cfg,
 		common:  c,
 		isDark:  true,
 		list:    newListPane(c, lib, opts.Query),
+		feeds:   newFeedList(c),
 		article: newArticleView(c),
 		editor:  newNoteEditor(c, lib),
 		prompt:  newPrompt(c),
@@ -82,13 +90,21 @@ func New(lib Library, opts Options) Model {
 	for i := range m.panels {
 		m.panels[i] = newEntityPanel(c, panePeople+pane(i))
 	}
+	m.list.compact = cfg.Compact
+	m.refreshing = cfg.RefreshOnStart && opts.Refresh != nil
 	m.layoutPanes()
 	return m
 }
 
-// Init asks for the background colour and the first page of the library.
+// Init asks for the background colour and the first page of the library,
+// and starts what the settings ask for at start.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, watchLibrary(m.lib, 0), m.list.initCmd())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, watchLibrary(m.lib, 0), m.list.initCmd(), waitWork(m.opts.Work), reloadEvery(m.cfg.ReloadEvery)}
+	if m.refreshing {
+		// New set refreshing for this: Init cannot change the model.
+		cmds = append(cmds, startRefresh(m.ctx, m.opts.Refresh, nil))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m Model) mode() mode {
@@ -130,6 +146,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.isErr)
+	case feedsLoadedMsg:
+		var cmd tea.Cmd
+		m.feeds, cmd = m.feeds.Update(msg)
+		return m, cmd
+	case workMsg:
+		if !msg.ok {
+			m.work = Work{}
+			return m, nil
+		}
+		m.work = msg.work
+		return m, waitWork(m.opts.Work)
+	case reloadTickMsg:
+		mm, cmd := m.refresh()
+		return mm, tea.Batch(cmd, reloadEvery(m.cfg.ReloadEvery))
+	case browserDoneMsg:
+		if msg.err != nil {
+			return m, m.setStatus(msg.what+": "+msg.err.Error(), true)
+		}
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
@@ -143,6 +178,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.refreshed(msg)
 	case dataVersionMsg:
 		return m.libraryChanged(msg)
+	case markedMsg:
+		return m.marked(msg)
 	case statusClearMsg:
 		if msg.seq == m.statusSeq {
 			m.status = ""
@@ -159,14 +196,39 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
-	first := !m.list.loaded
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
-	if first && m.list.loaded && len(m.list.items) > 0 && m.width >= narrowWidth && m.article.article == nil {
-		// Show the newest story at once where there is room for it.
-		return m, tea.Batch(cmd, m.article.open(m.lib, m.list.items[0].ID))
+	return m.afterListMove(cmd)
+}
+
+// afterListMove follows the list's cursor: an unread article a search for
+// one has reached is opened; otherwise the article pane, where it is on
+// screen, shows the article under the cursor as a preview, which does
+// not mark it read.
+func (m Model) afterListMove(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	switch {
+	case m.list.arrived:
+		m.list.arrived = false
+		mm, open := m.openSelected()
+		return mm, tea.Batch(cmd, open)
+	case m.list.ended:
+		m.list.ended = false
+		return m, tea.Batch(cmd, m.setStatus("no more unread articles", false))
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.preview())
+}
+
+// preview loads the article under the cursor into the article pane when
+// the pane is on screen beside the list.
+func (m *Model) preview() tea.Cmd {
+	a := m.list.selected()
+	if a == nil || m.editor.active || m.feeds.shown || m.list.seek != 0 || m.focus != paneList {
+		return nil
+	}
+	if computeLayout(m.width, m.height, m.focus).panes[paneArticle].w == 0 || a.ID == m.article.opening {
+		return nil
+	}
+	return m.article.open(m.lib, a.ID)
 }
 
 func (m Model) articleLoaded(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
@@ -194,6 +256,7 @@ func (m *Model) layoutPanes() {
 	l := computeLayout(m.width, m.height, m.focus)
 	inner := func(r rect) (int, int) { return max(r.w-2, 0), max(r.h-2, 0) }
 	m.list.SetSize(inner(l.panes[paneList]))
+	m.feeds.SetSize(inner(l.panes[paneList]))
 	// The article keeps the size it has when shown, so its rendering is
 	// ready when tab brings it on screen.
 	r := computeLayout(m.width, m.height, paneArticle).panes[paneArticle]
@@ -212,6 +275,7 @@ func (m *Model) layoutPanes() {
 		m.panels[i].focused = m.focus == p && m.mode() == modeNormal
 	}
 	m.list.focused = m.focus == paneList && m.mode() == modeNormal
+	m.feeds.focused = m.list.focused
 	m.list.clamp()
 	m.prompt.SetWidth(m.width)
 	m.help.SetSize(m.width, m.height)
@@ -263,10 +327,24 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.help, cmd = m.help.Update(msg)
 		return m, cmd
 	}
+	if m.feeds.shown && m.focus == paneList {
+		if mm, cmd, ok := m.feedKey(msg); ok {
+			return mm, cmd
+		}
+	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.QuitNow):
 		return m, tea.Quit
+	case key.Matches(msg, k.Quit):
+		// newsboat's q: back a level, and out only from the top.
+		if mm, cmd, ok := m.back(); ok {
+			return mm, cmd
+		}
+		return m, tea.Quit
+	case key.Matches(msg, k.Back):
+		mm, cmd, _ := m.back()
+		return mm, cmd
 	case key.Matches(msg, k.Help):
 		m.help.active = true
 		return m, nil
@@ -279,10 +357,28 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.UnreadOnly):
 		m.list.unreadOnly = !m.list.unreadOnly
 		return m, tea.Batch(m.list.reload(), m.resize())
+	case key.Matches(msg, k.Compact):
+		m.list.compact = !m.list.compact
+		m.layoutPanes()
+		return m, nil
+	case key.Matches(msg, k.Feeds):
+		return m.showFeeds()
+	case key.Matches(msg, k.NextUnread):
+		return m.seek(1, false)
+	case key.Matches(msg, k.PrevUnread):
+		return m.seek(-1, false)
+	case key.Matches(msg, k.NextArticle):
+		return m.seek(1, true)
+	case key.Matches(msg, k.PrevArticle):
+		return m.seek(-1, true)
 	case key.Matches(msg, k.Star):
 		return m.toggleStar()
 	case key.Matches(msg, k.Read):
 		return m.toggleRead()
+	case key.Matches(msg, k.MarkAllRead):
+		return m.markRead(m.list.query(), "the list")
+	case key.Matches(msg, k.MarkAllFeeds):
+		return m.markRead(news.Query{}, "every article")
 	case key.Matches(msg, k.Tags):
 		if a := m.target(); a != nil {
 			return m, m.openPrompt(promptTags, strings.Join(a.Tags, " "))
@@ -292,22 +388,63 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.startNote()
 	case key.Matches(msg, k.OpenLink):
 		if a := m.target(); a != nil && a.URL != "" {
-			return m, openInBrowser(a.URL)
+			return m, m.openURL(a.URL)
 		}
 		return m, m.setStatus("this article has no link", true)
+	case key.Matches(msg, k.LinkNumber) && m.focus == paneArticle && len(m.article.links) > 0:
+		if len(m.article.links) < 10 {
+			return m, m.openLinkNumber(msg.String())
+		}
+		return m, m.openPrompt(promptLink, msg.String())
 	case key.Matches(msg, k.CopyLink):
 		if a := m.target(); a != nil && a.URL != "" {
 			return m, tea.Batch(tea.SetClipboard(a.URL), m.setStatus("link copied", false))
 		}
 		return m, m.setStatus("this article has no link", true)
-	case key.Matches(msg, k.Refresh):
-		return m.refreshKey()
-	case key.Matches(msg, k.Back):
-		return m.back()
+	case key.Matches(msg, k.Refresh), key.Matches(msg, k.RefreshAll):
+		return m.refresh()
 	case key.Matches(msg, k.Open):
 		return m.open()
 	}
 	return m.toFocused(msg)
+}
+
+// feedKey handles the keys the feed view gives a meaning of its own;
+// ok false passes the key on.
+func (m Model) feedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	k := m.keys
+	f := m.feeds.selected()
+	switch {
+	case key.Matches(msg, k.Open) && f != nil:
+		feed := *f
+		m.list.feed = &feed
+		m.feeds.shown = false
+		return m, tea.Batch(m.list.reload(), m.resize()), true
+	case key.Matches(msg, k.Refresh) && f != nil:
+		mm, cmd := m.refresh(f.ID)
+		return mm, cmd, true
+	case key.Matches(msg, k.MarkAllRead) && f != nil:
+		mm, cmd := m.markRead(news.Query{Terms: []news.Term{feedTerm(f.ID)}}, termtext.Line(f.Title))
+		return mm, cmd, true
+	case key.Matches(msg, k.Feeds):
+		return m, nil, true
+	}
+	if _, ok := m.keys.moves().move(msg, 0, 1, 1); ok {
+		var cmd tea.Cmd
+		m.feeds, cmd = m.feeds.Update(msg)
+		return m, cmd, true
+	}
+	return m, nil, false
+}
+
+// showFeeds puts the feed view in the list's place.
+func (m Model) showFeeds() (tea.Model, tea.Cmd) {
+	m.feeds.shown = true
+	m.focus = paneList
+	if m.list.feed != nil {
+		m.feeds.point(m.list.feed.ID)
+	}
+	return m, tea.Batch(m.feeds.load(m.lib), m.resize())
 }
 
 // toFocused passes a key to the focused pane.
@@ -316,12 +453,75 @@ func (m Model) toFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.focus {
 	case paneList:
 		m.list, cmd = m.list.Update(msg)
+		return m.afterListMove(cmd)
 	case paneArticle:
 		m.article, cmd = m.article.Update(msg)
 	default:
 		*m.panel(m.focus), cmd = m.panel(m.focus).Update(msg)
 	}
 	return m, cmd
+}
+
+// seek opens the next or previous unread article (or any article), from
+// the article on screen or under the cursor, as newsboat's n, p, J, K do.
+func (m Model) seek(dir int, any bool) (tea.Model, tea.Cmd) {
+	if m.list.selected() == nil {
+		return m, nil
+	}
+	cmd := m.list.seekNext(dir, any)
+	return m.afterListMove(cmd)
+}
+
+// markRead marks every article of q read, in the list at once and in the
+// store in one write, then reloads the counts.
+func (m Model) markRead(q news.Query, what string) (tea.Model, tea.Cmd) {
+	for _, a := range m.list.items {
+		a.Read = true // what is loaded is what the query covers or less
+	}
+	if m.article.article != nil {
+		m.article.article.Read = true
+	}
+	lib := m.lib
+	return m, func() tea.Msg {
+		n, err := lib.SetReadMatching(context.Background(), q, true)
+		return markedMsg{what: what, n: n, err: err}
+	}
+}
+
+// markedMsg reports a mark-all-read: the list and feeds reload their
+// counts.
+type markedMsg struct {
+	what string
+	n    int
+	err  error
+}
+
+func (m Model) marked(msg markedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return m, m.setStatus(msg.err.Error(), true)
+	}
+	status := fmt.Sprintf("marked %d read in %s", msg.n, msg.what)
+	cmds := []tea.Cmd{m.setStatus(status, false), m.list.reloadAround(0)}
+	if m.feeds.shown || m.feeds.loaded {
+		cmds = append(cmds, m.feeds.load(m.lib))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) openURL(link string) tea.Cmd {
+	if m.opts.Browser != nil {
+		return m.opts.Browser(link)
+	}
+	return openLink(m.cfg.Browser, link)
+}
+
+// openLinkNumber opens the article's link numbered s.
+func (m Model) openLinkNumber(s string) tea.Cmd {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > len(m.article.links) {
+		return reportStatus(fmt.Sprintf("no link %s: the article has %d", s, len(m.article.links)), true)
+	}
+	return m.openURL(m.article.links[n-1])
 }
 
 func (m Model) setFocus(p pane) (tea.Model, tea.Cmd) {
@@ -347,20 +547,30 @@ func (m *Model) openPrompt(kind promptKind, value string) tea.Cmd {
 	return cmd
 }
 
-func (m Model) back() (tea.Model, tea.Cmd) {
+// back steps back one level: from the article or a panel to the list,
+// then off the person/place filter, the search, the feed (to the feed
+// view), the feed view. ok false: the reader is at the top.
+func (m Model) back() (tea.Model, tea.Cmd, bool) {
 	switch {
-	case m.focus != paneList && m.width < narrowWidth:
-		return m.setFocus(paneList)
+	case m.focus != paneList:
+		mm, cmd := m.setFocus(paneList)
+		return mm, cmd, true
+	case m.feeds.shown:
+		m.feeds.shown = false
+		return m, m.resize(), true
 	case m.list.filter != nil:
 		m.list.filter = nil
-		return m, tea.Batch(m.list.reload(), m.resize())
 	case !m.list.search.Empty():
 		m.list.search = news.Query{}
-		return m, tea.Batch(m.list.reload(), m.resize())
-	case m.focus != paneList:
-		return m.setFocus(paneList)
+	case m.list.feed != nil:
+		m.feeds.shown = true
+		m.feeds.point(m.list.feed.ID)
+		m.list.feed = nil
+		return m, tea.Batch(m.list.reload(), m.feeds.load(m.lib), m.resize()), true
+	default:
+		return m, nil, false
 	}
-	return m, nil
+	return m, tea.Batch(m.list.reload(), m.resize()), true
 }
 
 // open is enter: the article under the cursor in the list, the stories
@@ -375,15 +585,21 @@ func (m Model) open() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// openSelected opens the article under the cursor to read: it takes focus
+// and is marked read.
 func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	a := m.list.selected()
 	if a == nil {
 		return m, nil
 	}
 	m.focus = paneArticle
-	cmds := []tea.Cmd{m.article.open(m.lib, a.ID), m.resize()}
+	cmds := []tea.Cmd{m.resize()}
+	if a.ID != m.article.opening || m.article.article == nil {
+		cmds = append(cmds, m.article.open(m.lib, a.ID))
+	}
 	if !a.Read {
 		a.Read = true
+		m.article.setMark(a.ID, func(x *news.Article) { x.Read = true })
 		m.list.unread--
 		id := a.ID
 		cmds = append(cmds, save("", func(ctx context.Context) error { return m.lib.SetRead(ctx, id, true) }))
@@ -468,8 +684,13 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.layoutPanes()
 		return m, cmd
 	}
-	if m.prompt.kind == promptTags {
+	switch m.prompt.kind {
+	case promptTags:
 		return m.saveTags()
+	case promptLink:
+		m.prompt.close()
+		m.layoutPanes()
+		return m, m.openLinkNumber(m.prompt.Value())
 	}
 	q, err := news.ParseQuery(m.prompt.Value())
 	var qe *news.QueryError
@@ -539,10 +760,10 @@ func (m Model) startNote() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmds []tea.Cmd
-	if m.article.article == nil || m.article.article.ID != a.ID {
-		mm, cmd := m.openSelected()
-		m = mm.(Model)
-		cmds = append(cmds, cmd)
+	if a.ID != m.article.opening {
+		// Shown, not read: writing a note on a story is no sign of having
+		// read it.
+		cmds = append(cmds, m.article.open(m.lib, a.ID))
 	}
 	m.focus = paneArticle // the editor lives in the article pane
 	cmds = append(cmds, m.editor.open(a), m.resize())
@@ -583,8 +804,11 @@ func (m Model) mouseWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	switch {
+	case p == paneList && m.feeds.shown:
+		m.feeds, cmd = m.feeds.Update(msg)
 	case p == paneList:
 		m.list, cmd = m.list.Update(msg)
+		return m.afterListMove(cmd)
 	case p == paneArticle:
 		m.article, cmd = m.article.Update(msg)
 	default:
@@ -602,12 +826,20 @@ func (m Model) mouseClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	r := computeLayout(m.width, m.height, m.focus).panes[p]
 	row := msg.Y - r.y - 1
 	switch {
+	case p == paneList && m.feeds.shown:
+		if i := m.feeds.rowAt(row); i >= 0 {
+			m.feeds.cursor = i
+			m.feeds.clamp()
+		}
 	case p == paneList:
 		if i := m.list.rowAt(row); i >= 0 {
 			if i == m.list.cursor {
 				return m.openSelected()
 			}
 			m.list.cursor = i
+			m.list.moved = true
+			m.layoutPanes()
+			return m.afterListMove(nil)
 		}
 	case p.isPanel() && row >= 0:
 		m.panel(p).click(row)

@@ -159,12 +159,12 @@ func TestStarIsSavedAtOnce(t *testing.T) {
 func TestNoteSavedOnEscAndOnQuit(t *testing.T) {
 	lib := sampleLibrary()
 	m := sized(t, lib, 140, 40)
-	m = drive(t, m, press("enter"), press("n"))
+	m = drive(t, m, press("enter"), press("N"))
 	m = drive(t, m, append(typeText("call the union"), press("esc"))...)
 	if !strings.Contains(lib.wrote(), "note:call the union 3") {
 		t.Errorf("esc did not save the note: %s", lib.wrote())
 	}
-	m = drive(t, m, press("n"))
+	m = drive(t, m, press("N"))
 	m = drive(t, m, append(typeText("half written"), press("ctrl+c"))...)
 	if !strings.Contains(lib.wrote(), "note:half written 3") {
 		t.Errorf("quitting lost the note being typed: %s", lib.wrote())
@@ -264,7 +264,7 @@ func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
 		m = drive(t, m, press("j"))
 	}
 	scr := screenText(m)
-	if m.mode() != modeHelp || !strings.Contains(scr, "person:") || !strings.Contains(scr, "q quit") {
+	if m.mode() != modeHelp || !strings.Contains(scr, "person:") || !strings.Contains(scr, "Q quit") {
 		t.Errorf("j should scroll the help to its end:\n%s", scr)
 	}
 	for _, l := range strings.Split(scr, "\n") {
@@ -282,7 +282,7 @@ func TestEveryScreenFitsAndOffersHelp(t *testing.T) {
 	for _, size := range [][2]int{{160, 45}, {120, 40}, {100, 30}, {80, 24}, {60, 20}, {40, 12}} {
 		m := sized(t, withNotes(), size[0], size[1])
 		m = drive(t, m, press("enter"))
-		for step, k := range []string{"tab", "tab", "tab", "tab", "tab", "n", "up", "esc", "?"} {
+		for step, k := range []string{"tab", "tab", "tab", "tab", "tab", "N", "up", "esc", "?"} {
 			m = drive(t, m, press(k))
 			lines := strings.Split(screenText(m), "\n")
 			if len(lines) != size[1] {

@@ -93,12 +93,13 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 }
 
 func (e noteEditor) typeKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
-	switch msg.String() {
-	case "esc", "ctrl+s":
+	k := e.keys
+	switch {
+	case key.Matches(msg, k.SaveNote):
 		return e.finish(nil)
-	case "ctrl+c":
+	case key.Matches(msg, k.SaveAndQuit):
 		return e.finish(tea.Quit)
-	case "up":
+	case key.Matches(msg, k.EarlierNotes):
 		if e.editing == nil && e.area.Value() == "" && len(e.notes) > 0 {
 			e.choosing = true
 			e.sel = len(e.notes) - 1
@@ -113,16 +114,16 @@ func (e noteEditor) typeKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
 
 // chooseKey handles keys while a note is chosen: move, change, delete.
 func (e noteEditor) chooseKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
+	k := e.keys
 	if e.confirmDel {
 		e.confirmDel = false
-		if s := msg.String(); s == "y" || s == "d" {
+		if key.Matches(msg, k.ConfirmDel) {
 			return e, deleteNote(e.lib, e.notes[e.sel])
 		}
 		return e, reportStatus("note kept", false)
 	}
-	k := e.keys
-	switch s := msg.String(); {
-	case s == "ctrl+c":
+	switch {
+	case key.Matches(msg, k.QuitNow):
 		return e, tea.Quit
 	case key.Matches(msg, k.Up):
 		e.sel = max(e.sel-1, 0)
@@ -131,14 +132,14 @@ func (e noteEditor) chooseKey(msg tea.KeyPressMsg) (noteEditor, tea.Cmd) {
 			e.sel = len(e.notes) - 1
 			return e, e.compose(nil)
 		}
-	case key.Matches(msg, k.Open) || s == "e":
+	case key.Matches(msg, k.ChangeNote):
 		n := e.notes[e.sel]
 		return e, e.compose(&n)
-	case s == "d" || s == "delete" || s == "x":
+	case key.Matches(msg, k.DeleteNote):
 		e.confirmDel = true
-	case key.Matches(msg, k.Note) || s == "a":
+	case key.Matches(msg, k.NewNote):
 		return e, e.compose(nil)
-	case key.Matches(msg, k.Back) || key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.CloseNotes):
 		e.active, e.choosing = false, false
 	}
 	return e, nil
@@ -325,14 +326,9 @@ func (e noteEditor) noteRow(n news.Note, w int, chosen bool) string {
 
 // ShortHelp is the editor's part of the status line.
 func (e noteEditor) ShortHelp() []key.Binding {
+	k := e.keys
 	if e.choosing {
-		k := e.keys
-		return []key.Binding{k.Up, k.Down, withDesc(k.Open, "change"), noteKey("d", "delete"), noteKey("esc", "close")}
+		return []key.Binding{k.Up, k.Down, k.ChangeNote, k.DeleteNote, k.NewNote, k.CloseNotes}
 	}
-	return []key.Binding{noteKey("esc", "save note"), noteKey("ctrl+c", "save and quit")}
-}
-
-// noteKey describes a key of the note editor, which the textarea owns.
-func noteKey(k, desc string) key.Binding {
-	return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc))
+	return []key.Binding{k.SaveNote, k.SaveAndQuit}
 }

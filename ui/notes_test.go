@@ -20,7 +20,7 @@ func withNotes() *fakeLibrary {
 
 func TestNoteEditorShowsTheArticlesNotes(t *testing.T) {
 	m := sized(t, withNotes(), 140, 40)
-	m = drive(t, m, press("enter"), press("n"))
+	m = drive(t, m, press("enter"), press("N"))
 	scr := screenText(m)
 	for _, want := range []string{"Notes (2)", "ask the union for figures", "compare with the 2019 strike", "New note", "↑ earlier notes"} {
 		if !strings.Contains(scr, want) {
@@ -32,7 +32,7 @@ func TestNoteEditorShowsTheArticlesNotes(t *testing.T) {
 func TestNoteCanBeChanged(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
-	m = drive(t, m, press("enter"), press("n"), press("up"), press("k"))
+	m = drive(t, m, press("enter"), press("N"), press("up"), press("k"))
 	if m.mode() != modeNotes || m.editor.sel != 0 {
 		t.Fatalf("↑ then k should choose the first note; mode %v, note %d", m.mode(), m.editor.sel)
 	}
@@ -56,7 +56,7 @@ func TestNoteCanBeChanged(t *testing.T) {
 func TestNoteCanBeDeletedAfterConfirming(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
-	m = drive(t, m, press("enter"), press("n"), press("up"), press("d"))
+	m = drive(t, m, press("enter"), press("N"), press("up"), press("d"))
 	if !strings.Contains(screenText(m), "Delete this note?") {
 		t.Fatalf("d must ask before deleting:\n%s", screenText(m))
 	}
@@ -78,7 +78,7 @@ func TestNoteCanBeDeletedAfterConfirming(t *testing.T) {
 func TestEmptyingANoteDeletesIt(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
-	m = drive(t, m, press("enter"), press("n"), press("up"), press("enter"))
+	m = drive(t, m, press("enter"), press("N"), press("up"), press("enter"))
 	m.editor.area.SetValue("")
 	m = drive(t, m, press("esc"))
 	if !strings.Contains(lib.wrote(), "note 8 deleted") {
@@ -89,7 +89,7 @@ func TestEmptyingANoteDeletesIt(t *testing.T) {
 func TestNoteGoesOnTheArticleUnderTheCursor(t *testing.T) {
 	lib := sampleLibrary()
 	m := sized(t, lib, 140, 40) // the newest article is open beside the list
-	m = drive(t, m, press("j"), press("n"))
+	m = drive(t, m, press("j"), press("N"))
 	m = drive(t, m, append(typeText("bridge cost?"), press("esc"))...)
 	if !strings.Contains(lib.wrote(), "note:bridge cost? 2") {
 		t.Errorf("n in the list must write on the selected article: %s", lib.wrote())
@@ -99,7 +99,7 @@ func TestNoteGoesOnTheArticleUnderTheCursor(t *testing.T) {
 func TestChangedNoteBeingTypedSurvivesQuit(t *testing.T) {
 	lib := withNotes()
 	m := sized(t, lib, 140, 40)
-	m = drive(t, m, press("enter"), press("n"), press("up"), press("enter"))
+	m = drive(t, m, press("enter"), press("N"), press("up"), press("enter"))
 	m = drive(t, m, typeText(" (checked)")...)
 	if err := m.editor.saveDraftNow(t.Context()); err != nil {
 		t.Fatal(err)

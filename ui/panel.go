@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -58,6 +59,11 @@ func (p *entityPanel) show(a *news.Article, same bool) {
 				p.entries = append(p.entries, entity{quote: q})
 			}
 		}
+	}
+	if p.kind != paneQuotes {
+		// Who matters most in the story first; the article's order, which
+		// the store keeps, breaks ties.
+		slices.SortStableFunc(p.entries, func(a, b entity) int { return b.mentions - a.mentions })
 	}
 	if !same {
 		p.cursor = 0

@@ -87,7 +87,7 @@ func TestProgramQuitKey(t *testing.T) {
 func TestProgramNote(t *testing.T) {
 	lib := sampleLibrary()
 	m := runProgram(t, lib, 120, 30, func(tm *teatest.TestModel) {
-		keys(tm, "enter", "n")
+		keys(tm, "enter", "N")
 		waitFor(t, tm, "saves")
 		tm.Type("ask the ferry union for figures")
 		keys(tm, "esc")
@@ -101,7 +101,7 @@ func TestProgramNote(t *testing.T) {
 
 func TestProgramNoteEditor(t *testing.T) {
 	m := runProgram(t, withNotes(), 100, 30, func(tm *teatest.TestModel) {
-		keys(tm, "enter", "n")
+		keys(tm, "enter", "N")
 		waitFor(t, tm, "earlier")
 		keys(tm, "up")
 		waitFor(t, tm, "delete")
@@ -163,10 +163,10 @@ func TestProgramRefresh(t *testing.T) {
 	lib := sampleLibrary()
 	release := make(chan struct{})
 	refresh := fakeRefresh(lib, "Lighthouse sold", "Storm warning")
-	opts := Options{NoColor: true, Refresh: func(ctx context.Context, progress func(done, total int)) (int, error) {
+	opts := Options{NoColor: true, Refresh: func(ctx context.Context, ids []int64, progress func(done, total int)) (RefreshResult, error) {
 		progress(0, 2)
 		<-release
-		return refresh(ctx, progress)
+		return refresh(ctx, ids, progress)
 	}}
 	m := runProgramWith(t, lib, opts, 120, 30, func(tm *teatest.TestModel) {
 		keys(tm, "j", "r")
@@ -190,7 +190,13 @@ func TestProgramBottomOfAHugeLibrary(t *testing.T) {
 		keys(tm, "G")
 		waitFor(t, tm, "Council 1 ")
 	})
-	golden.RequireEqual(t, finalScreen(m))
+	// The list only: the article beside it is a preview still loading or
+	// not, as the timing falls.
+	var list []string
+	for _, l := range strings.Split(finalScreen(m), "\n") {
+		list = append(list, strings.TrimRight(ansi.Cut(l, 0, m.list.width+2), " "))
+	}
+	golden.RequireEqual(t, strings.Join(list, "\n"))
 }
 
 func TestProgramNarrow(t *testing.T) {
@@ -221,7 +227,7 @@ func TestProgramNoteSurvivesQuit(t *testing.T) {
 	lib := sampleLibrary()
 	tm := teatest.NewTestModel(t, New(lib, Options{NoColor: true}), teatest.WithInitialTermSize(120, 30))
 	waitFor(t, tm, "unread")
-	keys(tm, "enter", "n")
+	keys(tm, "enter", "N")
 	waitFor(t, tm, "saves")
 	tm.Type("unfinished thought")
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})

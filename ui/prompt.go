@@ -13,6 +13,7 @@ type promptKind int
 const (
 	promptSearch promptKind = iota
 	promptTags
+	promptLink
 )
 
 // prompt is the one-line input over the status line: a search or an
@@ -54,11 +55,11 @@ func (p prompt) Value() string { return p.input.Value() }
 // Update edits the text; esc closes the prompt, ctrl+c quits.
 func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		switch {
+		case key.Matches(k, p.keys.Cancel):
 			p.close()
 			return p, nil
-		case "ctrl+c":
+		case key.Matches(k, p.keys.Interrupt):
 			return p, tea.Quit
 		}
 	}
@@ -69,14 +70,11 @@ func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
 
 // View is the prompt as the status line.
 func (p prompt) View() string {
-	label := "/ "
-	if p.kind == promptTags {
-		label = "tags: "
-	}
+	label := [...]string{promptSearch: "/ ", promptTags: "tags: ", promptLink: "open link number: "}[p.kind]
 	return ansi.Truncate(p.styles.Prompt.Render(label)+p.input.View(), p.width, "…")
 }
 
 // isAccept says the key accepts what is typed.
 func (p prompt) isAccept(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, key.NewBinding(key.WithKeys("enter")))
+	return key.Matches(msg, p.keys.Accept)
 }

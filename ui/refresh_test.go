@@ -11,7 +11,7 @@ import (
 
 // fakeRefresh adds articles newer than any in lib, reporting two feeds.
 func fakeRefresh(lib *fakeLibrary, titles ...string) RefreshFunc {
-	return func(ctx context.Context, progress func(done, total int)) (int, error) {
+	return func(ctx context.Context, ids []int64, progress func(done, total int)) (RefreshResult, error) {
 		progress(0, 2)
 		progress(1, 2)
 		lib.mu.Lock()
@@ -21,7 +21,7 @@ func fakeRefresh(lib *fakeLibrary, titles ...string) RefreshFunc {
 		}
 		lib.mu.Unlock()
 		progress(2, 2)
-		return len(titles), nil
+		return RefreshResult{New: len(titles), Feeds: 2}, nil
 	}
 }
 
@@ -45,10 +45,10 @@ func TestRefreshReloadsAndKeepsTheCursorsArticle(t *testing.T) {
 func TestRefreshShowsProgress(t *testing.T) {
 	release := make(chan struct{})
 	lib := sampleLibrary()
-	m := startWith(t, lib, Options{NoColor: true, Refresh: func(ctx context.Context, progress func(done, total int)) (int, error) {
+	m := startWith(t, lib, Options{NoColor: true, Refresh: func(ctx context.Context, ids []int64, progress func(done, total int)) (RefreshResult, error) {
 		progress(1, 3)
 		<-release
-		return 0, nil
+		return RefreshResult{}, nil
 	}})
 	defer close(release)
 	m = drive(t, m, windowSize(140, 40), press("r"))

@@ -3,11 +3,14 @@ package ui
 import (
 	"fmt"
 	"hash/fnv"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"byline/internal/termtext"
 	"byline/news"
@@ -84,21 +87,63 @@ func (r *renderer) render(k renderKey, md string) (string, error) {
 }
 
 // renderArticle renders in a command: a long article takes milliseconds.
-func (r *renderer) renderArticle(k renderKey, a *news.Article) tea.Cmd {
-	md := ArticleMarkdown(a)
+// The notes are drawn after glamour's part, with their line breaks.
+func (r *renderer) renderArticle(k renderKey, a *news.Article, st Styles) tea.Cmd {
+	md, _ := readerMarkdown(a)
+	notes := slices.Clone(a.Notes)
 	return func() tea.Msg {
 		out, err := r.render(k, md)
+		if err == nil && len(notes) > 0 {
+			out += notesBlock(notes, k.width, st)
+			r.mu.Lock()
+			r.rendered[k] = out
+			r.mu.Unlock()
+		}
 		return articleRenderedMsg{key: k, content: out, err: err}
 	}
 }
 
-// ArticleMarkdown is an article as byline shows it: title, a line of
-// source, date, reading time and star, author, link, tags, the body, then
-// the reader's notes. Outside text is cleaned of terminal controls here,
-// once; `byline show` prints the same document.
+// ArticleMarkdown is an article as `byline show` prints it: title, a line
+// of source, date, reading time and star, author, link, tags, the body,
+// then the reader's notes. Outside text is cleaned of terminal controls
+// here, once.
 func ArticleMarkdown(a *news.Article) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", termtext.Line(a.Title))
+	writeHead(&b, a)
+	b.WriteString(articleBody(a))
+	b.WriteString("\n")
+	if len(a.Notes) > 0 {
+		b.WriteString("\n## Notes\n")
+		for _, n := range a.Notes {
+			fmt.Fprintf(&b, "\n*%s*\n\n", n.Updated.Local().Format("2 Jan 2006 15:04"))
+			// A line break in a note is a hard break in Markdown.
+			b.WriteString(strings.ReplaceAll(strings.TrimSpace(termtext.Clean(n.Text)), "\n", "  \n") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// readerMarkdown is the article as the article pane renders it: the head
+// and body of ArticleMarkdown with the body's links numbered ("the vote
+// [1]") and listed at the end, so a digit opens one. The notes are drawn
+// by the pane. It returns the links in their order.
+func readerMarkdown(a *news.Article) (string, []string) {
+	var b strings.Builder
+	writeHead(&b, a)
+	body, links := numberLinks(articleBody(a))
+	b.WriteString(body)
+	b.WriteString("\n")
+	if len(links) > 0 {
+		b.WriteString("\n**Links**\n\n")
+		for i, l := range links {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, l)
+		}
+	}
+	return b.String(), links
+}
+
+func writeHead(b *strings.Builder, a *news.Article) {
+	fmt.Fprintf(b, "# %s\n\n", termtext.Line(a.Title))
 	meta := []string{}
 	if a.Source != "" {
 		meta = append(meta, termtext.Line(a.Source))
@@ -107,22 +152,78 @@ func ArticleMarkdown(a *news.Article) string {
 	if a.Starred {
 		meta = append(meta, "★")
 	}
-	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(meta, " · "))
+	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
 	if a.Author != "" {
-		fmt.Fprintf(&b, "By %s\n\n", termtext.Line(a.Author))
+		fmt.Fprintf(b, "By %s\n\n", termtext.Line(a.Author))
 	}
 	if a.URL != "" {
-		fmt.Fprintf(&b, "<%s>\n\n", termtext.Line(a.URL))
+		fmt.Fprintf(b, "<%s>\n\n", termtext.Line(a.URL))
 	}
 	if len(a.Tags) > 0 {
-		fmt.Fprintf(&b, "Tags: %s\n\n", termtext.Line("#"+strings.Join(a.Tags, " #")))
+		fmt.Fprintf(b, "Tags: %s\n\n", termtext.Line("#"+strings.Join(a.Tags, " #")))
 	}
-	b.WriteString(strings.TrimSpace(termtext.Clean(a.Body)))
-	b.WriteString("\n")
-	if len(a.Notes) > 0 {
-		b.WriteString("\n---\n\n## Notes\n\n")
-		for _, n := range a.Notes {
-			fmt.Fprintf(&b, "- %s — *%s*\n", termtext.Line(n.Text), n.Updated.Local().Format("2 Jan 2006 15:04"))
+}
+
+// articleBody is the body, cleaned, without a first paragraph or sentence
+// that only repeats the headline: a headline made from the first sentence
+// (a feed item with no title, a pasted story) is not read twice.
+func articleBody(a *news.Article) string {
+	body := strings.TrimSpace(termtext.Clean(a.Body))
+	title := normalize(termtext.Line(a.Title))
+	if title == "" {
+		return body
+	}
+	first, rest, _ := strings.Cut(body, "\n\n")
+	p := normalize(first)
+	switch {
+	case strings.TrimRight(p, ".!?") == strings.TrimRight(title, ".!?"):
+		return strings.TrimSpace(rest)
+	case strings.HasPrefix(p, strings.TrimRight(title, ".!?")+". "):
+		// The headline is the paragraph's first sentence: keep the rest.
+		words := len(strings.Fields(title))
+		f := strings.Fields(first)
+		if len(f) > words {
+			return strings.TrimSpace(strings.Join(f[words:], " ") + "\n\n" + rest)
+		}
+	}
+	return body
+}
+
+// links matches a Markdown link that is not an image: [text](url "title").
+var mdLink = regexp.MustCompile(`(!?)\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
+
+// numberLinks writes each link of md as its text and a number, and returns
+// the targets in order; a target linked twice keeps its first number.
+func numberLinks(md string) (string, []string) {
+	var links []string
+	num := map[string]int{}
+	out := mdLink.ReplaceAllStringFunc(md, func(m string) string {
+		g := mdLink.FindStringSubmatch(m)
+		if g[1] == "!" {
+			return m
+		}
+		n, ok := num[g[3]]
+		if !ok {
+			links = append(links, g[3])
+			n = len(links)
+			num[g[3]] = n
+		}
+		return fmt.Sprintf("%s [%d]", g[2], n)
+	})
+	return out, links
+}
+
+// notesBlock draws the reader's notes below the article: each with its
+// date, its line breaks kept, wrapped to the pane.
+func notesBlock(notes []news.Note, width int, st Styles) string {
+	var b strings.Builder
+	b.WriteString("\n\n  " + st.TitleFocused.Render(fmt.Sprintf("Notes (%d)", len(notes))))
+	for _, n := range notes {
+		b.WriteString("\n\n  " + st.Dim.Render("✎ "+n.Updated.Local().Format("2 Jan 2006 15:04")))
+		for _, line := range strings.Split(strings.TrimSpace(termtext.Clean(n.Text)), "\n") {
+			for _, w := range strings.Split(ansi.Wordwrap(line, max(width-6, 10), ""), "\n") {
+				b.WriteString("\n    " + w)
+			}
 		}
 	}
 	return b.String()

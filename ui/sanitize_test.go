@@ -64,7 +64,7 @@ func TestArticleContentCannotEscape(t *testing.T) {
 			t.Errorf("payload %d: the quote was not found in the article", i)
 		}
 		assertNoEscapes(t, "quote", m.View().Content)
-		m = drive(t, m, press("n"), press("up")) // the notes, listed in the editor
+		m = drive(t, m, press("N"), press("up")) // the notes, listed in the editor
 		assertNoEscapes(t, "notes", m.View().Content)
 		m = drive(t, m, press("esc"), tea.WindowSizeMsg{Width: 60, Height: 20})
 		assertNoEscapes(t, "narrow view", m.View().Content)

@@ -1,7 +1,9 @@
-// Package ui is byline's reader: a bubbletea program with the library list,
-// the article rendered by glamour, and panels of the people, places and
-// quotes in it. It reads and writes the library only through the Library
-// interface, always inside a tea.Cmd, so Update never blocks.
+// Package ui is byline's reader: a bubbletea program with the library list
+// (or the feeds), the article rendered by glamour, and panels of the
+// people, places and quotes in it. Each pane is a component with its own
+// Update and View; the root Model keeps focus, layout and the status line.
+// It reads and writes the library only through the Library interface,
+// always inside a tea.Cmd, so Update never blocks.
 package ui
 
 import (
@@ -20,7 +22,9 @@ type Library interface {
 	List(ctx context.Context, q news.Query, offset, limit int) ([]*news.Article, error)
 	Count(ctx context.Context, q news.Query) (total, unread int, err error)
 	Article(ctx context.Context, id int64) (*news.Article, error)
+	Feeds(ctx context.Context) ([]news.Feed, error)
 	SetRead(ctx context.Context, id int64, read bool) error
+	SetReadMatching(ctx context.Context, q news.Query, read bool) (int, error)
 	SetStarred(ctx context.Context, id int64, starred bool) error
 	AddTags(ctx context.Context, id int64, tags ...string) error
 	RemoveTags(ctx context.Context, id int64, tags ...string) error
@@ -33,12 +37,24 @@ type Library interface {
 type Options struct {
 	Query   news.Query  // the list starts filtered by this
 	Refresh RefreshFunc // nil: there are no feeds to refresh
-	KeyMap  *KeyMap     // nil: DefaultKeyMap
-	Input   io.Reader   // for tests; nil: the terminal
+	Config  *Config     // nil: DefaultConfig
+	// Work reports background work (extraction, indexing) for the status
+	// line; nil: none.
+	Work <-chan Work
+	// Browser opens a link; nil: the configured browser, $BROWSER, then
+	// the system's opener.
+	Browser func(url string) tea.Cmd
+	Input   io.Reader // for tests; nil: the terminal
 	Output  io.Writer
 	NoColor bool
 
 	size [2]int // tests: the window size of an Output that is no terminal
+}
+
+// Work is how far background work has got; Done == Total is finished.
+type Work struct {
+	What        string // "people, places, quotes", "search index"
+	Done, Total int
 }
 
 // Run opens the reader and returns when the user quits. A note still being

@@ -85,6 +85,8 @@ func (m Model) box(p pane, r rect) string {
 // paneView is the inside of a pane, from the pane itself.
 func (m Model) paneView(p pane) string {
 	switch {
+	case p == paneList && m.feeds.shown:
+		return m.feeds.View()
 	case p == paneList:
 		return m.list.View()
 	case p == paneArticle && m.editor.active:
@@ -98,6 +100,8 @@ func (m Model) paneView(p pane) string {
 
 func (m Model) paneTitle(p pane) string {
 	switch {
+	case p == paneList && m.feeds.shown:
+		return m.feeds.Title()
 	case p == paneList:
 		return m.list.Title()
 	case p == paneArticle && m.editor.active:
@@ -162,8 +166,10 @@ func (m Model) statusLine() string {
 		return m.prompt.View()
 	}
 	var left []string
-	if r := m.refreshStatus(); r != "" {
-		left = append(left, m.styles.Status.Render(r))
+	for _, r := range []string{m.refreshStatus(), m.workStatus()} {
+		if r != "" {
+			left = append(left, m.styles.Status.Render(r))
+		}
 	}
 	if m.status != "" {
 		st := m.styles.Status
@@ -223,6 +229,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.panels[m.focus-panePeople].ShortHelp()
 	case m.focus == paneArticle:
 		return m.article.ShortHelp()
+	case m.feeds.shown:
+		return m.feeds.ShortHelp()
 	}
 	return m.list.ShortHelp()
 }
