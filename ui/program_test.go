@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -28,24 +28,67 @@ func runProgram(t *testing.T, lib *fakeLibrary, w, h int, steps func(tm *teatest
 // program from outside, so the final model is the screen the steps left.
 func runProgramWith(t *testing.T, lib *fakeLibrary, opts Options, w, h int, steps func(tm *teatest.TestModel)) Model {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(lib, opts),
+	tm := teatest.NewTestModel(t, probed{New(lib, opts)},
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor(t, tm, "unread")
+	waitLoaded(t, tm)
 	steps(tm)
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probed).Model
 }
 
-// waitFor waits until text has been drawn. The renderer writes only the
-// cells that change and skips unchanged blanks, so text is one word.
+// probed is the reader with a way for a test to read its screen while
+// it runs: the bytes written to the terminal cannot be searched for a
+// word, because the renderer skips cells that did not change and a word
+// drawn over another can come out in pieces.
+type probed struct{ Model }
+
+// probeMsg asks for the model as it is now.
+type probeMsg chan Model
+
+func (p probed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ch, ok := msg.(probeMsg); ok {
+		ch <- p.Model
+		return p, nil
+	}
+	m, cmd := p.Model.Update(msg)
+	return probed{m.(Model)}, cmd
+}
+
+// waitFor waits until the screen shows text.
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains([]byte(ansi.Strip(string(b))), []byte(text))
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	waitUntil(t, tm, fmt.Sprintf("the screen to show %q", text), func(m Model) bool {
+		return strings.Contains(ansi.Strip(m.screen()), text)
+	})
+}
+
+// waitUntil waits until the running model satisfies ok.
+func waitUntil(t *testing.T, tm *teatest.TestModel, what string, ok func(Model) bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var last Model
+	for time.Now().Before(deadline) {
+		ch := make(probeMsg, 1)
+		tm.Send(ch)
+		select {
+		case last = <-ch:
+			if ok(last) {
+				return
+			}
+		case <-time.After(time.Second):
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("waited in vain for %s; the screen shows:\n%s", what, ansi.Strip(last.screen()))
+}
+
+// waitLoaded waits for the list's first page.
+func waitLoaded(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	waitUntil(t, tm, "the list to load", func(m Model) bool { return m.list.loaded })
 }
 
 func keys(tm *teatest.TestModel, ks ...string) {
@@ -69,7 +112,7 @@ func TestProgramOpenStarAndNavigate(t *testing.T) {
 		keys(tm, "j", "enter")
 		waitFor(t, tm, "backed")
 		keys(tm, "s")
-		waitFor(t, tm, "★")
+		waitFor(t, tm, "starred") // the status line, once it is saved
 	})
 	if !strings.Contains(lib.wrote(), "starred=true 2") || !strings.Contains(lib.wrote(), "read=true 2") {
 		t.Errorf("writes: %s", lib.wrote())
@@ -78,8 +121,8 @@ func TestProgramOpenStarAndNavigate(t *testing.T) {
 }
 
 func TestProgramQuitKey(t *testing.T) {
-	tm := teatest.NewTestModel(t, New(sampleLibrary(), Options{NoColor: true}), teatest.WithInitialTermSize(100, 30))
-	waitFor(t, tm, "unread")
+	tm := teatest.NewTestModel(t, probed{New(sampleLibrary(), Options{NoColor: true})}, teatest.WithInitialTermSize(100, 30))
+	waitLoaded(t, tm)
 	keys(tm, "q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
@@ -225,8 +268,8 @@ func TestProgramMediumLayout(t *testing.T) {
 
 func TestProgramNoteSurvivesQuit(t *testing.T) {
 	lib := sampleLibrary()
-	tm := teatest.NewTestModel(t, New(lib, Options{NoColor: true}), teatest.WithInitialTermSize(120, 30))
-	waitFor(t, tm, "unread")
+	tm := teatest.NewTestModel(t, probed{New(lib, Options{NoColor: true})}, teatest.WithInitialTermSize(120, 30))
+	waitLoaded(t, tm)
 	keys(tm, "enter", "N")
 	waitFor(t, tm, "saves")
 	tm.Type("unfinished thought")
