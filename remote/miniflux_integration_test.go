@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"byline/ingest"
 	"byline/internal/minifluxtest"
@@ -168,19 +170,19 @@ func TestMinifluxOfflineMarkReplayed(t *testing.T) {
 }
 
 // racingClient makes a local mark while the pull is under way, after the
-// outbox was sent and before the server's state is applied: the state
+// outbox was sent and before the first page pulled is stored: the state
 // pulled is older than the mark.
 type racingClient struct {
 	remote.Client
 	during func()
 }
 
-func (r racingClient) UnreadIDs(ctx context.Context) ([]string, error) {
-	ids, err := r.Client.UnreadIDs(ctx)
-	if r.during != nil {
-		r.during()
-	}
-	return ids, err
+func (r racingClient) Pull(ctx context.Context, cursor string, known func([]string) (map[string]bool, error), page func([]remote.Entry) error) (string, error) {
+	once := sync.OnceFunc(r.during)
+	return r.Client.Pull(ctx, cursor, known, func(e []remote.Entry) error {
+		once()
+		return page(e)
+	})
 }
 
 func TestMinifluxPullDoesNotFlipPendingMark(t *testing.T) {
@@ -202,7 +204,14 @@ func TestMinifluxPullDoesNotFlipPendingMark(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	syncOK(t, st, acct.ID, racing)
+	// The server's copy changes (changed_at moves), so the pull brings
+	// it; the comparison of unread sets runs too.
+	u.Call(t, "PUT", "/v1/entries", map[string]any{"entry_ids": []int64{serverEntries(t, u, "")[a.Title].ID}, "status": "unread"}, nil)
+	racingAcct := account(t, st, acct.ID)
+	racingAcct.LastReconcile = time.Time{}
+	if _, err := remote.Sync(ctx, st, racingAcct, racing); err != nil {
+		t.Fatal(err)
+	}
 	if got := byTitle(t, st, a.Title); !got.Read || !got.Starred {
 		t.Fatalf("the pull flipped back marks made during it: read %v starred %v", got.Read, got.Starred)
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"byline/feed"
 	"byline/news"
 	"byline/store"
@@ -36,8 +38,9 @@ type Result struct {
 
 // Sync brings one account and the library into step: first the outbox is
 // sent (so nothing pulled afterwards predates it), then the subscriptions
-// and the entries changed since the account's cursor are pulled, then the
-// server's unread and starred sets are compared with the library's. New
+// and the entries changed since the account's cursor are pulled, then
+// (every sync for Google Reader, hourly for Miniflux) the server's unread
+// and starred sets are compared with the library's. New
 // articles are saved like a refresh saves them, without their people,
 // places, quotes and search rows: the caller runs the same finishing pass
 // as after a refresh. On failure the error says how many changes wait.
@@ -94,12 +97,14 @@ func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client
 	if err := st.SetSyncResult(ctx, a.ID, cursor, ""); err != nil {
 		return err
 	}
-	unread, err := c.UnreadIDs(ctx)
-	if err != nil {
-		return err
+	if c.Kind() == "miniflux" && time.Since(a.LastReconcile) < ReconcileEvery {
+		return nil
 	}
-	starred, err := c.StarredIDs(ctx)
-	if err != nil {
+	var unread, starred []string
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { unread, err = c.UnreadIDs(gctx); return err })
+	g.Go(func() (err error) { starred, err = c.StarredIDs(gctx); return err })
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	changed, missing, err := st.Reconcile(ctx, a.ID, unread, starred)
@@ -116,8 +121,16 @@ func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client
 			return err
 		}
 	}
-	return nil
+	return st.SetReconciled(ctx, a.ID)
 }
+
+// ReconcileEvery is how often a Miniflux account's unread and starred
+// sets are compared with the library's. Its changed_at cursor brings
+// marks made elsewhere at every sync; the comparison catches what a
+// cursor can miss (an entry deleted and made again, a clock step on the
+// server) and costs two requests of every id, so it runs hourly. A Google
+// Reader server has no change cursor: it is compared at every sync.
+const ReconcileEvery = time.Hour
 
 // storeEntries makes the server's entries into articles, converted the
 // way a feed's items are.

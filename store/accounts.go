@@ -27,20 +27,27 @@ type Account struct {
 	LastSync     time.Time
 	LastError    string // why the last sync failed, "" when it worked
 	Added        time.Time
+	// LastReconcile is when the unread and starred sets were last
+	// compared with the server's; zero: never.
+	LastReconcile time.Time
 
 	Feeds   int // filled when listing
 	Waiting int // local changes the server has not accepted yet
 }
 
 const accountColumns = `a.id, a.kind, a.url, a.username, a.secret_source, a.cursor, a.last_sync, a.last_error, a.added,
+	COALESCE((SELECT at FROM account_reconciled r WHERE r.account_id = a.id), 0),
 	(SELECT count(*) FROM account_feeds f WHERE f.account_id = a.id),
 	(SELECT count(*) FROM outbox o WHERE o.account_id = a.id)`
 
 func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
 	var a Account
 	var last sql.NullInt64
-	var added int64
-	err := row.Scan(&a.ID, &a.Kind, &a.URL, &a.Username, &a.SecretSource, &a.Cursor, &last, &a.LastError, &added, &a.Feeds, &a.Waiting)
+	var added, reconciled int64
+	err := row.Scan(&a.ID, &a.Kind, &a.URL, &a.Username, &a.SecretSource, &a.Cursor, &last, &a.LastError, &added, &reconciled, &a.Feeds, &a.Waiting)
+	if reconciled > 0 {
+		a.LastReconcile = time.Unix(reconciled, 0)
+	}
 	if last.Valid {
 		a.LastSync = time.Unix(last.Int64, 0)
 	}
@@ -124,6 +131,16 @@ func (s *Store) SetSyncResult(ctx context.Context, id int64, cursor, syncErr str
 	})
 }
 
+// SetReconciled records that the account's marks were just compared
+// with the server's.
+func (s *Store) SetReconciled(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO account_reconciled(account_id, at) VALUES (?, ?)
+			ON CONFLICT (account_id) DO UPDATE SET at = excluded.at`, id, time.Now().Unix())
+		return err
+	})
+}
+
 // SyncedFeeds returns the ids of the feeds an account's server fetches:
 // byline refresh leaves them alone.
 func (s *Store) SyncedFeeds(ctx context.Context) (map[int64]bool, error) {
@@ -167,11 +184,12 @@ func (s *Store) SetAccountFeeds(ctx context.Context, account int64, feeds []Remo
 			err := tx.QueryRowContext(ctx, `SELECT feed_id FROM account_feeds WHERE account_id = ? AND remote_id = ?`, account, f.RemoteID).Scan(&feedID)
 			switch {
 			case err == nil:
-				if _, err := tx.ExecContext(ctx, `UPDATE account_feeds SET category = ? WHERE account_id = ? AND remote_id = ?`, f.Category, account, f.RemoteID); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE account_feeds SET category = ? WHERE account_id = ? AND remote_id = ? AND category <> ?`, f.Category, account, f.RemoteID, f.Category); err != nil {
 					return err
 				}
 				if f.Title != "" {
-					if _, err := tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ? WHERE id = ?`, f.Title, f.SiteURL, feedID); err != nil {
+					if _, err := tx.ExecContext(ctx, `UPDATE feeds SET title = ?, site_url = ? WHERE id = ? AND (title <> ? OR site_url <> ?)`,
+						f.Title, f.SiteURL, feedID, f.Title, f.SiteURL); err != nil {
 						return err
 					}
 				}
@@ -487,58 +505,76 @@ func (s *Store) Reconcile(ctx context.Context, account int64, unread, starred []
 	for _, id := range starred {
 		isStarred[id] = true
 	}
+	// Most syncs change nothing: the comparison reads without taking the
+	// write lock, and only articles that differ are written, in one
+	// transaction that checks them again.
+	held, differ, err := s.remoteMarks(ctx, account, isUnread, isStarred)
+	if err != nil {
+		return 0, nil, err
+	}
+	seen := map[string]bool{}
+	for _, set := range [][]string{unread, starred} {
+		for _, rid := range set {
+			if _, ok := held[rid]; !ok && !seen[rid] {
+				seen[rid] = true
+				missing = append(missing, rid)
+			}
+		}
+	}
+	if len(differ) == 0 {
+		return 0, missing, nil
+	}
 	err = s.writeStmts(ctx, func(w *wtx) error {
-		changed, missing = 0, nil
-		rows, err := w.tx.QueryContext(ctx, `SELECT r.remote_id, r.article_id, a.read, a.starred, COALESCE(f.remote_id, '')
-			FROM remote_entries r JOIN articles a ON a.id = r.article_id
-			LEFT JOIN account_feeds f ON f.feed_id = a.feed_id AND f.account_id = r.account_id
-			WHERE r.account_id = ?`, account)
-		if err != nil {
-			return err
-		}
-		type local struct {
-			id            int64
-			read, starred bool
-			feed          string
-		}
-		held := map[string]local{}
-		var differ []string
-		for rows.Next() {
-			var rid string
-			var l local
-			if err := rows.Scan(&rid, &l.id, &l.read, &l.starred, &l.feed); err != nil {
-				rows.Close()
-				return err
-			}
-			held[rid] = l
-			if l.read == isUnread[rid] || l.starred != isStarred[rid] {
-				differ = append(differ, rid)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		changed = 0
 		for _, rid := range differ {
 			l := held[rid]
-			n, err := applyRemoteMarks(w, account, l.feed, l.id, l.read, l.starred, !isUnread[rid], isStarred[rid])
+			var read, starred bool
+			if err := w.scan(`SELECT read, starred FROM articles WHERE id = ?`, []any{l.id}, &read, &starred); errors.Is(err, sql.ErrNoRows) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			n, err := applyRemoteMarks(w, account, l.feed, l.id, read, starred, !isUnread[rid], isStarred[rid])
 			if err != nil {
 				return err
 			}
 			changed += n
 		}
-		seen := map[string]bool{}
-		for _, set := range [][]string{unread, starred} {
-			for _, rid := range set {
-				if _, ok := held[rid]; !ok && !seen[rid] {
-					seen[rid] = true
-					missing = append(missing, rid)
-				}
-			}
-		}
 		return nil
 	})
 	return changed, missing, err
+}
+
+// heldEntry is an article linked to a server entry, as Reconcile reads it.
+type heldEntry struct {
+	id            int64
+	read, starred bool
+	feed          string // the server's id of its feed
+}
+
+func (s *Store) remoteMarks(ctx context.Context, account int64, isUnread, isStarred map[string]bool) (map[string]heldEntry, []string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.remote_id, r.article_id, a.read, a.starred, COALESCE(f.remote_id, '')
+		FROM remote_entries r JOIN articles a ON a.id = r.article_id
+		LEFT JOIN account_feeds f ON f.feed_id = a.feed_id AND f.account_id = r.account_id
+		WHERE r.account_id = ?`, account)
+	if err != nil {
+		return nil, nil, explain(err)
+	}
+	defer rows.Close()
+	held := map[string]heldEntry{}
+	var differ []string
+	for rows.Next() {
+		var rid string
+		var l heldEntry
+		if err := rows.Scan(&rid, &l.id, &l.read, &l.starred, &l.feed); err != nil {
+			return nil, nil, err
+		}
+		held[rid] = l
+		if l.read == isUnread[rid] || l.starred != isStarred[rid] {
+			differ = append(differ, rid)
+		}
+	}
+	return held, differ, rows.Err()
 }
 
 // Change is a local mark waiting to be sent to an account's server.
