@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -60,7 +61,7 @@ func parseHTML(data []byte, pageURL, contentType string) (*news.Article, error) 
 		Author: termtext.Line(strings.TrimSpace(strings.TrimPrefix(page.Byline(), "By "))),
 		Source: termtext.Line(strings.TrimSpace(page.SiteName())),
 	}
-	a.Body = dropBylines(body, a)
+	a.Body = dropLinkLists(dropTitleHeading(dropBylines(body, a), a.Title))
 	if c := canonicalURL(utf8Data, base); c != "" {
 		// The page's own address, so the same story saved twice, or
 		// saved once and captured once, is one article.
@@ -128,6 +129,50 @@ func HTMLToMarkdown(src []byte, pageURL string) (string, error) {
 	}
 	base, _ := url.Parse(pageURL)
 	return nodeMarkdown(doc, base)
+}
+
+// dropTitleHeading removes a heading that repeats the title at the top of
+// the body. Readability drops it by comparing words, which it finds only in
+// Latin script: a Chinese or Russian page kept its headline twice.
+func dropTitleHeading(body, title string) string {
+	first, rest, _ := strings.Cut(body, "\n\n")
+	heading := strings.TrimLeft(first, "#")
+	if title == "" || len(heading) == len(first) || collapseSpace(markdownEscape.ReplaceAllString(heading, "$1")) != collapseSpace(title) {
+		return body
+	}
+	return strings.TrimSpace(rest)
+}
+
+// linkItem is a list item that is nothing but a link.
+var linkItem = regexp.MustCompile(`^(?:[-*+]|\d+\.) \[[^\]]+\]\([^)]+\)$`)
+
+// dropLinkLists removes what trails the story when readability took the
+// page's container: lists whose every item is a link ("More on this
+// story", topic tags, "Most read"), with the heading above each.
+func dropLinkLists(body string) string {
+	blocks := strings.Split(body, "\n\n")
+	end := len(blocks)
+	for end > 1 {
+		b := blocks[end-1]
+		if isLinkList(b) || strings.HasPrefix(b, "#") && end < len(blocks) {
+			end--
+			continue
+		}
+		break
+	}
+	if end == len(blocks) {
+		return body
+	}
+	return strings.Join(blocks[:end], "\n\n")
+}
+
+func isLinkList(block string) bool {
+	for _, l := range strings.Split(block, "\n") {
+		if !linkItem.MatchString(strings.TrimSpace(l)) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBylines removes "By Ruth Abernathy" lines that readability left
