@@ -432,21 +432,21 @@ func (l listPane) articleRows(i int, a *news.Article, w int) []string {
 	if len(a.Notes) > 0 {
 		note = l.styles.Star.Render("✎ ")
 	}
-	meta := l.date(i, a)
-	if a.Source != "" {
-		meta = termtext.Line(a.Source) + " · " + meta
-	}
 	if l.compact {
-		// Title first, then as much of the source and date as a third of
-		// the width holds.
-		meta = ansi.Truncate(meta, max(w/3, 8), "…")
-		room := max(w-6-ansi.StringWidth(meta)-ansi.StringWidth(note)-2, 1)
+		// One row: the title, then the day (and time where the day has
+		// several); the source is the feed chip's or the article's.
+		meta := l.date(i, a, "2 Jan 2006", "2 Jan 15:04")
+		room := max(w-5-ansi.StringWidth(note)-1-ansi.StringWidth(meta), 1)
 		t := ansi.Truncate(termtext.Line(a.Title), room, "…")
 		line := " " + mark + star + note + title.Render(t) + strings.Repeat(" ", max(room-ansi.StringWidth(t), 0)+1) + l.styles.Dim.Render(meta)
 		if i == l.cursor {
 			line = l.selectedRow(line, w, l.focused)
 		}
 		return []string{line}
+	}
+	meta := l.date(i, a, "2 Jan 2006", "2 Jan 2006 15:04")
+	if a.Source != "" {
+		meta = termtext.Line(a.Source) + " · " + meta
 	}
 	if len(a.Tags) > 0 {
 		meta += " · #" + termtext.Line(strings.Join(a.Tags, " #"))
@@ -466,9 +466,9 @@ func (l listPane) articleRows(i int, a *news.Article, w int) []string {
 
 // date is an article's day, with the time where the articles next to it
 // are of the same day, so a busy day's stories can be told apart.
-func (l listPane) date(i int, a *news.Article) string {
+func (l listPane) date(i int, a *news.Article, day, withTime string) string {
 	d := a.Date()
-	day := func(b *news.Article) bool {
+	sameDay := func(b *news.Article) bool {
 		if b == nil {
 			return false
 		}
@@ -476,10 +476,10 @@ func (l listPane) date(i int, a *news.Article) string {
 		y2, m2, d2 := d.Date()
 		return y1 == y2 && m1 == m2 && d1 == d2
 	}
-	if day(l.row(i-1)) || day(l.row(i+1)) {
-		return d.Format("2 Jan 2006 15:04")
+	if sameDay(l.row(i-1)) || sameDay(l.row(i+1)) {
+		return d.Format(withTime)
 	}
-	return d.Format("2 Jan 2006")
+	return d.Format(day)
 }
 
 func (l listPane) chips(w int) string {
