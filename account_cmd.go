@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"byline/feed"
 	"byline/internal/termtext"
 	"byline/remote"
 	"byline/store"
@@ -255,4 +256,59 @@ func (a *app) secret(ctx context.Context, acct store.Account) (string, error) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimLeft(s, "\r\n"), "\n")
 	return strings.TrimSpace(line)
+}
+
+// subscribeAccount is the account a new subscription goes to: the one
+// named, or the only one. ok is false when there is none.
+func (a *app) subscribeAccount(ctx context.Context, lib *store.Store, id int64) (store.Account, bool, error) {
+	if id != 0 {
+		acct, err := lib.Account(ctx, id)
+		return acct, err == nil, err
+	}
+	accounts, err := lib.Accounts(ctx)
+	switch {
+	case err != nil:
+		return store.Account{}, false, err
+	case len(accounts) == 0:
+		return store.Account{}, false, nil
+	case len(accounts) > 1:
+		return store.Account{}, false, errors.New("several accounts: say which server follows the feed with --account ID, or --local")
+	}
+	return accounts[0], true, nil
+}
+
+// subscribeOnServer finds each feed (a page's address finds its feed, as
+// byline subscribe does), adds it on the account's server and syncs.
+func (a *app) subscribeOnServer(ctx context.Context, lib *store.Store, fetcher *feed.Fetcher, acct store.Account, args []string) error {
+	secret, err := a.secret(ctx, acct)
+	if err != nil {
+		return err
+	}
+	client, err := remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version})
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, raw := range args {
+		feedURL, _, err := fetcher.Discover(ctx, raw)
+		if err == nil {
+			err = client.Subscribe(ctx, feedURL)
+		}
+		if err != nil {
+			fmt.Fprintf(a.stderr, "byline: %s: %s\n", termtext.Line(raw), termtext.Line(err.Error()))
+			failed++
+			continue
+		}
+		fmt.Fprintf(a.stdout, "following %s on account %d (%s)\n", termtext.Line(feedURL), acct.ID, termtext.Line(acct.URL))
+	}
+	if failed == len(args) {
+		return exitError{1}
+	}
+	if err := a.sync(ctx, lib, []int64{acct.ID}); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return exitError{1}
+	}
+	return nil
 }

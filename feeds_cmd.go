@@ -21,7 +21,8 @@ import (
 )
 
 func (a *app) subscribeCommand() *cobra.Command {
-	var fullText bool
+	var fullText, local bool
+	var accountID int64
 	cmd := &cobra.Command{
 		Use:   "subscribe URL...",
 		Short: "Follow feeds (a web page's address finds its feed)",
@@ -30,7 +31,11 @@ finds the feed the page links to. The feed is fetched once to check it and
 its articles are added; "byline refresh" fetches every feed again.
 
 With --full-text byline captures each item's web page instead of the feed's
-summary (it does this by itself for items shorter than 80 words).`,
+summary (it does this by itself for items shorter than 80 words).
+
+With an account (byline account add), the feed is added on the account's
+server, which fetches it from then on, and synced; --local follows it here
+only.`,
 		Example: `  byline subscribe https://example.org/news/rss.xml
   byline subscribe https://example.org/blog/   # finds the feed in the page`,
 		Args: cobra.MinimumNArgs(1),
@@ -41,6 +46,14 @@ summary (it does this by itself for items shorter than 80 words).`,
 				return err
 			}
 			fetcher := a.fetcher()
+			if !local {
+				// With an account, the feed is the server's to fetch.
+				if acct, ok, err := a.subscribeAccount(ctx, lib, accountID); err != nil {
+					return err
+				} else if ok {
+					return a.subscribeOnServer(ctx, lib, fetcher, acct, args)
+				}
+			}
 			failed := 0
 			for _, raw := range args {
 				if err := a.subscribe(ctx, lib, fetcher, raw, fullText); err != nil {
@@ -55,6 +68,8 @@ summary (it does this by itself for items shorter than 80 words).`,
 		},
 	}
 	cmd.Flags().BoolVar(&fullText, "full-text", false, "capture each item's web page: the feed carries only summaries")
+	cmd.Flags().BoolVar(&local, "local", false, "follow the feed here only, not on the account's server")
+	cmd.Flags().Int64Var(&accountID, "account", 0, "the account whose server follows the feed (with several accounts)")
 	return cmd
 }
 

@@ -18,9 +18,10 @@ import (
 // against the real server.
 type fakeMiniflux struct {
 	*httptest.Server
-	key  string
-	mu   sync.Mutex
-	read map[int64]bool
+	key        string
+	mu         sync.Mutex
+	read       map[int64]bool
+	subscribed []string
 }
 
 func newFakeMiniflux(t *testing.T, key string) *fakeMiniflux {
@@ -62,6 +63,14 @@ func newFakeMiniflux(t *testing.T, key string) *fakeMiniflux {
 				}
 			}
 			fmt.Fprintf(w, `{"total":%d,"entry_ids":[%s]}`, len(ids), strings.Join(ids, ","))
+		case "POST /v1/feeds":
+			var req struct {
+				URL string `json:"feed_url"`
+			}
+			json.NewDecoder(r.Body).Decode(&req)
+			f.subscribed = append(f.subscribed, req.URL)
+			w.WriteHeader(201)
+			w.Write([]byte(`{"feed_id":9}`))
 		case "PUT /v1/entries":
 			var req struct {
 				IDs    []int64 `json:"entry_ids"`
@@ -162,5 +171,35 @@ func TestReadFeedReachesServer(t *testing.T) {
 	defer f.mu.Unlock()
 	if len(f.read) != 3 {
 		t.Fatalf("the server has %d entries read, want all 3", len(f.read))
+	}
+}
+
+// With an account, subscribe adds the feed on the server (found from a
+// page's address as usual) and syncs; --local follows it here.
+func TestSubscribeGoesToServer(t *testing.T) {
+	f := newFakeMiniflux(t, "k")
+	t.Setenv("BYLINE_TOKEN", "k")
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/rss" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Cove News</title><item><title>Tide tables printed</title><link>http://cove.example/1</link><description>The tide tables for spring were printed on Monday.</description></item></channel></rss>`)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Cove</body></html>`)
+	}))
+	defer site.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "account", "add", "miniflux", f.URL)
+	out := mustRun(t, "--library", lib, "subscribe", site.URL+"/")
+	f.mu.Lock()
+	got := f.subscribed
+	f.mu.Unlock()
+	if len(got) != 1 || got[0] != site.URL+"/rss" || !strings.Contains(out, "on account 1") {
+		t.Fatalf("subscribe with an account: server got %q, printed %q", got, out)
+	}
+	mustRun(t, "--library", lib, "subscribe", "--local", site.URL+"/rss")
+	if arts := listJSON(t, lib, "tide"); len(arts) != 1 {
+		t.Fatalf("subscribe --local did not follow the feed here: %d articles", len(arts))
 	}
 }

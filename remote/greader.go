@@ -399,3 +399,19 @@ func (g *GReader) MarkFeedRead(ctx context.Context, feedID string, b Bound) erro
 	_, err := g.post(ctx, "mark-all-as-read", form)
 	return err
 }
+
+// Subscribe implements Client with quickadd.
+func (g *GReader) Subscribe(ctx context.Context, feedURL string) error {
+	data, err := g.post(ctx, "subscription/quickadd?output=json", url.Values{"quickadd": {feedURL}})
+	if err != nil {
+		return err
+	}
+	var res struct {
+		NumResults int    `json:"numResults"`
+		Error      string `json:"error"`
+	}
+	if json.Unmarshal(data, &res) == nil && res.NumResults == 0 && res.Error != "" {
+		return errors.New(res.Error)
+	}
+	return nil
+}

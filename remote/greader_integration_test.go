@@ -78,3 +78,30 @@ func TestGReaderSync(t *testing.T) {
 		t.Fatalf("a wrong password: %v, want ErrAuth", err)
 	}
 }
+
+// A feed subscribed from byline is added on the server, through either
+// API, and its entries come with the next sync.
+func TestSubscribeOnServer(t *testing.T) {
+	s := minifluxtest.Shared(t)
+	u := s.NewUser(t)
+	u.EnableGoogleReader(t)
+	pub := newPublisher(t)
+	st := openLibrary(t)
+	ctx := context.Background()
+
+	mf := remote.NewMiniflux(s.URL, u.APIKey, quick)
+	if err := mf.Subscribe(ctx, pub.feed("cove", 3)); err != nil {
+		t.Fatal(err)
+	}
+	acct := addAccount(t, st, "miniflux", s.URL, "")
+	if res := syncOK(t, st, acct.ID, mf); res.New != 3 || res.FeedsAdded != 1 {
+		t.Fatalf("after subscribing through the REST API: %+v, want the feed's 3 entries", res)
+	}
+	gr := remote.NewGReader(s.URL, u.Name, u.Password, quick)
+	if err := gr.Subscribe(ctx, pub.feed("marsh", 2)); err != nil {
+		t.Fatal(err)
+	}
+	if res := syncOK(t, st, acct.ID, mf); res.New != 2 || res.FeedsAdded != 1 {
+		t.Fatalf("after subscribing through the Google Reader API: %+v, want the feed's 2 entries", res)
+	}
+}

@@ -275,3 +275,14 @@ func (m *Miniflux) MarkFeedRead(ctx context.Context, feedID string, b Bound) err
 		}
 	}
 }
+
+// Subscribe implements Client; the feed goes into the user's first
+// category, as Miniflux does when none is named.
+func (m *Miniflux) Subscribe(ctx context.Context, feedURL string) error {
+	b, err := json.Marshal(map[string]any{"feed_url": feedURL})
+	if err != nil {
+		return err
+	}
+	_, err = m.h.do(ctx, http.MethodPost, "/v1/feeds", "application/json", b)
+	return err
+}

@@ -71,6 +71,8 @@ type Client interface {
 	// MarkFeedRead marks a feed's entries read on the server, all of
 	// them up to b, held here or not; feedID "" means every feed.
 	MarkFeedRead(ctx context.Context, feedID string, b Bound) error
+	// Subscribe adds a feed on the server, which fetches it from then on.
+	Subscribe(ctx context.Context, feedURL string) error
 }
 
 // ErrAuth is a server refusing the credentials.

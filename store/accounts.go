@@ -219,25 +219,36 @@ func (s *Store) SetAccountFeeds(ctx context.Context, account int64, feeds []Remo
 				added++
 			}
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT remote_id, feed_id FROM account_feeds WHERE account_id = ?`, account)
+		rows, err := tx.QueryContext(ctx, `SELECT remote_id, feed_id, category FROM account_feeds WHERE account_id = ?`, account)
 		if err != nil {
 			return err
 		}
-		var gone []int64
+		type goneFeed struct {
+			id       int64
+			category string
+		}
+		var gone []goneFeed
 		for rows.Next() {
 			var rid string
-			var fid int64
-			if err := rows.Scan(&rid, &fid); err != nil {
+			var g goneFeed
+			if err := rows.Scan(&rid, &g.id, &g.category); err != nil {
 				rows.Close()
 				return err
 			}
 			if !listed[rid] {
-				gone = append(gone, fid)
+				gone = append(gone, g)
 			}
 		}
 		rows.Close()
-		for _, fid := range gone {
-			if err := removeFeed(ctx, tx, fid); err != nil {
+		for _, g := range gone {
+			// The category's tag came from the server, not the reader:
+			// it keeps no article from going with its feed.
+			if tags := normalTags([]string{g.category}); len(tags) == 1 {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE name = ? AND article_id IN (SELECT id FROM articles WHERE feed_id = ?)`, tags[0], g.id); err != nil {
+					return err
+				}
+			}
+			if err := removeFeed(ctx, tx, g.id); err != nil {
 				return err
 			}
 			removed++

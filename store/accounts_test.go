@@ -165,3 +165,22 @@ func mustList(t *testing.T, s *Store, query string) []*news.Article {
 	}
 	return l
 }
+
+// A feed the server no longer lists goes, with its articles but those the
+// reader starred or tagged: the category's own tag keeps none.
+func TestFeedDroppedByServerGoes(t *testing.T) {
+	ctx := context.Background()
+	s, a, ids := syncedLibrary(t)
+	s.AddTags(ctx, ids["101"], "pier")
+	s.SetStarred(ctx, ids["102"], false)
+	if _, removed, err := s.SetAccountFeeds(ctx, a.ID, nil); err != nil || removed != 1 {
+		t.Fatalf("removed %d feeds, %v", removed, err)
+	}
+	left := mustList(t, s, "")
+	if len(left) != 2 {
+		t.Fatalf("%d articles left, want the one the reader tagged and the library's own", len(left))
+	}
+	if n := len(mustList(t, s, "tag:coast")); n != 0 {
+		t.Errorf("%d articles still carry the dropped feed's category", n)
+	}
+}
