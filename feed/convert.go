@@ -78,7 +78,7 @@ func prepPage(doc *html.Node) {
 // address is made absolute against the page (a "#notes" link points into
 // this page, not the site's front page); "<" in alt text stays text.
 func tidyArticle(root *html.Node, base *url.URL) {
-	var doomed, unwrap []*html.Node
+	var doomed, unwrap, tables []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
@@ -98,6 +98,8 @@ func tidyArticle(root *html.Node, base *url.URL) {
 			case atom.Img:
 				fixImage(n)
 				absImage(n, base)
+			case atom.Table:
+				tables = append(tables, n)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -105,6 +107,13 @@ func tidyArticle(root *html.Node, base *url.URL) {
 		}
 	}
 	walk(root)
+	for _, t := range tables {
+		if isLayoutTable(t) {
+			dissolveTable(t)
+		} else {
+			flattenCells(t)
+		}
+	}
 	for _, n := range doomed {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
@@ -119,6 +128,127 @@ func tidyArticle(root *html.Node, base *url.URL) {
 			p.RemoveChild(n)
 		}
 	}
+}
+
+// isLayoutTable: a table that lays out a page rather than holding data —
+// one with a table inside, one marked as presentation, one of a single
+// row, or one whose cells hold whole passages of the story.
+func isLayoutTable(t *html.Node) bool {
+	if role, _ := attr(t, "role"); role == "presentation" {
+		return true
+	}
+	layout, rows := false, 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !layout; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				layout = true
+			case atom.Tr:
+				rows++
+			case atom.Td, atom.Th:
+				if len(strings.Fields(textOf(c))) > 150 {
+					layout = true
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(t)
+	return layout || rows == 1
+}
+
+// dissolveTable replaces a layout table with its cells' contents, in
+// order, each as a block of its own.
+func dissolveTable(t *html.Node) {
+	var cells []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th || c.DataAtom == atom.Caption) {
+				cells = append(cells, c)
+				continue
+			}
+			if c.Type == html.ElementNode && c.DataAtom != atom.Table {
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+	for _, cell := range cells {
+		div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		for c := cell.FirstChild; c != nil; c = cell.FirstChild {
+			cell.RemoveChild(c)
+			div.AppendChild(c)
+		}
+		t.Parent.InsertBefore(div, t)
+	}
+	t.Parent.RemoveChild(t)
+}
+
+// cellBlocks are the elements that would break a Markdown table row.
+var cellBlocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true,
+	atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Section: true, atom.Figure: true, atom.Figcaption: true,
+}
+
+// flattenCells makes a data table's cells fit on one line, as Markdown
+// table cells must: headings become bold, paragraphs and list items are
+// parted by "; ", line breaks by a space, rules go. A cell left holding a
+// list or two paragraphs would make html-to-markdown give up the table
+// and run all its cells together.
+func flattenCells(t *html.Node) {
+	var walk func(n *html.Node, inCell bool)
+	walk = func(n *html.Node, inCell bool) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch {
+				case c.DataAtom == atom.Td || c.DataAtom == atom.Th:
+					walk(c, true)
+					next = c.NextSibling
+					c = next
+					continue
+				case !inCell:
+				case c.DataAtom == atom.Br:
+					c.Type, c.Data, c.DataAtom, c.Attr = html.TextNode, " ", 0, nil
+				case c.DataAtom == atom.Hr:
+					n.RemoveChild(c)
+				case isHeading(c.DataAtom):
+					c.Data, c.DataAtom = "strong", atom.Strong
+				case cellBlocks[c.DataAtom]:
+					if prev := previousContent(c); prev != nil {
+						n.InsertBefore(&html.Node{Type: html.TextNode, Data: "; "}, c)
+					}
+					c.Data, c.DataAtom = "span", atom.Span
+				}
+			}
+			walk(c, inCell)
+			c = next
+		}
+	}
+	walk(t, false)
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// previousContent is the nearest earlier sibling with any text, or nil.
+func previousContent(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if strings.TrimSpace(textOf(p)) != "" {
+			return p
+		}
+	}
+	return nil
 }
 
 func attr(n *html.Node, key string) (string, bool) {
