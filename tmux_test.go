@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,11 +198,13 @@ func TestReaderNotesInRealTerminal(t *testing.T) {
 func TestReaderSmallTerminals(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 	mustRun(t, "--library", lib, "--samples", "list")
+	loaded := fmt.Sprintf("Library %d ·", len(listJSON(t, lib)))
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s := newTmuxSession(t, size[0], size[1], "--library", lib)
-			// The status line is drawn after the panes: wait for it, not
-			// for the first word of the screen.
+			// The status line is drawn after the panes, and before the
+			// list has loaded: wait for both.
+			s.waitFor(loaded)
 			scr := s.waitFor("? help")
 			if !strings.Contains(lastLine(scr), "? help") {
 				t.Errorf("the status line does not offer help:\n%s", scr)
@@ -382,6 +386,60 @@ func TestTmuxSessionsArePrivate(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if p == pid {
 			t.Fatalf("the test's reader (pid %s) runs on the user's default tmux server", pid)
+		}
+	}
+}
+
+// A newsboat user's round: the feed view, a feed's articles, the first
+// article, n to the next unread, A to mark the rest of the feed read, and
+// q back out a level at a time until it quits.
+func TestReaderFeedViewNextUnreadMarkAllInRealTerminal(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Quayside Bulletin</title><link>http://`+r.Host+`/</link>`)
+		for i, title := range []string{"Ferry timetable changes", "Harbour wall repaired", "Lighthouse opens to visitors", "Fish market moves"} {
+			body := strings.Repeat(fmt.Sprintf("The %s story goes on as the harbour board meets again this week. ", strings.ToLower(title)), 12)
+			fmt.Fprintf(w, `<item><title>%s</title><link>http://%s/%d</link><guid>qb-%d</guid><pubDate>%s</pubDate><description>%s</description></item>`,
+				title, r.Host, i, i, time.Date(2026, 11, 20-i, 9, 0, 0, 0, time.UTC).Format(time.RFC1123Z), body)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	defer srv.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "--samples", "list")
+	mustRun(t, "--library", lib, "subscribe", srv.URL+"/feed.xml")
+	total := len(listJSON(t, lib))
+
+	s := newTmuxSession(t, 160, 45, "--library", lib)
+	s.waitFor(fmt.Sprintf("Library %d ·", total))
+	s.keys("F")
+	s.waitFor("Feeds 1 · 4 unread")
+	s.keys("Enter")
+	s.waitFor("Quayside Bulletin 4 · 4 unread")
+	s.keys("Enter") // the newest, read now
+	s.waitFor("Quayside Bulletin 4 · 3 unread")
+	s.keys("n")
+	s.waitFor("Quayside Bulletin 4 · 2 unread")
+	s.waitFor("harbour wall repaired story goes on") // the second article, open
+	s.keys("A")
+	s.waitFor("Quayside Bulletin 4 · 0 unread")
+	s.keys("q") // to the feed's list
+	s.waitFor("n next unread")
+	s.keys("q") // to the feed view
+	s.waitFor("Feeds 1 · 0 unread")
+	s.keys("q") // to the library
+	s.waitFor(fmt.Sprintf("Library %d ·", total))
+	s.keys("q") // and out
+	s.waitGone()
+
+	for _, a := range listJSON(t, lib) {
+		inFeed := strings.Contains(a.URL, srv.Listener.Addr().String())
+		if a.Read != inFeed {
+			t.Errorf("%q: read=%v; only the feed's articles were to be marked read", a.Title, a.Read)
 		}
 	}
 }

@@ -126,3 +126,52 @@ func BenchmarkReopenArticle(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPreviewMove: one j press with the article pane following the
+// cursor, at 100,000 articles — the key, the article's load, its
+// rendering and the frame after it, as holding j does (target ≤ 16 ms a
+// move).
+func BenchmarkPreviewMove(b *testing.B) {
+	lib := bigLibrary(100_000)
+	body := strings.Repeat("The harbour board met on Tuesday and agreed the new timetable for the winter ferries. ", 8)
+	for _, a := range lib.articles[:3000] {
+		a.Body, a.Words = body+a.Title, 120
+	}
+	m := New(lib, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m = next.(Model)
+	next, _ = m.Update(loadWindow(lib, m.list.gen, m.list.query(), 0, 0, 0)())
+	m = next.(Model)
+	down := tea.KeyPressMsg{Code: 'j', Text: "j"}
+	// deliver runs a command tree as the program would, Update by Update.
+	var deliver func(cmd tea.Cmd)
+	deliver = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				deliver(c)
+			}
+		case listLoadedMsg, articleLoadedMsg, articleRenderedMsg:
+			next, more := m.Update(msg)
+			m = next.(Model)
+			deliver(more)
+		}
+	}
+	moves := 0
+	for b.Loop() {
+		next, cmd := m.Update(down)
+		m = next.(Model)
+		deliver(cmd)
+		if !strings.Contains(m.View().Content, "harbour board met") {
+			b.Fatal("the article under the cursor is not shown")
+		}
+		if moves++; moves == 2500 { // stay among the articles with bodies
+			next, _ = m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
+			m = next.(Model)
+			moves = 0
+		}
+	}
+}
