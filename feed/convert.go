@@ -387,8 +387,9 @@ func fixLink(n *html.Node, base *url.URL) bool {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
-	switch u.Scheme {
-	case "http", "https", "mailto", "file":
+	switch {
+	case u.Scheme == "http", u.Scheme == "https", u.Scheme == "mailto":
+	case u.Scheme == "file" && base != nil && base.Scheme == "file": // a saved page's links to its neighbours
 	default:
 		return false
 	}
