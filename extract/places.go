@@ -152,16 +152,23 @@ var placeSieves = []placeRule{
 // compass word ("South West Edinburgh", "Aberdeen South"), or end in a
 // landmark word ("Leicester Square", "the Demilitarized Zone").
 func placeMention(toks []token, a, b int) (mention, bool) {
+	m, ok, _ := placeDecision(toks, a, b)
+	return m, ok
+}
+
+// placeDecision is placeMention that also names the sieve that decided,
+// "" when none did.
+func placeDecision(toks []token, a, b int) (mention, bool, string) {
 	c := placeCand{toks: toks, a: a, b: b, text: spanText(toks, a, b)}
 	for _, r := range placeSieves {
 		switch r.run(&c) {
 		case accept:
-			return c.m, true
+			return c.m, true, r.name
 		case reject:
-			return mention{}, false
+			return mention{}, false, r.name
 		}
 	}
-	return mention{}, false
+	return mention{}, false, ""
 }
 
 // compassRegion: "the South West", "the North-East" are regions of a
@@ -484,7 +491,7 @@ func regionCloses(toks []token, r int) bool {
 		ok = stateAbbreviations[strings.TrimSuffix(toks[r].Text, ".")] != ""
 		p.Kind = lexicon.Region
 	}
-	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country || knownName(toks[r].Text) {
+	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country {
 		return false
 	}
 	return end >= len(toks) || toks[end].Kind != tPoss && !toks[end].cap()
