@@ -37,7 +37,7 @@ func resolvePeople(toks []token, ms []mention) []person {
 // peopleByWords finds the person a full name is another form of.
 func peopleByWords(people []person, words []string) int {
 	for i, p := range people {
-		if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) || endsWith(p.Words, words) || endsWith(words, p.Words) {
+		if sameOrLonger(p.Words, words) || sameOrLonger(words, p.Words) || endsWith(p.Words, words) || endsWith(words, p.Words) || nameOrderVariant(p.Words, words) {
 			return i
 		}
 	}
@@ -505,8 +505,8 @@ func nameHasWord(name []string, w string) bool {
 		return false
 	}
 	last := name[len(name)-1]
-	// "Assad" is "Bashar al-Assad".
-	if last == w || name[0] == w || particleStem(last) == w {
+	// "Assad" is "Bashar al-Assad", and so is "Al-Assad" opening a sentence.
+	if last == w || name[0] == w || particleStem(last) == w || len(w) > 3 && w[0] == 'A' && strings.EqualFold(last, w) {
 		return true
 	}
 	// "Ochoa" is "María Fernanda Ochoa Restrepo", "García" is "Gabriel
@@ -640,4 +640,14 @@ func oneSyllable(s string) bool {
 		return true
 	}
 	return false
+}
+
+// nameOrderVariant: "Sung-Hoon Park" is "Park Sung-hoon" written in the
+// Western order — the same two words swapped, a romanised given name
+// among them, its capitals aside.
+func nameOrderVariant(a, b []string) bool {
+	if len(a) != 2 || len(b) != 2 || !strings.EqualFold(a[0], b[1]) || !strings.EqualFold(a[1], b[0]) {
+		return false
+	}
+	return romanisedSyllables(a[0]) || romanisedSyllables(a[1])
 }

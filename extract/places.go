@@ -127,6 +127,7 @@ type placeRule struct {
 // the gazetteer lacks. The first rule to accept or reject decides.
 var placeSieves = []placeRule{
 	{"compass-region", compassRegion},
+	{"time-zone", timeZone},
 	{"not-a-demonym-or-code", notDemonymOrCode},
 	{"a-town-does-not-speak", townDoesNotSpeak},
 	{"court-district", courtDistrict},
@@ -213,6 +214,12 @@ func townDoesNotSpeak(c *placeCand) verdict {
 func gazetteerSpelling(c *placeCand) verdict {
 	toks, a, b := c.toks, c.a, c.b
 	c.p, c.known = lookupPlace(c.text)
+	if !c.known && a > 0 && toks[a-1].Text == "The" && !toks[a-1].SentStart {
+		// "from The Hague": the article is part of the name.
+		if c.p, c.known = lookupPlace("The " + c.text); c.known {
+			c.text = "The " + c.text
+		}
+	}
 	if !c.known && b-a == 1 && strings.HasSuffix(c.text, ".") && a > 0 && toks[a-1].Text == "," {
 		if full := stateAbbreviations[strings.TrimSuffix(c.text, ".")]; full != "" {
 			if c.p, c.known = lookupPlace(full); c.known {
@@ -382,7 +389,10 @@ func landmarkSuffixRule(c *placeCand) verdict {
 	if last == "channel" && !isPlaceAt(spanText(toks, a, b-1)) && !isDemonym(spanText(toks, a, b-1)) {
 		return pass // "the English Channel", but "the Disney Channel"
 	}
-	if (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !roleBefore && !honorific(toks[a].lower()) && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
+	// "Chairman Park", "Sung-Hoon Park": an office or a romanised given
+	// name before "Park" makes a person.
+	personal := roleBefore || honorific(toks[a].lower()) || personRoles.has(toks[a].low) || officeTitles.has(toks[a].low) || romanisedSyllables(toks[a].Text)
+	if (!personFirst(toks[a].Text) || naturalFeatures.has(last) || theBefore) && !personal && !hasConnector(toks, a, b) && !hasOrgWord(toks, a, b-1) {
 		return c.place("landmark-suffix", lexicon.Place{Name: c.text, Kind: lexicon.Feature})
 	}
 	return pass
@@ -531,3 +541,9 @@ func areaOfPlace(c *placeCand) verdict {
 // buildingCentres are the kinds of centre that are buildings.
 var buildingCentres = setOf("correctional", "detention", "shopping", "convention", "medical",
 	"conference", "leisure", "sports", "community", "exhibition", "trade", "aquatics", "holding")
+
+// timeZones are written after a time, never as places: "11 p.m. ET".
+var timeZones = setOf("ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
+	"PDT", "GMT", "BST", "CET", "CEST", "UTC", "JST", "KST", "IST", "AEST", "AEDT")
+
+func timeZone(c *placeCand) verdict { return rejectIf(c.b-c.a == 1 && timeZones.has(c.text)) }

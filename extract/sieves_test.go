@@ -47,6 +47,7 @@ var placeSieveCases = []struct {
 }{
 	{"compass-region", `Floods hit the South West on Monday.`, "South West", true},
 	{"compass-region", `The wind came from the West.`, "West", false},
+	{"time-zone", `Polls close at 8 p.m. ET on Tuesday.`, "ET", false},
 	{"not-a-demonym-or-code", `Thai officials met on Monday.`, "Thai", false},
 	{"a-town-does-not-speak", `Halifax said prices rose.`, "Halifax", false},
 	{"court-district", `He was charged in the Southern District of New York.`, "Southern District", false},
