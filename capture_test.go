@@ -244,9 +244,10 @@ func TestCaptureDropsCommentsEscapesAltAndNumbersInTitles(t *testing.T) {
 		name: "comments and alt text",
 		body: []byte(page("", "Board publishes the survey", storyParas+`
 <p><img src="/img/chart.png" alt="Costs <rising> since 2020"></p>
+<p>Readings of &lt;5 ppm were normal; readings &gt;9 ppm closed the beach.</p>
 <p>That is the whole report.</p><!--THE END--><!-- google_ad_section_end -->`)),
-		want:  []string{`![Costs \<rising> since 2020](`},
-		never: []string{"<!--", "THE END", "google_ad"},
+		want:  []string{`![Costs \<rising> since 2020](`, `Readings of \<5 ppm were normal; readings \>9 ppm`},
+		never: []string{"<!--", "THE END", "google_ad", "&lt;", "&gt;"},
 	})
 	// No title anywhere: it is made from the first sentence, which opens
 	// a numbered list.

@@ -42,8 +42,37 @@ func nodeMarkdown(n *html.Node, base *url.URL) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("convert HTML to Markdown: %w", err)
 	}
-	return strings.TrimSpace(quoteContinuations(termtext.Clean(string(md)))), nil
+	return strings.TrimSpace(quoteContinuations(angleEscapes(termtext.Clean(string(md))))), nil
 }
+
+// angleEscapes writes the "<" and ">" of the text as Markdown escapes
+// ("\<") rather than the HTML entities html-to-markdown writes ("&lt;"): a
+// stored body is read as text too (search, people and quotes, export), and
+// "&lt;img&gt;" there reads as the words "lt img gt". Code is left alone.
+func angleEscapes(md string) string {
+	if !strings.Contains(md, "&lt;") && !strings.Contains(md, "&gt;") {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	fenced := false
+	for i, l := range lines {
+		if _, rest := quotePrefix(l); isFence(rest) || isFence(l) {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			continue
+		}
+		parts := strings.Split(l, "`")
+		for j := 0; j < len(parts); j += 2 { // outside `code` spans
+			parts[j] = angleReplacer.Replace(parts[j])
+		}
+		lines[i] = strings.Join(parts, "`")
+	}
+	return strings.Join(lines, "\n")
+}
+
+var angleReplacer = strings.NewReplacer("&lt;", `\<`, "&gt;", `\>`)
 
 // prepPage readies a whole page for readability, which judges elements
 // by their class and drops images it cannot see: headings and labels
