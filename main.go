@@ -132,6 +132,7 @@ with who said them. With no arguments it opens the reader.`,
 		a.syncCommand(),
 		a.accountCommand(),
 	)
+	a.completeValues(root)
 	return root
 }
 

@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"byline/internal/termtext"
@@ -53,12 +56,47 @@ notes and extracted people, places and quotes.`,
 			if err != nil {
 				return err
 			}
-			_, err = io.WriteString(a.stdout, out)
-			return err
+			return a.page(out)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the article as JSON")
 	return cmd
+}
+
+// page writes out through $PAGER (less -R when it is unset) when it is
+// taller than the terminal, as git and man do; a pager that cannot start
+// or is set to cat or empty means plain output.
+func (a *app) page(out string) error {
+	f, ok := a.stdout.(*os.File)
+	if !ok {
+		_, err := io.WriteString(a.stdout, out)
+		return err
+	}
+	_, height, err := term.GetSize(f.Fd())
+	pager, set := os.LookupEnv("PAGER")
+	if !set {
+		pager = "less"
+	}
+	args := strings.Fields(pager)
+	if err != nil || strings.Count(out, "\n") < height || len(args) == 0 || args[0] == "cat" {
+		_, err := io.WriteString(a.stdout, out)
+		return err
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(out), f, a.stderr
+	// less shows colour (-R), and quits at once if it all fits (-F).
+	if os.Getenv("LESS") == "" {
+		cmd.Env = append(os.Environ(), "LESS=FRX")
+	}
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil // the pager said its own say, or was quit
+		}
+		_, err := io.WriteString(a.stdout, out)
+		return err
+	}
+	return nil
 }
 
 // parseID reads an article id as the commands take it.
