@@ -181,7 +181,7 @@ func (a *app) readerSync(ctx context.Context, lib *store.Store) (int, error) {
 	if len(failures) == 0 {
 		return n, nil
 	}
-	msg := "sync failed: " + failures[0]
+	msg := "sync failed: " + termtext.Line(failures[0])
 	if waiting > 0 {
 		msg += " — " + plural(waiting, "change") + " waiting"
 	}

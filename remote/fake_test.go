@@ -263,3 +263,38 @@ func TestRetriesAndBackoff(t *testing.T) {
 		t.Fatalf("sent %d after the server recovered, want 1", res.Sent)
 	}
 }
+
+// What a server sends never reaches the terminal with control sequences
+// in it: titles, authors, links, bodies, feed titles and categories.
+func TestServerTextIsCleaned(t *testing.T) {
+	f := newFake(t)
+	f.on("GET /v1/feeds", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`[{"id":1,"feed_url":"http://x.example/rss","title":"Gazette\u001b[2J","category":{"title":"Co\u001b]0;pwned\u0007ast"}}]`))
+	})
+	f.on("GET /v1/entries", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("after_entry_id") != "" {
+			w.Write([]byte(`{"total":0,"entries":[]}`))
+			return
+		}
+		w.Write([]byte(`{"total":1,"entries":[{"id":1,"feed_id":1,"url":"http://x.example/1\u001b[31m","title":"Pier\u001b[2J reopens","author":"Ada\u001b[1m Quill",` +
+			`"content":"<p>The pier\u001b[2J reopens.</p>","published_at":"2026-03-01T08:00:00Z","changed_at":"2026-03-01T08:00:00Z","status":"unread"}]}`))
+	})
+	f.on("GET /v1/entries/ids", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"total":0,"entry_ids":[]}`)) })
+	st := openLibrary(t)
+	acct := addAccount(t, st, "miniflux", f.URL, "")
+	syncOK(t, st, acct.ID, remote.NewMiniflux(f.URL, "k", quick))
+	list := articles(t, st, "")
+	if len(list) != 1 {
+		t.Fatalf("%d articles", len(list))
+	}
+	a, err := st.Article(context.Background(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feeds, _ := st.Feeds(context.Background())
+	for _, s := range []string{a.Title, a.Author, a.URL, a.Body, a.Source, feeds[0].Title, strings.Join(a.Tags, " ")} {
+		if strings.ContainsAny(s, "\x1b\x07") {
+			t.Errorf("control sequence kept: %q", s)
+		}
+	}
+}

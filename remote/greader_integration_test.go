@@ -105,3 +105,47 @@ func TestSubscribeOnServer(t *testing.T) {
 		t.Fatalf("after subscribing through the Google Reader API: %+v, want the feed's 2 entries", res)
 	}
 }
+
+// Mark all read reaches every feed's entries the server had at the key
+// press, held here or not, through either API; entries that arrive after
+// stay unread.
+func TestMarkAllReadOnServer(t *testing.T) {
+	s := minifluxtest.Shared(t)
+	for _, kind := range []string{"miniflux", "greader"} {
+		t.Run(kind, func(t *testing.T) {
+			u := s.NewUser(t)
+			u.EnableGoogleReader(t)
+			pub := newPublisher(t)
+			harbour := u.CreateFeed(t, pub.feed("harbour", 12), "")
+			u.CreateFeed(t, pub.feed("valley", 6), "Inland")
+			st := openLibrary(t)
+			acct := addAccount(t, st, kind, s.URL, u.Name)
+			var c remote.Client = remote.NewMiniflux(s.URL, u.APIKey, quick)
+			if kind == "greader" {
+				c = remote.NewGReader(s.URL, u.Name, u.Password, quick)
+			}
+			syncOK(t, st, acct.ID, c)
+			ctx := context.Background()
+			var forget []int64
+			for _, a := range articles(t, st, "")[:10] {
+				forget = append(forget, a.ID)
+			}
+			forgetArticles(t, st, forget)
+			if _, err := st.MarkAllRead(ctx); err != nil {
+				t.Fatal(err)
+			}
+			pub.feed("harbour", 13) // one more after the key press
+			u.RefreshFeed(t, harbour)
+			syncOK(t, st, acct.ID, c)
+			for title, e := range serverEntries(t, u, "") {
+				late := title == "Harbour story 13: the harbour council meets"
+				if late && e.Status != "unread" {
+					t.Errorf("%s arrived after the key press and was marked read", title)
+				}
+				if !late && e.Status != "read" {
+					t.Errorf("%s is still unread on the server after mark all read", title)
+				}
+			}
+		})
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"byline/feed"
+	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
 )
@@ -138,7 +140,7 @@ func storeEntries(entries []Entry, titles map[string]string) []store.RemoteEntry
 	out := make([]store.RemoteEntry, len(entries))
 	for i, e := range entries {
 		a := &news.Article{
-			URL:       e.URL,
+			URL:       termtext.Line(strings.TrimSpace(e.URL)),
 			Title:     feed.PlainText(e.Title),
 			Author:    feed.PlainText(e.Author),
 			Published: e.Published,
