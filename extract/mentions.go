@@ -580,6 +580,9 @@ func adjectiveShaped(w string) bool {
 	return false
 }
 
+// venueNouns after a name in lower case make a place of it.
+var venueNouns = setOf("prison", "jail", "stadium", "arena", "airport")
+
 // buildingNouns are the landmark words that are never verbs, so a name
 // before them in lower case names the building.
 var buildingNouns = setOf("bridge", "airport", "stadium", "station", "square", "street", "avenue",
@@ -842,7 +845,14 @@ func afterNameEvidence(toks []token, m *mention, a, b int) {
 		m.Evidence += 2 // "Mr Hague, 43,"
 		m.because("age-after", b+1, b+2)
 	}
-	if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
+	if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && venueNouns.has(toks[b].Text) {
+		// "the city's Hoa Lo prison", "the Belmarsh jail": the venue is a
+		// place, named with its noun.
+		m.Name = m.Name + " " + toks[b].Text
+		m.Words = append(m.Words, toks[b].Text)
+		m.Place = lexicon.Place{Name: m.Name, Kind: lexicon.Feature}
+		m.decide(mPlace, "venue-noun-after", a, b+1)
+	} else if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
 		m.decide(mOther, "building-noun-after", b, b+1)
 	}
 }

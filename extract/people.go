@@ -378,6 +378,9 @@ func notNameShaped(toks []token, m *mention) verdict {
 		if strings.ContainsAny(w, "0123456789") || isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
 			return reject
 		}
+		if i == m.Start && modifierPrefix(w) != "" {
+			return reject // "NBA-leading Lakers", "Texas-based Dell"
+		}
 		// "Vice Premier He Lifeng": an office vouches for a name that reads
 		// as a pronoun.
 		if (inLower(openers, w) || inLower(calendarWords, w)) && (i == m.Start && !knownName(w) || i > m.Start && !knownName(m.Words[0])) &&

@@ -106,6 +106,7 @@ var decidedCases = []struct {
 	{"romanised-given-name", `The memo was sent by Jae-won Pyo on Friday.`, "Jae-won Pyo", "person"},
 	{"nationality-before", `Fans cheered Australian Lynden Carstairs on Sunday.`, "Australian Lynden Carstairs", "person"},
 	{"building-noun-after", `Traffic stopped on the Golden Arrow bridge.`, "Golden Arrow", "other"},
+	{"venue-noun-after", `Officials toured the city's Tran Lo prison on Monday.`, "Tran Lo", "place"},
 	{"compass-word-opens-no-name", `North Ferriby held its fair.`, "North Ferriby", "other"},
 	{"office-without-name", `The Home Secretary spoke.`, "Home Secretary", "other"},
 	{"the-before-one-word", `They met at the Fenwick on Tuesday.`, "Fenwick", "other"},
@@ -231,6 +232,19 @@ func TestEverySieveIsTested(t *testing.T) {
 	for _, r := range fullNameSieves {
 		if !tested[r.no] {
 			t.Errorf("full-name sieve %q has no case", r.name)
+		}
+	}
+}
+
+// A capitalised modifier ("NBA-leading", "Texas-based") before a name is
+// not the name's first word.
+func TestModifierOpensNoFullName(t *testing.T) {
+	for _, run := range []string{"NBA-leading Hornets", "Texas-based Corvell"} {
+		toks := tokenizeBody("He scored 30 for the " + run + ", who won.")
+		a, b := findRun(t, toks, run)
+		m := newMention(mPerson, toks, a, b, run)
+		if v := notNameShaped(toks, &m); v != reject {
+			t.Errorf("%q: not-name-shaped said %d, want reject", run, v)
 		}
 	}
 }

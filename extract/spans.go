@@ -129,7 +129,7 @@ func particleStem(w string) string {
 var modifierSuffixes = []string{"-based", "-born", "-led", "-owned", "-backed", "-bound", "-made",
 	"-listed", "-registered", "-winning", "-winner", "-style", "-era", "-wide", "-funded", "-run",
 	"-headquartered", "-focused", "-linked", "-supported", "-nominated", "-bred", "-raised",
-	"-educated", "-trained", "-controlled", "-held", "-occupied", "-administered", "-bred"}
+	"-educated", "-trained", "-controlled", "-held", "-occupied", "-administered", "-bred", "-leading"}
 
 // modifierPrefix returns "California" for "California-based", else "".
 func modifierPrefix(w string) string {
