@@ -135,3 +135,14 @@ func TestPhraseResolvers(t *testing.T) {
 			"Stay indoors", "", "after the quote: X said"},
 	})
 }
+
+func TestWireQuoteMarks(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"two apostrophes close a quote opened with a curly mark", "“Is this the end?’’ asked Ned Rusk.",
+			"Is this the end?", "Ned Rusk", "after the quote: said X"},
+		{"two apostrophes open and close", "Ona Pell spoke. She added: ''It is time to go.'' Later she left.",
+			"It is time", "Ona Pell", "before the quote"},
+		{"two curly apostrophes open and close", "Ona Pell spoke. ’’We will step across,’’ said Pell.",
+			"We will step", "Ona Pell", "after the quote: said X"},
+	})
+}

@@ -305,6 +305,15 @@ func splitTokens(s string, para int, out []token) []token {
 			}
 			out = append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end})
 			i = end
+		case (r == '\'' || r == '’' || r == '‘') && strings.HasPrefix(s[i+size:], s[i:i+size]):
+			// Wire copy writes quote marks as two apostrophes (‘‘…’’,
+			// ’’…’’, ''…''): they pair like double quotes.
+			kind := tCloseQ
+			if r == '‘' || doubledOpens(s, i, 2*size) {
+				kind = tOpenQ
+			}
+			out = append(out, token{Text: s[i : i+2*size], Kind: kind, Para: para, Start: i, End: i + 2*size})
+			i += 2 * size
 		case r == '\'' || r == '’':
 			// A bare apostrophe after a plural is a possessive: "the players' union".
 			if n := len(out); n > 0 && out[n-1].End == i && out[n-1].Kind == tWord && i+size+1 <= len(s) && i+size < len(s) &&
@@ -353,6 +362,23 @@ func openingStraight(s string, i int) bool {
 		return i+1 < len(s) && !unicode.IsSpace(next) || prev == ':'
 	}
 	return false
+}
+
+// doubledOpens: a doubled mark of n bytes at s[i] opens a quote when it
+// starts the text or follows a space, a bracket or a dash, and a word
+// follows it.
+func doubledOpens(s string, i, n int) bool {
+	if i+n >= len(s) {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsSpace(next) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:/", prev)
 }
 
 func isLetterAt(s string, i int) bool {
