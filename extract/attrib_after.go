@@ -42,9 +42,18 @@ func (a *attribution) afterWindow(q *quoteSpan) (int, int, bool) {
 	}
 	sent, para := toks[q.End].Sent, toks[q.End].Para
 	i := q.End + 1
-	inside := toks[q.End-1]
+	inside := lastInside(toks, q)
 	closesClause := inside.Kind == tPunct && strings.ContainsAny(inside.Text, ",.?!…:;-—")
-	if !closesClause && !dashOrComma(toks, i) && !saidName(toks, i, sent) {
+	switch {
+	case i < len(toks) && toks[i].Para == para && (toks[i].Sent != sent || isStop(&inside) && toks[i].cap()):
+		// `“Will we step across?” Trump said.`: the question mark ended
+		// the sentence, but a bare attribution after it still belongs to
+		// the quote.
+		if !closesClause || !tailAttribution(toks, i) {
+			return 0, 0, false
+		}
+		sent = toks[i].Sent
+	case !closesClause && !dashOrComma(toks, i) && !saidName(toks, i, sent) && !tailAttribution(toks, i):
 		return 0, 0, false
 	}
 	for i < len(toks) && toks[i].Kind == tPunct && (dashOrComma(toks, i) || toks[i].Text == "–") {
@@ -56,6 +65,98 @@ func (a *attribution) afterWindow(q *quoteSpan) (int, int, bool) {
 	}
 	return i, end, i < end
 }
+
+// lastInside is the last token inside the quote, past the closing marks
+// of a quote nested at its end (`‘…attention,’ ”`).
+func lastInside(toks []token, q *quoteSpan) token {
+	k := q.End - 1
+	for k > q.Open+1 && (toks[k].Kind == tCloseQ || toks[k].Text == "’" || toks[k].Text == "'") {
+		k--
+	}
+	return toks[k]
+}
+
+// tailAttribution: the words from token i to the end of their clause are
+// a bare attribution — a speech verb and its subject, nothing else: `Trump
+// said.`, `Brooke tearfully asked before apologising`, `said Mr Holt, 52.`
+// Only plain verbs of saying count: "claims", "comments" and "described"
+// are as often nouns or the start of a new sentence about the quote.
+func tailAttribution(toks []token, i int) bool {
+	if i >= len(toks) || !subjectStart(&toks[i]) && !tailVerbs.has(toks[i].low) {
+		return false
+	}
+	sent := toks[i].Sent
+	for v := i; v < len(toks) && v < i+6 && toks[v].Sent == sent; v++ {
+		t := &toks[v]
+		if tailVerbs.has(t.low) {
+			if v > i && toks[v-1].low == "had" {
+				return false // "Gerrard had said before the game…": an earlier remark
+			}
+			if v == i {
+				return v+1 < len(toks) && toks[v+1].Sent == sent && (toks[v+1].cap() || toks[v+1].low == "the" || toks[v+1].low == "a")
+			}
+			return attributionEnds(toks, v+1, sent)
+		}
+		if t.Kind != tWord && t.Kind != tPoss {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectStart: a word that can open the subject of an attribution — a
+// name, a pronoun or a determiner.
+func subjectStart(t *token) bool {
+	if t.Kind != tWord {
+		return false
+	}
+	if _, pron := pronounGender[t.low]; pron || t.cap() {
+		return true
+	}
+	switch t.low {
+	case "the", "a", "an", "his", "her", "its", "their", "one":
+		return true
+	}
+	return false
+}
+
+// tailVerbs are the verbs of a bare attribution.
+var tailVerbs = setOf("said", "says", "asked", "asks", "added", "adds", "replied", "replies", "told",
+	"tells", "wrote", "writes", "explained", "explains", "continued", "insisted", "answered",
+	"recalled", "noted", "joked", "laughed", "shouted", "whispered", "exclaimed", "wondered",
+	"quipped", "conceded", "admitted", "warned", "responded", "tweeted", "testified", "stated",
+	"cautioned", "sighed", "snapped", "retorted", "posted", "texted", "emailed")
+
+// attributionEnds: after a speech verb at v-1 the clause ends, perhaps
+// after an object ("told reporters", "asked her") or a time ("said on
+// Monday").
+func attributionEnds(toks []token, v, sent int) bool {
+	for k := v; k < v+4; k++ {
+		if k >= len(toks) || toks[k].Sent != sent {
+			return true
+		}
+		t := &toks[k]
+		if t.Kind == tPunct {
+			return t.Text != ":" && t.Text != "-" && t.Text != "'"
+		}
+		if tailWords.has(t.low) && !t.cap() {
+			return true
+		}
+		if t.Kind != tWord || !t.cap() && !objectWords.has(t.low) {
+			return false
+		}
+	}
+	return false
+}
+
+// tailWords may follow an attribution that closes a clause: `asked
+// before apologising`, `said as he left`, `said on Monday`.
+var tailWords = setOf("before", "after", "as", "while", "when", "on", "in", "at", "during",
+	"adding", "later", "then", "yesterday", "today", "tonight", "afterwards", "recently", "earlier")
+
+// objectWords are the objects a speech verb takes before the clause ends.
+var objectWords = setOf("him", "her", "them", "me", "us", "reporters", "journalists", "the", "a",
+	"an", "his", "their", "its", "supporters", "lawmakers", "senators", "fans", "viewers", "listeners", "readers")
 
 func dashOrComma(toks []token, i int) bool {
 	return i < len(toks) && (toks[i].Text == "," || toks[i].Text == "—" || toks[i].Text == "-")

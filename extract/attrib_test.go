@@ -146,3 +146,22 @@ func TestWireQuoteMarks(t *testing.T) {
 			"We will step", "Ona Pell", "after the quote: said X"},
 	})
 }
+
+func TestAttributionAfterAStop(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"a question mark ends the sentence before the attribution", `Rhea Dunmore met the envoy. “Will we step across?” Dunmore asked.`,
+			"Will we step", "Rhea Dunmore", "after the quote: X said / named person"},
+		{"a full stop ends the sentence before the attribution", `"We won the vote." Keld Hansen said on Monday.`,
+			"We won", "Keld Hansen", "after the quote: X said / named person"},
+		{"an attribution with no comma", `“We never had demand like that ” Ivo Marsh said.`,
+			"We never had", "Ivo Marsh", "after the quote: X said / named person"},
+		{"a quote nested at the end", `“I thought, ‘Oh no, not again,’ ” Tilde Brann said.`,
+			"I thought", "Tilde Brann", "after the quote: X said / named person"},
+		{"a new sentence about something else is no attribution", `"Prices rose." Oskar Vell described the market as calm.`,
+			"Prices rose", "", ""},
+		{"a noun that is also a speech verb is no attribution", `Dag Roe spoke. The firm fought a "campaign of illegal and unfair" tax claims. Dag Roe left.`,
+			"campaign of", "", ""},
+		{"an earlier remark is no attribution", `"We are ready." Lena Ovitz had said before the game that she would stay.`,
+			"We are ready", "", ""},
+	})
+}
