@@ -303,7 +303,10 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([
 	if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count quotes: %w", explain(err))
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.article_id, q.ord, q.sort_time, COALESCE(q.speaker_id, 0), q.speaker, q.text, q.partial, q.paragraph,
+	// The speaker by the name the library knows them by: "MacRae" in a
+	// story is Fiona MacRae.
+	rows, err := s.db.QueryContext(ctx, `SELECT q.article_id, q.ord, q.sort_time, COALESCE(q.speaker_id, 0),
+		COALESCE((SELECT name FROM subjects WHERE id = q.speaker_id), q.speaker), q.text, q.partial, q.paragraph,
 		a.title, a.source`+from+` ORDER BY q.sort_time DESC, q.article_id, q.ord LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list quotes: %w", explain(err))

@@ -24,6 +24,7 @@ type articleView struct {
 	quoteAt     int         // its first line in rendered, or -1
 	highlighted string      // the quote text marked in the viewport's content
 	links       []string    // the body's links, numbered from 1 in the text
+	jumpTo      *news.Quote // a quote to scroll to once the article asked for is shown
 	vp          viewport.Model
 
 	width, height int // inside the border
@@ -43,7 +44,15 @@ func (v *articleView) SetSize(w, h int) {
 // open asks the store for an article.
 func (v *articleView) open(lib Library, id int64) tea.Cmd {
 	v.opening = id
+	v.jumpTo = nil
 	return loadArticle(lib, id)
+}
+
+// openAt asks for an article to be shown at a quote (nil: at its top).
+func (v *articleView) openAt(lib Library, id int64, q *news.Quote) tea.Cmd {
+	cmd := v.open(lib, id)
+	v.jumpTo = q
+	return cmd
 }
 
 // Update takes the loaded and rendered article and scrolls it.
@@ -138,6 +147,13 @@ func (v articleView) renderKey() renderKey {
 }
 
 func (v *articleView) setRendered(s string) {
+	if v.jumpTo != nil {
+		// Asked to show a quote: the article may be the one on screen.
+		v.rendered = s
+		v.scrollToQuote(*v.jumpTo)
+		v.jumpTo = nil
+		return
+	}
 	if s == v.rendered && v.highlighted == quoteText(v.quote) {
 		return // the viewport already holds it; setting it again measures every line
 	}

@@ -48,6 +48,10 @@ type KeyMap struct {
 	CopyLink     key.Binding `toml:"copy_link" scope:"normal"`
 	Refresh      key.Binding `toml:"refresh" scope:"normal"`
 	RefreshAll   key.Binding `toml:"refresh_all" scope:"normal"`
+	PeopleView   key.Binding `toml:"people" scope:"normal"`
+	PlacesView   key.Binding `toml:"places" scope:"normal"`
+	QuotesView   key.Binding `toml:"quotes" scope:"normal"`
+	Highlight    key.Binding `toml:"highlight" scope:"normal"`
 	Help         key.Binding `toml:"help" scope:"normal"`
 	Quit         key.Binding `toml:"quit" scope:"normal"`
 	QuitNow      key.Binding `toml:"quit_now" scope:"normal,notes,help"`
@@ -109,6 +113,10 @@ func DefaultKeyMap() KeyMap {
 		CopyLink:     b("y", "copy link", "y"),
 		Refresh:      b("r", "refresh (feed)", "r"),
 		RefreshAll:   b("R", "refresh all", "R"),
+		PeopleView:   b("P", "people", "P"),
+		PlacesView:   b("L", "places", "L"),
+		QuotesView:   b("\"", "quotes", "\""),
+		Highlight:    b("H", "highlight", "H"),
 		Help:         b("?", "help", "?"),
 		Quit:         b("q", "back / quit", "q"),
 		QuitNow:      b("Q", "quit", "Q", "ctrl+c"),
@@ -134,7 +142,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.NextPane, k.PrevPane},
 		{k.Open, k.Back, k.NextUnread, k.PrevUnread, k.NextArticle, k.PrevArticle, k.Feeds, k.Search, k.UnreadOnly, k.Compact},
 		{k.Star, k.Read, k.MarkAllRead, k.MarkAllFeeds, k.Tags, k.Note, k.OpenLink, k.LinkNumber, k.CopyLink},
-		{k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
+		{k.PeopleView, k.PlacesView, k.QuotesView, k.Highlight, k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
 	}
 }
 

@@ -39,15 +39,16 @@ type Model struct {
 	height int
 	focus  pane
 
-	cfg     Config
-	list    listPane
-	feeds   feedList
-	article articleView
-	panels  [3]entityPanel // people, places, quotes: panels[p-panePeople]
-	editor  noteEditor
-	prompt  prompt
-	help    helpPage
-	keyHelp help.Model // the status line's keys
+	cfg      Config
+	list     listPane
+	feeds    feedList
+	article  articleView
+	panels   [3]entityPanel // people, places, quotes: panels[p-panePeople]
+	editor   noteEditor
+	prompt   prompt
+	explorer explorer // the people, places and quotes views
+	help     helpPage
+	keyHelp  help.Model // the status line's keys
 
 	refreshing                bool
 	refreshDone, refreshTotal int
@@ -71,21 +72,22 @@ func New(lib Library, opts Options) Model {
 	}
 	c := &common{keys: cfg.Keys, styles: DefaultStyles(true, opts.NoColor)}
 	m := Model{
-		ctx:     context.Background(),
-		lib:     lib,
-		opts:    opts,
-		cfg:     cfg,
-		common:  c,
-		isDark:  true,
-		list:    newListPane(c, lib, opts.Query),
-		feeds:   newFeedList(c),
-		article: newArticleView(c),
-		editor:  newNoteEditor(c, lib),
-		prompt:  newPrompt(c),
-		help:    newHelpPage(c),
-		keyHelp: help.New(),
-		width:   100,
-		height:  30,
+		ctx:      context.Background(),
+		lib:      lib,
+		opts:     opts,
+		cfg:      cfg,
+		common:   c,
+		isDark:   true,
+		list:     newListPane(c, lib, opts.Query),
+		feeds:    newFeedList(c),
+		article:  newArticleView(c),
+		editor:   newNoteEditor(c, lib),
+		prompt:   newPrompt(c),
+		explorer: newExplorer(c, lib),
+		help:     newHelpPage(c),
+		keyHelp:  help.New(),
+		width:    100,
+		height:   30,
 	}
 	for i := range m.panels {
 		m.panels[i] = newEntityPanel(c, panePeople+pane(i))
@@ -128,6 +130,9 @@ func (m *Model) panel(p pane) *entityPanel { return &m.panels[p-panePeople] }
 // Update routes a message: the root claims what concerns it, results go to
 // the pane that asked, keys go to the focused pane or the open prompt.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m, cmd, ok := m.explorerMsg(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -278,6 +283,7 @@ func (m *Model) layoutPanes() {
 	m.feeds.focused = m.list.focused
 	m.list.clamp()
 	m.prompt.SetWidth(m.width)
+	m.explorer.SetSize(m.width, m.height)
 	m.help.SetSize(m.width, m.height)
 	m.keyHelp.SetWidth(m.width)
 }
@@ -325,6 +331,9 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.help.active:
 		var cmd tea.Cmd
 		m.help, cmd = m.help.Update(msg)
+		return m, cmd
+	}
+	if m, cmd, ok := m.openExplorer(msg); ok {
 		return m, cmd
 	}
 	if m.feeds.shown && m.focus == paneList {

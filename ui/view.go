@@ -28,6 +28,9 @@ func (m Model) screen() string {
 	if m.help.active {
 		return m.help.View()
 	}
+	if m.explorer.active {
+		return m.explorer.View() + "\n" + m.statusLine()
+	}
 	l := computeLayout(m.width, m.height, m.focus)
 	canvas := make([]string, m.height)
 	for p := range paneCount {
@@ -223,6 +226,8 @@ func (m Model) fittingHelp(keys []key.Binding, width int) string {
 // shortHelp composes the root's keys with the focused pane's.
 func (m Model) shortHelp() []key.Binding {
 	switch {
+	case m.explorer.active:
+		return m.explorer.ShortHelp()
 	case m.editor.active:
 		return m.editor.ShortHelp()
 	case m.focus.isPanel():
