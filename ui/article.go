@@ -147,7 +147,7 @@ func (v articleView) renderKey() renderKey {
 }
 
 func (v *articleView) setRendered(s string) {
-	if v.jumpTo != nil {
+	if v.jumpTo != nil && v.article.ID == v.opening {
 		// Asked to show a quote: the article may be the one on screen.
 		v.rendered = s
 		v.scrollToQuote(*v.jumpTo)
