@@ -21,18 +21,11 @@ func TestReaderReachesAPersonsQuotesInRealTerminal(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "--library", lib, "show", fmt.Sprint(arts[0].ID), "--json")), &shown); err != nil {
 		t.Fatal(err)
 	}
-	if len(shown.People) == 0 {
-		t.Fatal("the newest sample has no people")
-	}
-	person := shown.People[0].Name
-	var said []string
+	saidBy := map[string][]string{}
 	for _, q := range shown.Quotes {
-		if q.Speaker != nil && *q.Speaker == person {
-			said = append(said, q.Text)
+		if q.Speaker != nil {
+			saidBy[*q.Speaker] = append(saidBy[*q.Speaker], q.Text)
 		}
-	}
-	if len(said) < 2 {
-		t.Fatalf("%s says %d things in the newest sample; the test wants two", person, len(said))
 	}
 
 	s := newTmuxSession(t, 160, 45, "--library", lib)
@@ -41,8 +34,12 @@ func TestReaderReachesAPersonsQuotesInRealTerminal(t *testing.T) {
 	s.waitFor("People")
 	s.keys("Tab", "P")
 	scr := s.waitFor("Quotes (")
-	if !strings.Contains(scr, person+" · ") || !strings.Contains(scr, firstWords(said[0], 4)) {
-		t.Fatalf("P on %s did not show their page with their quotes:\n%s", person, scr)
+	// The page is of the person first in the panel: its title names them.
+	title := strings.TrimPrefix(strings.SplitN(scr, "\n", 2)[0], "╭ ")
+	person, _, _ := strings.Cut(title, " · ")
+	said := saidBy[person]
+	if len(said) < 2 || !strings.Contains(scr, firstWords(said[0], 4)) {
+		t.Fatalf("P on %s did not show their page with their quotes %q:\n%s", person, said, scr)
 	}
 	s.keys("Tab", "j", "Enter")
 	// The story opens scrolled to the quote, marked with a bar; the
@@ -55,6 +52,6 @@ func TestReaderReachesAPersonsQuotesInRealTerminal(t *testing.T) {
 	if strings.Contains(scr, "Quotes (") || !strings.Contains(scr, firstWords(said[1], 3)) || strings.Contains(scr, "Article 0%") {
 		t.Errorf("enter on %s's second quote did not open the story at it:\n%s", person, scr)
 	}
-	s.keys("q")
+	s.keys("Q")
 	s.waitGone()
 }

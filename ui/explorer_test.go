@@ -62,13 +62,13 @@ func explorerLibrary(t *testing.T) *store.Store {
 
 func runExplorer(t *testing.T, w, h int, steps func(tm *teatest.TestModel)) Model {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(explorerLibrary(t), Options{NoColor: true}), teatest.WithInitialTermSize(w, h))
-	waitFor(t, tm, "unread")
+	tm := teatest.NewTestModel(t, probed{New(explorerLibrary(t), Options{NoColor: true})}, teatest.WithInitialTermSize(w, h))
+	waitLoaded(t, tm)
 	steps(tm)
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probed).Model
 }
 
 var sizes = []struct {
@@ -81,7 +81,7 @@ func TestExplorerPeopleView(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			m := runExplorer(t, sz.w, sz.h, func(tm *teatest.TestModel) {
 				keys(tm, "P")
-				waitFor(t, tm, "STORIES")
+				waitFor(t, tm, "Isla Grant")
 			})
 			scr := finalScreen(m)
 			if !strings.Contains(scr, "People 3") || strings.Index(scr, "Fiona MacRae") > strings.Index(scr, "Isla Grant") {
@@ -98,6 +98,7 @@ func TestExplorerPlacesView(t *testing.T) {
 			m := runExplorer(t, sz.w, sz.h, func(tm *teatest.TestModel) {
 				keys(tm, "L", "s")
 				waitFor(t, tm, "latest first")
+				waitFor(t, tm, "Stornoway")
 			})
 			scr := finalScreen(m)
 			if !strings.Contains(scr, "Places 3") || strings.Index(scr, "Oban") > strings.Index(scr, "Stornoway") {
@@ -125,7 +126,7 @@ func TestExplorerPersonPage(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			m := runExplorer(t, sz.w, sz.h, func(tm *teatest.TestModel) {
 				keys(tm, "P")
-				waitFor(t, tm, "STORIES")
+				waitFor(t, tm, "Isla Grant")
 				keys(tm, "enter")
 				waitFor(t, tm, "Often")
 			})
@@ -144,7 +145,7 @@ func TestExplorerPersonPage(t *testing.T) {
 func TestExplorerQuoteOpensTheStory(t *testing.T) {
 	m := runExplorer(t, 120, 36, func(tm *teatest.TestModel) {
 		keys(tm, "P")
-		waitFor(t, tm, "STORIES")
+		waitFor(t, tm, "Isla Grant")
 		keys(tm, "enter")
 		waitFor(t, tm, "Often")
 		keys(tm, "tab", "j", "j", "enter")
@@ -160,7 +161,7 @@ func TestExplorerQuoteOpensTheStory(t *testing.T) {
 func TestExplorerFromThePeoplePanel(t *testing.T) {
 	m := runExplorer(t, 120, 36, func(tm *teatest.TestModel) {
 		keys(tm, "enter")
-		waitFor(t, tm, "3 unread")
+		waitUntil(t, tm, "the article to open", func(m Model) bool { return m.focus == paneArticle && m.article.article != nil })
 		keys(tm, "tab", "P")
 		waitFor(t, tm, "Often")
 	})

@@ -94,7 +94,7 @@ func (h helpPage) lines() []string {
 	}
 	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	wrap := min(width, 100)
-	query := wrapWords(`Search (/): words, "phrases", is:unread is:read is:starred has:note tag:NAME `+
+	query := wrapWords(`Search (/): words, "phrases", is:unread is:read is:starred has:note has:highlight tag:NAME `+
 		`person:"Name" place:NAME source:NAME feed:NAME after:2024-01-31 before:2024-06, and -term to negate.`, wrap) +
 		"\n" + wrapWords("Keys can be changed in "+homeTilde(ConfigPath())+" under [keys].", wrap)
 	content := strings.Join(rows, "\n\n") + "\n\n" + h.styles.Dim.Render(query)

@@ -142,7 +142,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.NextPane, k.PrevPane},
 		{k.Open, k.Back, k.NextUnread, k.PrevUnread, k.NextArticle, k.PrevArticle, k.Feeds, k.Search, k.UnreadOnly, k.Compact},
 		{k.Star, k.Read, k.MarkAllRead, k.MarkAllFeeds, k.Tags, k.Note, k.OpenLink, k.LinkNumber, k.CopyLink},
-		{k.PeopleView, k.PlacesView, k.QuotesView, k.Highlight, k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
+		{k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
+		{k.PeopleView, k.PlacesView, k.QuotesView, k.Highlight},
 	}
 }
 
