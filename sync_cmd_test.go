@@ -131,6 +131,14 @@ func TestAccountAddSyncAndWaiting(t *testing.T) {
 	if len(arts) != 3 {
 		t.Fatalf("%d synced articles tagged coast, want 3", len(arts))
 	}
+	// Synced articles went through the pipeline: searchable, with their
+	// people found.
+	if got := listJSON(t, lib, "reopened"); len(got) != 3 {
+		t.Fatalf("a word of the synced articles finds %d, want 3", len(got))
+	}
+	if got := listJSON(t, lib, `person:"Ada Quill"`); len(got) != 3 {
+		t.Fatalf("person:\"Ada Quill\" finds %d synced articles, want 3", len(got))
+	}
 	f.Close() // the server goes away
 	mustRun(t, "--library", lib, "read", fmt.Sprint(arts[0].ID))
 	_, errs, code = run(t, "", "--library", lib, "sync")

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"byline/feed"
+	"byline/ingest"
 	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
@@ -82,15 +83,12 @@ func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client
 	if res.FeedsAdded, res.FeedsRemoved, err = st.SetAccountFeeds(ctx, a.ID, remote); err != nil {
 		return err
 	}
-	save := func(entries []Entry) error {
-		saved, err := st.SaveRemote(ctx, a.ID, storeEntries(entries, titles))
-		res.New += saved.New
-		res.Matched += saved.Matched
-		res.Marked += saved.Marked
-		return err
-	}
 	known := func(ids []string) (map[string]bool, error) { return st.KnownRemote(ctx, a.ID, ids) }
-	cursor, err := c.Pull(ctx, a.Cursor, known, save)
+	var cursor string
+	err = pipeline(ctx, st, a.ID, titles, res, func(save func([]Entry) error) (err error) {
+		cursor, err = c.Pull(ctx, a.Cursor, known, save)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -115,11 +113,14 @@ func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client
 		return err
 	}
 	if len(missing) > 0 {
-		entries, err := c.Entries(ctx, missing)
+		err := pipeline(ctx, st, a.ID, titles, res, func(save func([]Entry) error) error {
+			entries, err := c.Entries(ctx, missing)
+			if err != nil {
+				return err
+			}
+			return save(entries)
+		})
 		if err != nil {
-			return err
-		}
-		if err := save(entries); err != nil {
 			return err
 		}
 	}
@@ -133,6 +134,39 @@ func syncAccount(ctx context.Context, st *store.Store, a store.Account, c Client
 // server) and costs two requests of every id, so it runs hourly. A Google
 // Reader server has no change cursor: it is compared at every sync.
 const ReconcileEvery = time.Hour
+
+// pipeline runs pull with a save function that hands the server's
+// entries to the ingest pipeline, as every source of articles does: marks
+// of entries already here are set at once (store.PrepareRemote), new ones
+// are saved by the pipeline and then linked to their entries
+// (store.LinkRemote). It returns once every article is saved and listed;
+// people, places, quotes and the search index are left for the caller's
+// finishing pass, as after a refresh.
+func pipeline(ctx context.Context, st *store.Store, account int64, titles map[string]string, res *Result, pull func(save func([]Entry) error) error) error {
+	p := ingest.Start(ctx, st, ingest.Options{Later: true})
+	save := func(entries []Entry) error {
+		toSave, marked, err := st.PrepareRemote(ctx, account, storeEntries(entries, titles))
+		res.Marked += marked
+		if err != nil || len(toSave) == 0 {
+			return err
+		}
+		arts := make([]*news.Article, len(toSave))
+		for i, e := range toSave {
+			arts[i] = e.Article
+		}
+		return p.Put(ingest.Batch{Articles: arts, Saved: func(saved []store.SaveResult) error {
+			linked, err := st.LinkRemote(ctx, account, toSave, saved)
+			res.New += linked.New
+			res.Matched += linked.Matched
+			return err
+		}})
+	}
+	err := pull(save)
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // storeEntries makes the server's entries into articles, converted the
 // way a feed's items are.

@@ -277,20 +277,39 @@ type RemoteSaved struct {
 	Marked  int // articles whose read or starred mark the server changed
 }
 
-// SaveRemote stores a page of the server's entries, all in one
-// transaction. An entry already linked has its read and starred marks set
-// to the server's, except a mark with a local change still waiting to be
-// sent: the pull never flips it back. An entry seen for the first time is
-// matched with a local copy (its feed's GUID, then its canonical URL) or
-// saved as a new article, without its search row, like a refresh; a
-// matched copy keeps every mark either side made, and a mark only the
-// local copy has is queued for the server. The feed's category is added as
-// a tag.
+// SaveRemote stores a page of the server's entries: PrepareRemote, a save
+// like a refresh's (articles listed at once, people, places, quotes and
+// search rows left for later), then LinkRemote. Sync does the same through
+// the ingest pipeline; this is the short way for one page.
 func (s *Store) SaveRemote(ctx context.Context, account int64, entries []RemoteEntry) (RemoteSaved, error) {
-	var out RemoteSaved
-	now := time.Now()
-	err := s.writeStmts(ctx, func(w *wtx) error {
-		out = RemoteSaved{}
+	toSave, marked, err := s.PrepareRemote(ctx, account, entries)
+	if err != nil || len(toSave) == 0 {
+		return RemoteSaved{Marked: marked}, err
+	}
+	arts := make([]*news.Article, len(toSave))
+	for i, e := range toSave {
+		arts[i] = e.Article
+	}
+	res, err := s.SaveUnindexed(ctx, arts)
+	if err != nil {
+		return RemoteSaved{Marked: marked}, err
+	}
+	out, err := s.LinkRemote(ctx, account, toSave, res)
+	out.Marked += marked
+	return out, err
+}
+
+// PrepareRemote takes a page of the server's entries, in one transaction.
+// An entry already linked to an article has its read and starred marks set
+// to the server's, except a mark with a local change still waiting to be
+// sent: the pull never flips it back. The others are returned ready to
+// save: in their local feed, tagged with its category, carrying the GUID
+// of a copy byline fetched itself when the GUID's hash matches (so the
+// save finds that copy, as it finds one by canonical URL), and marked as
+// on the server. marked counts the articles whose marks changed.
+func (s *Store) PrepareRemote(ctx context.Context, account int64, entries []RemoteEntry) (toSave []RemoteEntry, marked int, err error) {
+	err = s.writeStmts(ctx, func(w *wtx) error {
+		toSave, marked = nil, 0
 		feeds := map[string]remoteFeedInfo{}
 		hashes := map[int64]map[string]string{} // local feed → GUID hash → GUID
 		var newestID, newestPublished int64
@@ -304,7 +323,7 @@ func (s *Store) SaveRemote(ctx context.Context, account int64, entries []RemoteE
 				if err != nil {
 					return err
 				}
-				out.Marked += n
+				marked += n
 				continue
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
@@ -339,43 +358,70 @@ func (s *Store) SaveRemote(ctx context.Context, account int64, entries []RemoteE
 			if !a.Published.IsZero() {
 				newestPublished = max(newestPublished, a.Published.Unix())
 			}
-			r, err := saveOne(w, a, now, true)
+			toSave = append(toSave, e)
+		}
+		_, err := w.exec(`UPDATE accounts SET newest_id = max(newest_id, ?), newest_published = max(newest_published, ?) WHERE id = ?`,
+			newestID, newestPublished, account)
+		return err
+	})
+	return toSave, marked, err
+}
+
+// LinkRemote records which articles the entries PrepareRemote returned
+// became, given what their save did (res[i] for entries[i]), in one
+// transaction. An article that was already here is a local copy: a mark
+// on either side wins, and a mark only the local copy has is queued for
+// the server.
+func (s *Store) LinkRemote(ctx context.Context, account int64, entries []RemoteEntry, res []SaveResult) (RemoteSaved, error) {
+	var out RemoteSaved
+	now := time.Now()
+	err := s.writeStmts(ctx, func(w *wtx) error {
+		out = RemoteSaved{}
+		for i, e := range entries {
+			id := res[i].ID
+			linked, err := w.exec(`INSERT OR IGNORE INTO remote_entries(account_id, remote_id, article_id) VALUES (?, ?, ?)`, account, e.RemoteID, id)
 			if err != nil {
-				return fmt.Errorf("save entry %s %q: %w", e.RemoteID, a.Title, err)
-			}
-			a.ID = r.ID
-			if _, err := w.exec(`INSERT OR IGNORE INTO remote_entries(account_id, remote_id, article_id) VALUES (?, ?, ?)`, account, e.RemoteID, r.ID); err != nil {
 				return err
 			}
-			if r.New {
+			var read, starred bool
+			if err := w.scan(`SELECT read, starred FROM articles WHERE id = ?`, []any{id}, &read, &starred); err != nil {
+				return err
+			}
+			if res[i].New {
 				out.New++
+				// A mark made between the save and now, before the
+				// article was known to be the server's, still goes.
+				if read != e.Read {
+					if err := queueMark(w, id, map[bool]string{true: "read", false: "unread"}[read], now); err != nil {
+						return err
+					}
+				}
+				if starred != e.Starred {
+					if err := queueMark(w, id, map[bool]string{true: "star", false: "unstar"}[starred], now); err != nil {
+						return err
+					}
+				}
 				continue
 			}
-			// A local copy: a mark on either side wins, and what only
-			// this side has goes to the server.
-			out.Matched++
-			if err := w.scan(`SELECT read, starred FROM articles WHERE id = ?`, []any{r.ID}, &read, &starred); err != nil {
-				return err
+			if n, _ := linked.RowsAffected(); n == 0 {
+				continue // linked already, to this entry or another
 			}
-			if _, err := w.exec(`UPDATE articles SET read = ?, starred = ? WHERE id = ?`, read || e.Read, starred || e.Starred, r.ID); err != nil {
+			out.Matched++
+			if _, err := w.exec(`UPDATE articles SET read = ?, starred = ? WHERE id = ?`, read || e.Read, starred || e.Starred, id); err != nil {
 				return err
 			}
 			if read && !e.Read {
-				if err := queueMark(w, r.ID, "read", now); err != nil {
+				if err := queueMark(w, id, "read", now); err != nil {
 					return err
 				}
 			}
 			if starred && !e.Starred {
-				if err := queueMark(w, r.ID, "star", now); err != nil {
+				if err := queueMark(w, id, "star", now); err != nil {
 					return err
 				}
 			}
 		}
-		if _, err := w.exec(`UPDATE accounts SET newest_id = max(newest_id, ?), newest_published = max(newest_published, ?) WHERE id = ?`,
-			newestID, newestPublished, account); err != nil {
-			return err
-		}
-		return flushEntities(w)
+		return nil
 	})
 	return out, err
 }
