@@ -25,13 +25,15 @@ type articleView struct {
 	highlighted string      // the quote text marked in the viewport's content
 	links       []string    // the body's links, numbered from 1 in the text
 	jumpTo      *news.Quote // a quote to scroll to once the article asked for is shown
+	sel         selection   // a passage being highlighted (highlight.go)
+	hkeys       highlightKeys
 	vp          viewport.Model
 
 	width, height int // inside the border
 }
 
 func newArticleView(c *common) articleView {
-	return articleView{common: c, render: newRenderer(), vp: viewport.New(), quoteAt: -1, width: 60, height: 20}
+	return articleView{common: c, render: newRenderer(), vp: viewport.New(), quoteAt: -1, width: 60, height: 20, hkeys: defaultHighlightKeys()}
 }
 
 // SetSize sizes the pane; the caller re-renders (rerender) at the new width.
@@ -114,6 +116,7 @@ func (v articleView) loaded(msg articleLoadedMsg) (articleView, tea.Cmd) {
 	if !same {
 		// Opening the article already on screen keeps the reader's place.
 		v.quote = nil
+		v.sel = selection{}
 		v.vp.GotoTop()
 	}
 	return v, v.rerender()
@@ -147,6 +150,10 @@ func (v articleView) renderKey() renderKey {
 }
 
 func (v *articleView) setRendered(s string) {
+	if v.sel.active && s != v.rendered {
+		v.rendered = s
+		v.mapSentences() // wrapped anew: the passage is drawn elsewhere
+	}
 	if v.jumpTo != nil && v.article.ID == v.opening {
 		// Asked to show a quote: the article may be the one on screen.
 		v.rendered = s
@@ -196,11 +203,14 @@ func (v articleView) View(empty bool) string {
 	case v.rendered == "":
 		return "\n" + v.styles.Dim.Render("  Rendering…")
 	}
-	return v.vp.View()
+	return v.selectionView(v.vp.View())
 }
 
 // ShortHelp is the article's part of the status line.
 func (v articleView) ShortHelp() []key.Binding {
+	if v.sel.active {
+		return v.selectionHelp()
+	}
 	k := v.keys
 	keys := []key.Binding{k.PageDown, k.NextUnread, k.NextArticle, k.Star, k.Note, k.OpenLink}
 	if len(v.links) > 0 {

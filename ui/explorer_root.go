@@ -18,11 +18,23 @@ func (m Model) explorerMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		var cmd tea.Cmd
 		m.explorer, cmd = m.explorer.Update(msg)
 		return m, cmd, true
+	case highlightSavedMsg:
+		var cmd tea.Cmd
+		m.article, cmd = m.article.highlightSaved(msg)
+		return m, cmd, true
 	case openStoryMsg:
 		m.focus = paneArticle
 		cmds := []tea.Cmd{m.article.openAt(m.lib, msg.id, msg.quote), m.resize()}
 		return m, tea.Batch(cmds...), true
 	case tea.KeyPressMsg:
+		if m.article.sel.active && !m.explorer.active && !m.help.active {
+			if key.Matches(msg, m.keys.QuitNow) && msg.String() != "Q" {
+				return m, tea.Quit, true // ctrl+c
+			}
+			var cmd tea.Cmd
+			m.article, cmd = m.article.selectionKey(m.lib, msg)
+			return m, cmd, true
+		}
 		if !m.explorer.active || m.help.active {
 			return m, nil, false
 		}
@@ -40,7 +52,15 @@ func (m Model) explorerMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		var cmd tea.Cmd
 		m.explorer, cmd = m.explorer.Update(msg)
 		return m, cmd, true
-	case tea.MouseWheelMsg, tea.MouseClickMsg, tea.PasteMsg:
+	case tea.MouseClickMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg:
+		if !m.explorer.active {
+			m.articleMouse(msg.(tea.MouseMsg))
+			return m, nil, false // the root focuses the pane clicked
+		}
+		var cmd tea.Cmd
+		m.explorer, cmd = m.explorer.Update(msg)
+		return m, cmd, true
+	case tea.MouseWheelMsg, tea.PasteMsg:
 		if !m.explorer.active || m.help.active {
 			return m, nil, false
 		}
@@ -64,6 +84,8 @@ func (m Model) openExplorer(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		v, kind = viewPlaces, news.KindPlace
 	case key.Matches(msg, k.QuotesView):
 		v = viewQuotes
+	case key.Matches(msg, k.Highlight) && m.focus == paneArticle:
+		return m, m.article.startSelection(), true
 	default:
 		return m, nil, false
 	}
@@ -74,4 +96,24 @@ func (m Model) openExplorer(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		}
 	}
 	return m, m.explorer.openList(v), true
+}
+
+// articleMouse is a drag over the article: the sentences from where the
+// button went down to the pointer are chosen to highlight.
+func (m *Model) articleMouse(msg tea.MouseMsg) {
+	mouse := msg.Mouse()
+	r := computeLayout(m.width, m.height, m.focus).panes[paneArticle]
+	x, y := mouse.X-r.x-1, mouse.Y-r.y-1
+	inside := r.contains(mouse.X, mouse.Y) && x >= 0 && y >= 0
+	switch msg.(type) {
+	case tea.MouseClickMsg:
+		m.article.sel.press = nil
+		if inside && mouse.Button == tea.MouseLeft && m.article.article != nil {
+			m.article.sel.press = &[2]int{m.article.vp.YOffset() + y, x}
+		}
+	case tea.MouseMotionMsg:
+		if inside && mouse.Button == tea.MouseLeft {
+			m.article.drag(x, y)
+		}
+	}
 }

@@ -130,9 +130,11 @@ func (m *Model) panel(p pane) *entityPanel { return &m.panels[p-panePeople] }
 // Update routes a message: the root claims what concerns it, results go to
 // the pane that asked, keys go to the focused pane or the open prompt.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m, cmd, ok := m.explorerMsg(msg); ok {
-		return m, cmd
+	mm, cmd, ok := m.explorerMsg(msg)
+	if ok {
+		return mm, cmd
 	}
+	m = mm.(Model) // a press in the article is remembered for a drag
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

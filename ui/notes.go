@@ -26,13 +26,14 @@ type noteEditor struct {
 	active     bool // the editor has the article pane
 	choosing   bool // a note is chosen to change or delete; else the textarea has the keys
 	area       textarea.Model
-	article    int64       // the article the notes belong to
-	title      string      // its title, for the pane's
-	notes      []news.Note // its notes, as the editor lists them
-	sel        int         // the note chosen
-	editing    *news.Note  // the note being changed; nil: a new one
-	confirmDel bool        // d was pressed once on the chosen note
-	draft      *noteDraft  // a note saved but not yet confirmed by the store
+	article    int64            // the article the notes belong to
+	title      string           // its title, for the pane's
+	notes      []news.Note      // its notes, as the editor lists them
+	highlights []news.Highlight // its highlights, listed above the notes
+	sel        int              // the note chosen
+	editing    *news.Note       // the note being changed; nil: a new one
+	confirmDel bool             // d was pressed once on the chosen note
+	draft      *noteDraft       // a note saved but not yet confirmed by the store
 
 	width, height int
 }
@@ -56,6 +57,7 @@ func (e *noteEditor) open(a *news.Article) tea.Cmd {
 	e.article = a.ID
 	e.title = a.Title
 	e.notes = slices.Clone(a.Notes)
+	e.highlights = a.Highlights
 	e.sel = max(len(e.notes)-1, 0)
 	return e.compose(nil)
 }
@@ -298,6 +300,17 @@ func (e noteEditor) View() string {
 	}
 	room := h - len(editor) - 3 // the head, a blank line and the list's title
 	var out []string
+	if n := len(e.highlights); n > 0 && room > 2 {
+		out = append(out, e.styles.Title.Render(fmt.Sprintf(" Highlights (%d)", n)))
+		for _, hl := range e.highlights[:min(n, room/4)] {
+			out = append(out, ansi.Truncate("  ▍ “"+termtext.Line(hl.Text)+"”", w, "…"))
+			if hl.Note != "" {
+				out = append(out, e.styles.Dim.Render(ansi.Truncate("      "+termtext.Line(hl.Note), w, "…")))
+			}
+		}
+		out = append(out, "")
+		room -= len(out)
+	}
 	if len(e.notes) > 0 && room > 0 {
 		out = append(out, e.styles.Title.Render(fmt.Sprintf(" Notes (%d)", len(e.notes))))
 		sel := len(e.notes) - 1 // the newest shows when none is chosen

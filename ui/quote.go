@@ -44,6 +44,7 @@ func (v *articleView) showArticle() {
 			v.highlighted = v.quote.Text
 		}
 	}
+	content = v.markHighlights(content)
 	off := v.vp.YOffset()
 	v.vp.SetContent(content)
 	v.vp.SetYOffset(off)
