@@ -86,6 +86,7 @@ type app struct {
 	samples        bool   // --samples
 	bulk           bool   // the command writes many articles: open for bulk writes
 	reading        bool   // the command only reads: never create a library but the default one
+	interactive    bool   // the reader: a library that cannot be written is shown read-only
 	lib            *store.Store
 }
 
@@ -175,7 +176,10 @@ func (a *app) open(ctx context.Context) (*store.Store, error) {
 	// The default library is made on first use whatever the command, so
 	// `byline list` on a new machine shows the samples; --samples writes.
 	if a.reading && explicit && !a.samples {
-		opts = append(opts, store.ForReading())
+		opts = append(opts, store.NoCreate())
+	}
+	if (a.reading || a.interactive) && !a.samples {
+		opts = append(opts, store.ReadOnlyIfUnwritable())
 	}
 	if !explicit {
 		opts = append(opts, store.OwnFolder())

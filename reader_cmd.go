@@ -23,6 +23,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.interactive = true
 	lib, err := a.open(ctx)
 	if err != nil {
 		return err

@@ -443,3 +443,36 @@ func TestReaderFeedViewNextUnreadMarkAllInRealTerminal(t *testing.T) {
 		}
 	}
 }
+
+// Item 3 as a user meets it: the reader on a library it cannot write (a
+// read-only folder) shows it, keeps a note whose save fails in the editor,
+// and on ctrl+c prints the note to standard error and exits 1.
+func TestReaderUnsavedNoteIsPrintedOnQuit(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	var lib string
+	readOnlyFolder(t, func(dir string) {
+		lib = filepath.Join(dir, "library.db")
+		mustRun(t, "--library", lib, "--samples", "list")
+	})
+	n := len(listJSON(t, lib))
+	errFile := filepath.Join(t.TempDir(), "stderr")
+	s := startTmux(t, "sh", 100, 30, "-c", `"$0" --library "$1" 2>"$2"; echo "exit=$?" >>"$2"`, bylineBinary(t), lib, errFile)
+	s.waitFor(fmt.Sprintf("Library %d", n))
+	s.keys("N")
+	s.waitFor("New note")
+	s.keys("-l", "ask the harbour master")
+	s.keys("Escape")
+	s.waitFor("not saved")
+	s.keys("C-c")
+	s.waitGone()
+	got, _ := os.ReadFile(errFile)
+	if !strings.Contains(string(got), "not saved") || !strings.Contains(string(got), "read-only") ||
+		!strings.Contains(string(got), "\nask the harbour master\n") || !strings.Contains(string(got), "exit=1") {
+		t.Errorf("after ctrl+c with a note that could not be saved, stderr is:\n%s", got)
+	}
+}

@@ -72,13 +72,17 @@ const applicationID = 0x42594c4e
 // library at the path: a command that only reads never creates one.
 var ErrNoLibrary = errors.New("no library")
 
+// ErrReadOnly is every write to a library opened read-only.
+var ErrReadOnly = errors.New("the library is read-only here: its file or folder cannot be written")
+
 // Option changes how Open opens a library.
 type Option func(*options)
 
 type options struct {
-	cacheKB int
-	reading bool // the command only reads
-	ownDir  bool // the folder is byline's own
+	cacheKB    int
+	noCreate   bool // a missing library is ErrNoLibrary
+	roFallback bool // a library that cannot be written is opened read-only
+	ownDir     bool // the folder is byline's own
 }
 
 // ForBulkWrites gives each connection a 64 MB page cache instead of
@@ -92,7 +96,15 @@ func ForBulkWrites() Option { return func(o *options) { o.cacheKB = 64 << 10 } }
 // missing library is ErrNoLibrary rather than a new one at a mistyped
 // path, and a library whose file or folder cannot be written is opened
 // read-only instead of failing.
-func ForReading() Option { return func(o *options) { o.reading = true } }
+func ForReading() Option { return func(o *options) { o.noCreate, o.roFallback = true, true } }
+
+// NoCreate makes a missing library ErrNoLibrary instead of a new one.
+func NoCreate() Option { return func(o *options) { o.noCreate = true } }
+
+// ReadOnlyIfUnwritable opens a library whose file or folder cannot be
+// written read-only, instead of failing: the reader shows such a library,
+// and says so when a mark or note cannot be saved.
+func ReadOnlyIfUnwritable() Option { return func(o *options) { o.roFallback = true } }
 
 // OwnFolder says the library's folder is byline's own (the default
 // path's): one that others may read or write is tightened to 0700.
@@ -118,12 +130,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 }
 
 func open(ctx context.Context, path string, o options) (*Store, error) {
-	created, err := prepareFile(path, o.reading)
+	created, err := prepareFile(path, o.noCreate)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{path: path, created: created}
-	readOnly := o.reading && !created && !writable(path)
+	readOnly := o.roFallback && !created && !writable(path)
 	// Per-connection settings go in the DSN so every pooled connection has
 	// them. IMMEDIATE transactions take the write lock up front: a deferred
 	// one that upgrades later fails with "database is locked" at once,
@@ -437,6 +449,9 @@ func (s *Store) Created() bool { return s.created }
 
 // write runs fn in one IMMEDIATE transaction and commits it.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return explain(err)
