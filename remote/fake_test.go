@@ -3,6 +3,7 @@ package remote_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -296,5 +297,73 @@ func TestServerTextIsCleaned(t *testing.T) {
 		if strings.ContainsAny(s, "\x1b\x07") {
 			t.Errorf("control sequence kept: %q", s)
 		}
+	}
+}
+
+// FreshRSS's dialect: item ids are microsecond timestamps, decimal in id
+// lists and 16 hex digits in the long form of contents; continuations are
+// strings; states are user/-/state/…. A second sync fetches nothing again.
+func TestGReaderFreshRSSDialect(t *testing.T) {
+	f := newFake(t)
+	ids := []int64{1705312345678901, 1705312345678902, 1705312345678903}
+	f.on("POST /accounts/ClientLogin", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("SID=x\nAuth=tok\n")) })
+	f.on("GET /reader/api/0/token", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("T1")) })
+	f.on("GET /reader/api/0/subscription/list", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"subscriptions":[{"id":"feed/3","title":"Cove News","url":"http://cove.example/rss","htmlUrl":"http://cove.example/","categories":[{"id":"user/-/label/Coast","label":"Coast"}]}]}`))
+	})
+	f.on("GET /reader/api/0/stream/items/ids", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch {
+		case q.Get("xt") != "" || strings.HasSuffix(q.Get("s"), "starred"):
+			w.Write([]byte(`{"itemRefs":[]}`))
+		case q.Get("c") == "":
+			fmt.Fprintf(w, `{"itemRefs":[{"id":"%d"},{"id":"%d"}],"continuation":"page2"}`, ids[0], ids[1])
+		case q.Get("c") == "page2":
+			fmt.Fprintf(w, `{"itemRefs":[{"id":"%d"}]}`, ids[2])
+		}
+	})
+	fetched := 0
+	f.on("POST /reader/api/0/stream/items/contents", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		var items []string
+		for _, i := range r.PostForm["i"] {
+			fetched++
+			id := strings.TrimPrefix(i, "tag:google.com,2005:reader/item/")
+			items = append(items, fmt.Sprintf(`{"id":"tag:google.com,2005:reader/item/%s","title":"Tide report %s","published":1705312345,`+
+				`"alternate":[{"href":"http://cove.example/%s"}],"summary":{"content":"<p>The tide came in at noon.</p>"},`+
+				`"categories":["user/-/state/com.google/reading-list","user/-/state/com.google/read"],"origin":{"streamId":"feed/3"}}`, id, id, id))
+		}
+		fmt.Fprintf(w, `{"items":[%s]}`, strings.Join(items, ","))
+	})
+	st := openLibrary(t)
+	acct := addAccount(t, st, "greader", f.URL, "ada")
+	c := remote.NewGReader(f.URL, "ada", "pw", quick)
+	if res := syncOK(t, st, acct.ID, c); res.New != 3 {
+		t.Fatalf("first sync: %+v, want 3 new across two pages of ids", res)
+	}
+	if n := len(articles(t, st, "is:read tag:coast")); n != 3 {
+		t.Fatalf("%d read articles tagged coast, want 3", n)
+	}
+	before := fetched
+	if res := syncOK(t, st, acct.ID, c); res.New != 0 || fetched != before {
+		t.Fatalf("second sync fetched %d items again: %+v", fetched-before, res)
+	}
+	// The read state the server reports (no unread ids) holds; marking
+	// one unread here sends its long-form id.
+	var sent []string
+	f.on("POST /reader/api/0/edit-tag", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		sent = append(sent, r.PostForm.Get("r")+" "+r.PostForm.Get("i"))
+		w.Write([]byte("OK"))
+	})
+	a := articles(t, st, "")[0]
+	st.SetRead(context.Background(), a.ID, false)
+	syncOK(t, st, acct.ID, c)
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[fmt.Sprintf("user/-/state/com.google/read tag:google.com,2005:reader/item/%016x", id)] = true
+	}
+	if len(sent) != 1 || !want[sent[0]] {
+		t.Fatalf("edit-tag sent %q, want one removal of read with a long-form id", sent)
 	}
 }
