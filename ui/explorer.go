@@ -748,12 +748,12 @@ func (x explorer) ShortHelp() []key.Binding {
 	open := withDesc(k.Open, "their page")
 	switch x.view {
 	case viewQuotes:
-		return []key.Binding{k.Down, withDesc(k.Open, "open at the quote"), ek.Filter, withDesc(k.Back, "back"), k.Help, k.QuitNow}
+		return []key.Binding{k.Down, withDesc(k.Open, "open at the quote"), ek.Filter, withDesc(k.Back, "back"), k.Help}
 	case viewPage:
 		if x.page.section == sectionStories || x.page.section == sectionQuotes {
 			open = withDesc(k.Open, "read it")
 		}
-		return []key.Binding{k.Down, open, ek.NextSection, withDesc(k.Back, "back"), k.Help, k.QuitNow}
+		return []key.Binding{k.Down, open, ek.NextSection, withDesc(k.Back, "back"), k.Help}
 	}
-	return []key.Binding{k.Down, open, ek.Sort, ek.Filter, ek.Merge, withDesc(k.Back, "back"), k.Help, k.QuitNow}
+	return []key.Binding{k.Down, open, ek.Sort, ek.Filter, ek.Merge, withDesc(k.Back, "back"), k.Help}
 }
