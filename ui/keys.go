@@ -144,6 +144,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Star, k.Read, k.MarkAllRead, k.MarkAllFeeds, k.Tags, k.Note, k.OpenLink, k.LinkNumber, k.CopyLink},
 		{k.Refresh, k.RefreshAll, k.Help, k.Quit, k.QuitNow},
 		{k.PeopleView, k.PlacesView, k.QuotesView, k.Highlight},
+		{withDesc(k.SaveNote, "note: save"), withDesc(k.SaveAndQuit, "note: save, quit"), withDesc(k.EarlierNotes, "note: earlier notes"),
+			withDesc(k.ChangeNote, "note: change"), withDesc(k.DeleteNote, "note: delete"), withDesc(k.NewNote, "note: new"),
+			withDesc(k.CloseNotes, "note: close")},
 	}
 }
 
