@@ -18,7 +18,9 @@ type articleView struct {
 	render *renderer
 
 	article     *news.Article
+	lib         Library
 	opening     int64       // the article last asked for; others arriving late are dropped
+	loading     int64       // the article being loaded; 0: none
 	rendered    string      // glamour's output for it
 	quote       *news.Quote // the quote last jumped to, highlighted (quote.go)
 	quoteAt     int         // its first line in rendered, or -1
@@ -32,8 +34,8 @@ type articleView struct {
 	width, height int // inside the border
 }
 
-func newArticleView(c *common) articleView {
-	return articleView{common: c, render: newRenderer(), vp: viewport.New(), quoteAt: -1, width: 60, height: 20, hkeys: defaultHighlightKeys()}
+func newArticleView(c *common, lib Library) articleView {
+	return articleView{common: c, lib: lib, render: newRenderer(), vp: viewport.New(), quoteAt: -1, width: 60, height: 20, hkeys: defaultHighlightKeys()}
 }
 
 // SetSize sizes the pane; the caller re-renders (rerender) at the new width.
@@ -43,16 +45,23 @@ func (v *articleView) SetSize(w, h int) {
 	v.vp.SetHeight(max(h, 1))
 }
 
-// open asks the store for an article.
-func (v *articleView) open(lib Library, id int64) tea.Cmd {
+// open asks the store for an article. One load is under way at a time:
+// holding j asks for an article a move, and only the one under the cursor
+// when the load under way comes back is loaded next, so the loads never
+// pile up behind the keys.
+func (v *articleView) open(id int64) tea.Cmd {
 	v.opening = id
 	v.jumpTo = nil
-	return loadArticle(lib, id)
+	if v.loading != 0 {
+		return nil
+	}
+	v.loading = id
+	return loadArticle(v.lib, id)
 }
 
 // openAt asks for an article to be shown at a quote (nil: at its top).
-func (v *articleView) openAt(lib Library, id int64, q *news.Quote) tea.Cmd {
-	cmd := v.open(lib, id)
+func (v *articleView) openAt(id int64, q *news.Quote) tea.Cmd {
+	cmd := v.open(id)
 	v.jumpTo = q
 	return cmd
 }
@@ -104,17 +113,25 @@ func (v *articleView) scroll(msg tea.KeyPressMsg) {
 }
 
 func (v articleView) loaded(msg articleLoadedMsg) (articleView, tea.Cmd) {
+	if msg.id == v.loading {
+		v.loading = 0
+	}
+	if msg.id != v.opening {
+		// The reader has asked for another article since: that one next.
+		if v.loading != 0 {
+			return v, nil
+		}
+		v.loading = v.opening
+		return v, loadArticle(v.lib, v.opening)
+	}
 	if msg.err != nil {
 		return v, reportStatus(msg.err.Error(), true)
 	}
-	if msg.article.ID != v.opening {
-		return v, nil // the reader has asked for another article since
-	}
 	same := v.article != nil && v.article.ID == msg.article.ID
 	v.article = msg.article
-	_, v.links = readerMarkdown(msg.article)
 	if !same {
 		// Opening the article already on screen keeps the reader's place.
+		v.links = nil
 		v.quote = nil
 		v.sel = selection{}
 		v.vp.GotoTop()
@@ -149,7 +166,9 @@ func (v articleView) renderKey() renderKey {
 		tags: strings.Join(a.Tags, " ")}
 }
 
-func (v *articleView) setRendered(s string) {
+func (v *articleView) setRendered(r rendering) {
+	v.links = r.links
+	s := r.text
 	if v.sel.active && s != v.rendered {
 		v.rendered = s
 		v.mapSentences() // wrapped anew: the passage is drawn elsewhere

@@ -109,7 +109,7 @@ func BenchmarkReopenArticle(b *testing.B) {
 	m = next.(Model)
 	open := func(a *news.Article) tea.Cmd {
 		m.article.opening = a.ID // as openSelected does before asking the store
-		next, cmd := m.Update(articleLoadedMsg{article: a})
+		next, cmd := m.Update(articleLoadedMsg{id: a.ID, article: a})
 		m = next.(Model)
 		return cmd
 	}

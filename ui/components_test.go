@@ -44,9 +44,9 @@ func TestComponentList(t *testing.T) {
 
 func TestComponentArticle(t *testing.T) {
 	lib := sampleLibrary()
-	v := newArticleView(testCommon())
+	v := newArticleView(testCommon(), lib)
 	v.SetSize(50, 12)
-	msgs := run(v.open(lib, 3))
+	msgs := run(v.open(3))
 	for len(msgs) > 0 {
 		var cmd tea.Cmd
 		v, cmd = v.Update(msgs[0])

@@ -24,7 +24,7 @@ func (m Model) explorerMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, cmd, true
 	case openStoryMsg:
 		m.focus = paneArticle
-		cmds := []tea.Cmd{m.article.openAt(m.lib, msg.id, msg.quote), m.resize()}
+		cmds := []tea.Cmd{m.article.openAt(msg.id, msg.quote), m.resize()}
 		return m, tea.Batch(cmds...), true
 	case tea.KeyPressMsg:
 		if m.article.sel.active && !m.explorer.active && !m.help.active {

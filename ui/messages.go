@@ -28,13 +28,14 @@ type listLoadedMsg struct {
 }
 
 type articleLoadedMsg struct {
+	id      int64
 	article *news.Article
 	err     error
 }
 
 type articleRenderedMsg struct {
 	key     renderKey
-	content string
+	content rendering
 	err     error
 }
 
@@ -93,7 +94,7 @@ func loadWindow(lib Library, gen int, q news.Query, offset int, keep int64, curs
 func loadArticle(lib Library, id int64) tea.Cmd {
 	return func() tea.Msg {
 		a, err := lib.Article(context.Background(), id)
-		return articleLoadedMsg{article: a, err: err}
+		return articleLoadedMsg{id: id, article: a, err: err}
 	}
 }
 

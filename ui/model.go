@@ -80,7 +80,7 @@ func New(lib Library, opts Options) Model {
 		isDark:   true,
 		list:     newListPane(c, lib, opts.Query),
 		feeds:    newFeedList(c),
-		article:  newArticleView(c),
+		article:  newArticleView(c, lib),
 		editor:   newNoteEditor(c, lib),
 		prompt:   newPrompt(c),
 		explorer: newExplorer(c, lib),
@@ -235,7 +235,7 @@ func (m *Model) preview() tea.Cmd {
 	if computeLayout(m.width, m.height, m.focus).panes[paneArticle].w == 0 || a.ID == m.article.opening {
 		return nil
 	}
-	return m.article.open(m.lib, a.ID)
+	return m.article.open(a.ID)
 }
 
 func (m Model) articleLoaded(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
@@ -606,7 +606,7 @@ func (m Model) openSelected() (tea.Model, tea.Cmd) {
 	m.focus = paneArticle
 	cmds := []tea.Cmd{m.resize()}
 	if a.ID != m.article.opening || m.article.article == nil {
-		cmds = append(cmds, m.article.open(m.lib, a.ID))
+		cmds = append(cmds, m.article.open(a.ID))
 	}
 	if !a.Read {
 		a.Read = true
@@ -774,7 +774,7 @@ func (m Model) startNote() (tea.Model, tea.Cmd) {
 	if a.ID != m.article.opening {
 		// Shown, not read: writing a note on a story is no sign of having
 		// read it.
-		cmds = append(cmds, m.article.open(m.lib, a.ID))
+		cmds = append(cmds, m.article.open(a.ID))
 	}
 	m.focus = paneArticle // the editor lives in the article pane
 	cmds = append(cmds, m.editor.open(a), m.resize())

@@ -44,15 +44,22 @@ func notesKey(notes []news.Note) uint64 {
 type renderer struct {
 	mu        sync.Mutex
 	glamours  map[[2]any]*glamour.TermRenderer
-	rendered  map[renderKey]string
+	rendered  map[renderKey]rendering
 	renderMux sync.Mutex // a TermRenderer is not safe for concurrent use
 }
 
-func newRenderer() *renderer {
-	return &renderer{glamours: map[[2]any]*glamour.TermRenderer{}, rendered: map[renderKey]string{}}
+// rendering is an article as the pane shows it, with the links its text
+// numbers.
+type rendering struct {
+	text  string
+	links []string
 }
 
-func (r *renderer) cached(k renderKey) (string, bool) {
+func newRenderer() *renderer {
+	return &renderer{glamours: map[[2]any]*glamour.TermRenderer{}, rendered: map[renderKey]rendering{}}
+}
+
+func (r *renderer) cached(k renderKey) (rendering, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s, ok := r.rendered[k]
@@ -81,7 +88,7 @@ func (r *renderer) render(k renderKey, md string) (string, error) {
 	}
 	out = strings.Trim(out, "\n")
 	r.mu.Lock()
-	r.rendered[k] = out
+	r.rendered[k] = rendering{text: out}
 	r.mu.Unlock()
 	return out, nil
 }
@@ -89,17 +96,23 @@ func (r *renderer) render(k renderKey, md string) (string, error) {
 // renderArticle renders in a command: a long article takes milliseconds.
 // The notes are drawn after glamour's part, with their line breaks.
 func (r *renderer) renderArticle(k renderKey, a *news.Article, st Styles) tea.Cmd {
-	md, _ := readerMarkdown(a)
-	notes := slices.Clone(a.Notes)
+	// A copy: Update changes the article's marks while this runs.
+	c := *a
+	c.Tags, c.Notes = slices.Clone(a.Tags), slices.Clone(a.Notes)
 	return func() tea.Msg {
+		md, links := readerMarkdown(&c)
 		out, err := r.render(k, md)
-		if err == nil && len(notes) > 0 {
-			out += notesBlock(notes, k.width, st)
-			r.mu.Lock()
-			r.rendered[k] = out
-			r.mu.Unlock()
+		if err != nil {
+			return articleRenderedMsg{key: k, err: err}
 		}
-		return articleRenderedMsg{key: k, content: out, err: err}
+		if len(c.Notes) > 0 {
+			out += notesBlock(c.Notes, k.width, st)
+		}
+		done := rendering{text: out, links: links}
+		r.mu.Lock()
+		r.rendered[k] = done
+		r.mu.Unlock()
+		return articleRenderedMsg{key: k, content: done}
 	}
 }
 
