@@ -103,7 +103,7 @@ func (a *app) exportDossier(ctx context.Context, kind news.Kind, name, format, d
 	if dir == "" {
 		return writeDossier(a.stdout, d, format)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	file := filepath.Join(dir, fmt.Sprintf("%s-%s.%s", kind, slug(d.Name, 60), format))

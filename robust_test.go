@@ -430,8 +430,19 @@ func TestExportIsPrivate(t *testing.T) {
 			t.Errorf("folder %s: %v, want mode 0700", d, fi.Mode().Perm())
 		}
 	}
+	dossier := filepath.Join(dir, "dossiers")
+	mustRun(t, "--library", lib, "export", "--dossier", `person:"Tunde Adeyemi"`, "--to", dossier)
+	if fi, err := os.Stat(dossier); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("dossier folder %s: mode %v (%v), want 0700", dossier, fi.Mode().Perm(), err)
+	}
+	dossiers, _ := os.ReadDir(dossier)
+	for _, f := range dossiers {
+		if fi, _ := f.Info(); fi.Mode().Perm() != 0o600 {
+			t.Errorf("dossier %s has mode %04o, want 0600", f.Name(), fi.Mode().Perm())
+		}
+	}
 	files, _ := os.ReadDir(out)
-	if len(files) == 0 {
+	if len(files) == 0 || len(dossiers) == 0 {
 		t.Fatal("nothing exported")
 	}
 	for _, f := range files {
