@@ -158,6 +158,8 @@ func TestProgramFilterByPerson(t *testing.T) {
 		waitFor(t, tm, "stories")
 		keys(tm, "enter")
 		waitFor(t, tm, "✕")
+		// The chip shows before the filtered list arrives.
+		waitFor(t, tm, "Library 2")
 	})
 	golden.RequireEqual(t, finalScreen(m))
 }
