@@ -302,6 +302,29 @@ func (f *Fetcher) waitForHost(ctx context.Context, host string) error {
 	}
 }
 
+// Holds returns the hosts this Fetcher leaves alone, with the status that
+// asked it to and until when, so a later run can honour them too.
+func (f *Fetcher) Holds() map[string]HTTPError {
+	f.once.Do(f.init)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make(map[string]HTTPError, len(f.held))
+	now := time.Now()
+	for host, e := range f.held {
+		if e.RetryAfter.After(now) {
+			out[host] = *e
+		}
+	}
+	return out
+}
+
+// Hold leaves host alone until the time an earlier run was given, as if
+// it had answered status with that Retry-After.
+func (f *Fetcher) Hold(host string, status int, until time.Time) {
+	f.once.Do(f.init)
+	f.hold(strings.ToLower(host), &HTTPError{Status: status, URL: "", RetryAfter: until})
+}
+
 // hold records a 429 or 503 answer's Retry-After for its host.
 func (f *Fetcher) hold(host string, e *HTTPError) {
 	f.mu.Lock()

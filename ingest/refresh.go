@@ -41,7 +41,7 @@ type RefreshOptions struct {
 // error and the others go on; err is only for failures of the library
 // itself. Once a feed's articles are saved, its keep rule expires its old
 // ones.
-func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOptions) ([]FeedResult, error) {
+func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOptions) (_ []FeedResult, retErr error) {
 	feeds, err := feedsToRefresh(ctx, st, opts.FeedIDs)
 	if err != nil {
 		return nil, err
@@ -51,6 +51,28 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 		return nil, err
 	}
 	now := time.Now()
+	if opts.Fetcher == nil {
+		opts.Fetcher = feed.NewFetcher()
+	}
+	// Hosts that asked an earlier refresh to wait (429 or 503 with a
+	// Retry-After) are left alone until then, and this refresh's requests
+	// to wait are kept for the next.
+	holds, err := st.HostHolds(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	for host, h := range holds {
+		opts.Fetcher.Hold(host, h.Status, h.Until)
+	}
+	defer func() {
+		held := map[string]store.HostHold{}
+		for host, e := range opts.Fetcher.Holds() {
+			held[host] = store.HostHold{Until: e.RetryAfter, Status: e.Status}
+		}
+		if err := st.SetHostHolds(context.WithoutCancel(ctx), held, time.Now()); err != nil && retErr == nil {
+			retErr = err
+		}
+	}()
 	results := make([]FeedResult, len(feeds))
 	var (
 		mu    sync.Mutex // done and the calls of Progress
