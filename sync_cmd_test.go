@@ -175,6 +175,11 @@ func TestReadFeedReachesServer(t *testing.T) {
 	if !strings.Contains(out, "1 change sent") {
 		t.Fatalf("refresh did not sync: %q", out)
 	}
+	// The account's feed (at an address nothing answers) is the server's
+	// to fetch: refresh did not try.
+	if strings.Contains(out, "failed") || strings.Contains(out, "gazette.example") {
+		t.Fatalf("refresh fetched the account's feed itself: %q", out)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if len(f.read) != 3 {
