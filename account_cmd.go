@@ -215,7 +215,12 @@ func (a *app) secret(ctx context.Context, acct store.Account) (string, error) {
 	case "command":
 		cmd := exec.CommandContext(ctx, "/bin/sh", "-c", arg)
 		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr, cmd.Stdin = &out, &errOut, os.Stdin
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if !a.inReader {
+			// pass may ask for a passphrase; in the reader the screen
+			// is bubbletea's, and the command gets no terminal.
+			cmd.Stdin = os.Stdin
+		}
 		if err := cmd.Run(); err != nil {
 			msg := strings.TrimSpace(errOut.String())
 			if msg != "" {

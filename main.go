@@ -88,6 +88,7 @@ type app struct {
 	reading        bool   // the command only reads: never create a library but the default one
 	interactive    bool   // the reader: a library that cannot be written is shown read-only
 	lib            *store.Store
+	inReader       bool // the reader owns the terminal
 }
 
 func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {

@@ -163,6 +163,7 @@ func (a *app) finishAfter(ctx context.Context, lib *store.Store, start time.Time
 // readerSync is the sync part of r in the reader: quiet, and on failure
 // one short reason with the changes still waiting, for the status line.
 func (a *app) readerSync(ctx context.Context, lib *store.Store) (int, error) {
+	a.inReader = true
 	accounts, err := lib.Accounts(ctx)
 	if err != nil || len(accounts) == 0 {
 		return 0, err
