@@ -19,7 +19,7 @@ func (a *attribution) after(q *quoteSpan) (who, bool) {
 	case l == "according" && i+1 < end && toks[i+1].lower() == "to":
 		return a.afterAccording(q, i, end)
 	case isSpeechVerbAt(toks, i):
-		return a.afterInverted(q, i, end)
+		return a.afterInverted(q.Open, i, end)
 	case l == "but" || l == "and" || l == "while" || l == "as" || l == "which" || l == "that":
 		return nobody, false // a new clause, not an attribution
 	}
@@ -27,7 +27,7 @@ func (a *attribution) after(q *quoteSpan) (who, bool) {
 		w.rule = "quoted as saying / " + w.rule
 		return w, true
 	}
-	return a.afterSubjectVerb(q, i, end)
+	return a.afterSubjectVerb(q.Open, i, end)
 }
 
 // afterWindow is the run of tokens after the closing mark that may hold
@@ -93,7 +93,8 @@ func tailAttribution(toks []token, i int) bool {
 				return false // "Gerrard had said before the game…": an earlier remark
 			}
 			if v == i {
-				return v+1 < len(toks) && toks[v+1].Sent == sent && (toks[v+1].cap() || toks[v+1].low == "the" || toks[v+1].low == "a")
+				// "said Mr Holt"; not "told Reuters", whose name is the listener.
+				return v+1 < len(toks) && toks[v+1].Sent == sent && speechVerbs[t.low] == verbSay && subjectStart(&toks[v+1])
 			}
 			return attributionEnds(toks, v+1, sent)
 		}
@@ -114,7 +115,7 @@ func subjectStart(t *token) bool {
 		return true
 	}
 	switch t.low {
-	case "the", "a", "an", "his", "her", "its", "their", "one":
+	case "the", "a", "an", "his", "her", "its", "their", "one", "another":
 		return true
 	}
 	return false
@@ -187,7 +188,7 @@ func (a *attribution) afterAccording(q *quoteSpan, i, end int) (who, bool) {
 // afterInverted: `"…," said Mr Smith, 34, a nurse`. A cue after the quote
 // settles it even when the speaker is unnamed (`"…," a spokesman said`):
 // nothing earlier may claim the quote.
-func (a *attribution) afterInverted(q *quoteSpan, i, end int) (who, bool) {
+func (a *attribution) afterInverted(at, i, end int) (who, bool) {
 	toks := a.toks
 	j := i + 1
 	if toks[i].lower() == "went" {
@@ -203,7 +204,7 @@ func (a *attribution) afterInverted(q *quoteSpan, i, end int) (who, bool) {
 			return who{name: a.people[p].Name, per: p, rule: "said X / appositive name", cue: a.cue(i, ne)}, true
 		}
 	}
-	w, _ := a.subject(j, e, q.Open)
+	w, _ := a.subject(j, e, at)
 	w.rule, w.cue = "said X / "+w.rule, a.cue(i, e)
 	return w, true
 }
@@ -211,15 +212,15 @@ func (a *attribution) afterInverted(q *quoteSpan, i, end int) (who, bool) {
 // afterSubjectVerb: `"…" to boost jobs, Mr Weise added` — the subject
 // right before the verb — or `"…," Michael Rabb, an analyst with X, told
 // Reuters` — the subject opens the window with an appositive after it.
-func (a *attribution) afterSubjectVerb(q *quoteSpan, i, end int) (who, bool) {
+func (a *attribution) afterSubjectVerb(at, i, end int) (who, bool) {
 	toks := a.toks
 	for v := i; v < end; v++ {
 		if isSpeechVerbAt(toks, v) {
-			w, ok := a.subjectOfVerbAfter(q, i, v)
+			w, ok := a.subjectOfVerbAfter(at, i, v)
 			w.cue = a.cue(i, v+1)
 			return w, ok
 		}
-		if t := toks[v]; t.Kind == tPunct && !strings.Contains(",-'()[]", t.Text) || t.Kind == tCloseQ {
+		if t := toks[v]; t.Kind == tPunct && !strings.Contains(",-'()[]&", t.Text) || t.Kind == tCloseQ {
 			break
 		}
 	}
@@ -229,9 +230,9 @@ func (a *attribution) afterSubjectVerb(q *quoteSpan, i, end int) (who, bool) {
 // subjectOfVerbAfter names the subject of the speech verb at v in the
 // window that starts at i: "Jeff Joseph, from the CEA, told" is Jeff
 // Joseph; "to boost jobs, Mr Weise added" is Mr Weise.
-func (a *attribution) subjectOfVerbAfter(q *quoteSpan, i, v int) (who, bool) {
+func (a *attribution) subjectOfVerbAfter(at, i, v int) (who, bool) {
 	toks := a.toks
-	first, firstOK := a.subject(i, subjectEnd(toks, i, v), q.Open)
+	first, firstOK := a.subject(i, subjectEnd(toks, i, v), at)
 	first.rule = "X said / " + first.rule
 	if first.per >= 0 {
 		return first, true
@@ -241,7 +242,7 @@ func (a *attribution) subjectOfVerbAfter(q *quoteSpan, i, v int) (who, bool) {
 		c--
 	}
 	if toks[c].Text == "," && c+1 < v {
-		if w, ok := a.subject(c+1, v, q.Open); ok {
+		if w, ok := a.subject(c+1, v, at); ok {
 			w.rule = "X said / " + w.rule
 			return w, true
 		}
@@ -250,4 +251,58 @@ func (a *attribution) subjectOfVerbAfter(q *quoteSpan, i, v int) (who, bool) {
 		return first, true
 	}
 	return who{per: -1, rule: "X said / nobody named"}, true
+}
+
+// sentenceFinal reads an attribution that closes the quote's sentence
+// after a comma: `Sondland was known for telling others "…" despite his
+// post, said another witness, Fiona Hill.`, `It is vital to "take
+// detailed histories" of patients, Dempsey said.` It names the speaker of
+// the quotes of the sentence before it, unless a speech verb before the
+// quote reports whose words they are (`The barrister had said the rules
+// were "…", said Mr Clarke`: the barrister's). It settles a quote only
+// when it names someone.
+func (a *attribution) sentenceFinal(q *quoteSpan) (who, bool) {
+	toks := a.toks
+	if q.End+1 >= len(toks) || a.reportedBefore(q) {
+		return nobody, false
+	}
+	if in := lastInside(toks, q); (isStop(&in) || strings.HasSuffix(in.Text, ".")) && toks[q.End+1].cap() {
+		return nobody, false // `…Cell Block H." Labour had…`: the sentence ended with the quote
+	}
+	sent := toks[q.Open].Sent
+	for k := q.End + 1; k+1 < len(toks) && toks[k].Sent == sent && k < q.End+maxLookBack; k++ {
+		if toks[k].Kind == tOpenQ && toks[k+1].Quote > 0 {
+			return nobody, false // a later quote owns the attribution
+		}
+		if toks[k].Text != "," || !tailAttribution(toks, k+1) {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && toks[end].Sent == sent {
+			end++
+		}
+		// The speaker is found before the sentence: in "Mr Blair has 'the
+		// same passion', he said", he is not Mr Blair.
+		at := a.clauseStart(q.Open)
+		var w who
+		if tailVerbs.has(toks[k+1].low) {
+			w, _ = a.afterInverted(at, k+1, end)
+		} else {
+			w, _ = a.afterSubjectVerb(at, k+1, end)
+		}
+		return w, w.name != ""
+	}
+	return nobody, false
+}
+
+// reportedBefore: a speech verb (not a participle) stands before the
+// quote in its sentence.
+func (a *attribution) reportedBefore(q *quoteSpan) bool {
+	start := a.clauseStart(q.Open)
+	for v := start; v < q.Open; v++ {
+		if isSpeechVerbAt(a.toks, v) && !strings.HasSuffix(a.toks[v].low, "ing") && !nounUse(a.toks, v) {
+			return true
+		}
+	}
+	return false
 }

@@ -165,3 +165,18 @@ func TestAttributionAfterAStop(t *testing.T) {
 			"We are ready", "", ""},
 	})
 }
+
+func TestSieveSentenceFinal(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"subject and verb close the sentence", `Doctors should "take very careful histories" of their patients, Owen Brack said.`,
+			"take very careful", "Owen Brack", "attribution closing the sentence: X said / named person"},
+		{"verb, description, then the name", `Pell was known for telling aides "he ran the port" for years, said another witness, harbour adviser Mira Sandvik.`,
+			"he ran the port", "Mira Sandvik", "attribution closing the sentence: said X / appositive name"},
+		{"the pronoun is not the person the reported clause names", `Lars Ekdahl spoke next. Mr Harlan has "the same drive he always had" for the job, he said.`,
+			"the same drive", "Lars Ekdahl", "attribution closing the sentence: X said / pronoun"},
+		{"a speech verb before the quote reports whose words they are", `Nils Orm spoke. The barrister had said the rules were "weighted heavily against owners" in such cases, said Mr Orm.`,
+			"weighted heavily", "", "before the quote"},
+		{"the listener of told is no speaker", `"Jobs are temporary this winter," Ana Ruiz, an economist with Hale & Dorn in Lisbon, told Reuters.`,
+			"Jobs are", "Ana Ruiz", "after the quote: X said / named person"},
+	})
+}

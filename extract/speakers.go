@@ -48,6 +48,7 @@ type sieve struct {
 // sieves run in this order on each quote.
 var sieves = []sieve{
 	{"after the quote", func(a *attribution, qi int) (who, bool) { return a.after(&a.qs[qi]) }},
+	{"attribution closing the sentence", func(a *attribution, qi int) (who, bool) { return a.sentenceFinal(&a.qs[qi]) }},
 	{"before the quote", func(a *attribution, qi int) (who, bool) { return a.before(&a.qs[qi]) }},
 	{"according to, later", func(a *attribution, qi int) (who, bool) { return a.accordingLater(&a.qs[qi]) }},
 	{"colon introduction", func(a *attribution, qi int) (who, bool) { return a.introduced(&a.qs[qi]) }},
