@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"byline/news"
 )
@@ -39,20 +40,38 @@ func feedLibrary() *fakeLibrary {
 	}
 }
 
-// goldenScreens compares the screen, colours and all, with golden files
-// for a dark and a light terminal.
-func goldenScreens(t *testing.T, lib func() *fakeLibrary, w, h int, keys ...string) {
+// goldenScreens runs the reader in a teatest program with colour, on a
+// dark and on a light terminal, presses keys (waiting after each for the
+// screen to show the text paired with it, "" for none), and compares the
+// final screen, colours and all, with a golden file for each.
+func goldenScreens(t *testing.T, lib func() *fakeLibrary, w, h int, steps ...string) {
 	t.Helper()
 	for _, bg := range []struct {
 		name string
 		c    color.Color
 	}{{"dark", color.Black}, {"light", color.White}} {
 		t.Run(bg.name, func(t *testing.T) {
-			m := startWith(t, lib(), Options{})
-			m = drive(t, m, windowSize(w, h), tea.BackgroundColorMsg{Color: bg.c})
-			for _, k := range keys {
-				m = drive(t, m, press(k))
-			}
+			m := runProgramWith(t, lib(), Options{}, w, h, func(tm *teatest.TestModel) {
+				tm.Send(tea.BackgroundColorMsg{Color: bg.c})
+				dark := bg.name == "dark"
+				waitUntil(t, tm, "the background colour", func(m Model) bool { return m.isDark == dark })
+				for i := 0; i+1 < len(steps); i += 2 {
+					keys(tm, steps[i])
+					if steps[i+1] != "" {
+						waitFor(t, tm, steps[i+1])
+					}
+				}
+				// The article re-rendered for this background, not the
+				// rendering from before the colour was known.
+				waitUntil(t, tm, "the article in this terminal's style", func(m Model) bool {
+					v := m.article
+					if v.article == nil {
+						return true
+					}
+					r, ok := v.render.cached(v.renderKey())
+					return ok && r.text == v.rendered && v.article.ID == v.opening
+				})
+			})
 			m.status = "" // timed
 			golden.RequireEqual(t, m.screen()+"\n")
 		})
@@ -154,6 +173,12 @@ func TestNextUnreadOpensAndMarksIt(t *testing.T) {
 }
 
 // n goes on through pages the reader has not loaded.
+// The feed's articles, the first opened, n to the next unread, A.
+func TestNextUnreadAndMarkAllScreens(t *testing.T) {
+	goldenScreens(t, feedLibrary, 140, 18, "F", "Harbour Gazette", "enter", "Harbour Gazette 3 · 2 unread", "enter", "Fares rise",
+		"n", "She retires", "A", "3 · 0 unread")
+}
+
 func TestNextUnreadFindsOneManyPagesOn(t *testing.T) {
 	lib := bigLibrary(5_000)
 	for i, a := range lib.articles {
@@ -189,7 +214,7 @@ func TestFeedViewListsFeedsWithErrorsAndOpensOne(t *testing.T) {
 }
 
 func TestFeedViewScreens(t *testing.T) {
-	goldenScreens(t, feedLibrary, 120, 16, "F")
+	goldenScreens(t, feedLibrary, 120, 16, "F", "HTTP 503")
 }
 
 func TestRefreshOnAFeedRefreshesOnlyIt(t *testing.T) {
@@ -250,7 +275,7 @@ func TestPreviewFollowsTheCursorWithoutMarkingRead(t *testing.T) {
 }
 
 func TestPreviewScreens(t *testing.T) {
-	goldenScreens(t, feedLibrary, 160, 20, "j")
+	goldenScreens(t, feedLibrary, 160, 20, "j", "Fares rise in May")
 }
 
 func TestFirstRefreshPutsTheCursorOnTheNewest(t *testing.T) {
@@ -287,7 +312,7 @@ func TestCompactListShowsOneRowPerArticle(t *testing.T) {
 }
 
 func TestCompactListScreens(t *testing.T) {
-	goldenScreens(t, feedLibrary, 120, 12, "v")
+	goldenScreens(t, feedLibrary, 120, 12, "v", "15:00")
 }
 
 func TestListIsSizedFromTheWidth(t *testing.T) {
@@ -384,7 +409,7 @@ func TestNotesKeepTheirLineBreaks(t *testing.T) {
 }
 
 func TestNotesScreens(t *testing.T) {
-	goldenScreens(t, withNotes, 120, 24)
+	goldenScreens(t, withNotes, 120, 24, "enter", "2019 strike")
 }
 
 func TestHeadlineMadeFromTheFirstSentenceIsNotRepeated(t *testing.T) {
@@ -435,6 +460,17 @@ func TestBackgroundWorkShowsInTheStatusLine(t *testing.T) {
 	m = drive(t, m, workMsg{Work{}, true})
 	if strings.Contains(screenText(m), "people, places") {
 		t.Error("finished work stays in the status line")
+	}
+}
+
+func TestRefreshOnStart(t *testing.T) {
+	lib := sampleLibrary()
+	cfg := DefaultConfig()
+	cfg.RefreshOnStart = true
+	m := startWith(t, lib, Options{NoColor: true, Config: &cfg, Refresh: fakeRefresh(lib, "Storm warning")})
+	m = drive(t, m, windowSize(140, 40))
+	if !strings.Contains(screenText(m), "Storm warning") {
+		t.Errorf("refresh_on_start did not fetch the feeds:\n%s", screenText(m))
 	}
 }
 
