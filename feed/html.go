@@ -33,6 +33,12 @@ func parseHTML(data []byte, pageURL, contentType string) (*news.Article, error) 
 		return nil, err
 	}
 	base, _ := url.Parse(pageURL)
+	canonical := canonicalURL(utf8Data, base)
+	if base != nil && base.Scheme == "file" && canonical != "" {
+		// A saved page's "/img/roof.jpg" is on its web site, not at the
+		// root of this disk.
+		base, _ = url.Parse(canonical)
+	}
 	// Parsed here rather than by readability.FromReader, which guesses the
 	// charset again and would decode an already decoded page twice.
 	doc, err := html.Parse(bytes.NewReader(utf8Data))
@@ -62,10 +68,10 @@ func parseHTML(data []byte, pageURL, contentType string) (*news.Article, error) 
 		Source: termtext.Line(strings.TrimSpace(page.SiteName())),
 	}
 	a.Body = dropLinkLists(dropTitleHeading(dropBylines(body, a), a.Title))
-	if c := canonicalURL(utf8Data, base); c != "" {
+	if canonical != "" {
 		// The page's own address, so the same story saved twice, or
 		// saved once and captured once, is one article.
-		a.URL = c
+		a.URL = canonical
 	}
 	if t, err := page.PublishedTime(); err == nil {
 		a.Published = t

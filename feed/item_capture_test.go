@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,5 +36,21 @@ func TestFeedItemsKeepTablesImagesAndDropComments(t *testing.T) {
 	}
 	if strings.Contains(table+images, "THE END") || strings.Contains(table+images, "<!--") || strings.Contains(images, "data:image") {
 		t.Errorf("comments or placeholders kept:\n%s\n%s", table, images)
+	}
+}
+
+// A page saved to disk links to its web site, not to the root of the
+// disk: its root-relative addresses resolve against its canonical address.
+func TestSavedPageLinksResolveAgainstItsCanonicalAddress(t *testing.T) {
+	a, err := ReadFile(filepath.Join("testdata", "capture-eval", "06-drupal-river.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "![An otter on a gravel bank at night](https://valleytrust.example/sites/default/files/otter-trap.jpg)"
+	if !strings.Contains(a.Body, want) || strings.Contains(a.Body, "file://") {
+		t.Errorf("body lacks %q:\n%s", want, a.Body)
+	}
+	if a.URL != "https://valleytrust.example/news/otters-return-upper-wye" {
+		t.Errorf("URL %q, want the canonical address", a.URL)
 	}
 }
