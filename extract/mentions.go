@@ -176,6 +176,7 @@ func classifySegments(toks []token, s span, segs []span, out []mention) []mentio
 		default:
 			if m, ok := classifyName(toks, g.Start, g.End); ok {
 				out = append(out, m)
+				out = placesInTitle(toks, g.Start, m, out)
 			}
 		}
 	}
@@ -524,7 +525,7 @@ func datelineAt(toks []token, a, b int) bool {
 		if b+1 >= len(toks) || !toks[b+1].cap() {
 			return false
 		}
-	case "(", "—", "–":
+	case "(", "—", "–", ":":
 	default:
 		return false
 	}
@@ -1373,4 +1374,23 @@ func markByline(ms []mention, a, b int) {
 			ms[j].decide(mOther, "byline", a, b)
 		}
 	}
+}
+
+// placesInTitle: the office before a person's name may hold a state or a
+// country — "Kentucky Gov. Andy Beshear", "London UKIP MEP Gerard
+// Batten" — which is a place of the story.
+func placesInTitle(toks []token, a int, m mention, out []mention) []mention {
+	if m.Kind != mPerson || m.Start-a < 2 {
+		return out
+	}
+	// Only the title's first word: in "Credit Suisse analyst" the country
+	// is part of a firm's name.
+	p, ok := lookupPlace(toks[a].Text)
+	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country || ambiguousPlace(toks[a].Text) || !toks[a].cap() {
+		return out
+	}
+	pm := newMention(mPlace, toks, a, a+1, toks[a].Text)
+	pm.Place = p
+	pm.because("place-in-a-title", a, m.Start)
+	return append(out, pm)
 }

@@ -54,6 +54,7 @@ var placeSieveCases = []struct {
 	{"seat-of-government", `The plan worried the White House for weeks.`, "White House", false},
 	{"seat-of-government", `She spoke at the White House on Monday.`, "White House", true},
 	{"wire-dateline", "GRASS VALLEY, Calif. (AP) — Crews worked all night.", "GRASS VALLEY", true},
+	{"wire-dateline", "NEW DELHI: The deportees landed on Monday.", "NEW DELHI", true},
 	{"ambiguous-needs-locative", `Reading was the best book of the year.`, "Reading", false},
 	{"gazetteer", `Talks opened in Geneva on Monday.`, "Geneva", true},
 	{"gazetteer-spelling", `The firm is based in Fresno, Calif. now.`, "Calif.", true},
@@ -143,6 +144,7 @@ var decidedCases = []struct {
 	{"route-end", `Flights from Inverness to Kirkwaite resumed.`, "Kirkwaite", "place"},
 	{"appositive-place-noun", `Talks were held in Panmarra, the truce village, on Monday.`, "Panmarra", "place"},
 	{"place-in-a-modifier", `The California-based firm grew.`, "California", "place"},
+	{"place-in-a-title", `Kentucky Gov. Andy Breslow signed the bill.`, "Kentucky", "place"},
 	{"headline-place-unconfirmed", "Talks open\n\nNothing more.", "", ""},
 	// passes over the article
 	{"byline", "By Colin Ashdown\n\nThe council voted to close the library.", "Colin Ashdown", "other"},
