@@ -170,6 +170,8 @@ func TestProgramSearch(t *testing.T) {
 		tm.Type("glacier")
 		keys(tm, "enter")
 		waitFor(t, tm, "1 · 0") // Library 1 · 0 unread
+		// The preview of the one match loads after the list does.
+		waitFor(t, tm, "Glaciers in the Alps shrank")
 	})
 	golden.RequireEqual(t, finalScreen(m))
 }
