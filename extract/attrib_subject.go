@@ -111,20 +111,27 @@ type resolver struct {
 }
 
 // resolvers run in this order on a phrase; the first that decides wins.
-var resolvers = []resolver{
-	{"description", (*attribution).byDescription},
-	{"named person", (*attribution).byName},
-	{"spokesperson", (*attribution).bySpokesperson},
-	{"unnamed member", (*attribution).byUnnamedMember},
-	{"office", (*attribution).byOffice},
-	{"organisation", (*attribution).byOrganisation},
-	{"it", (*attribution).byIt},
-	{"pronoun", (*attribution).byPronoun},
-	{"demonym", (*attribution).byDemonym},
-	{"institution named before", (*attribution).byInstitutionNamed},
-	{"institution", (*attribution).byInstitution},
-	{"spokesperson for", (*attribution).bySpokespersonFor},
-	{"role", (*attribution).byRole},
+// (Set in init: "the statement" resolves through subject, which reads
+// the list.)
+var resolvers []resolver
+
+func init() {
+	resolvers = []resolver{
+		{"description", (*attribution).byDescription},
+		{"named person", (*attribution).byName},
+		{"the statement", (*attribution).byStatement},
+		{"spokesperson", (*attribution).bySpokesperson},
+		{"unnamed member", (*attribution).byUnnamedMember},
+		{"office", (*attribution).byOffice},
+		{"organisation", (*attribution).byOrganisation},
+		{"it", (*attribution).byIt},
+		{"pronoun", (*attribution).byPronoun},
+		{"demonym", (*attribution).byDemonym},
+		{"institution named before", (*attribution).byInstitutionNamed},
+		{"institution", (*attribution).byInstitution},
+		{"spokesperson for", (*attribution).bySpokespersonFor},
+		{"role", (*attribution).byRole},
+	}
 }
 
 // subject names the speaker of toks[s:e].
@@ -161,7 +168,7 @@ func (a *attribution) newPhrase(s, e, at int) phrase {
 		if p.per < 0 && m.Kind == mPerson && m.Ent >= 0 {
 			p.per = m.Ent
 		}
-		if p.org < 0 && m.Kind != mPerson && !m.Calendar && modifierPrefix(toks[m.Start].Text) == "" {
+		if p.org < 0 && m.Kind != mPerson && !m.Calendar && modifierPrefix(toks[m.Start].Text) == "" && !isDemonym(m.Name) {
 			// "a report by UK-based consultancy Analysys": the place in a
 			// modifier is not who speaks.
 			p.org = mi
@@ -254,6 +261,9 @@ func (a *attribution) byOrganisation(p *phrase) (who, outcome) {
 	}
 	m := a.ms[p.org]
 	switch {
+	case m.Kind == mPlace && m.End < p.e && institutionNouns.has(p.head):
+		// "the US military", "the Kenyan health ministry": the body, not the country.
+		return who{name: describe(a.toks, p.s, p.e), per: -1}, decided
 	case m.Kind == mPlace && m.Ent >= 0:
 		return who{name: a.places[m.Ent].Name, per: -1}, decided
 	case m.Kind == mOther && m.Full != "":
@@ -291,6 +301,11 @@ func (a *attribution) byPronoun(p *phrase) (who, outcome) {
 	g, ok := pronounGender[p.head]
 	if !ok || p.e-p.s > 2 {
 		return nobody, tryNext
+	}
+	if p.head == "they" {
+		if o := a.pluralOrgSubject(p.at); o != "" {
+			return who{name: o, per: -1}, decided
+		}
 	}
 	if g == 'p' || p.head == "i" {
 		return nobody, noSpeaker
@@ -371,6 +386,71 @@ func (a *attribution) byRole(p *phrase) (who, outcome) {
 	}
 	if per := a.describedPerson(p.head, roleGender(p.head), p.at); per >= 0 {
 		return a.person(per), decided
+	}
+	return nobody, tryNext
+}
+
+// pluralOrgSubject is the organisation "they" stands for at token pos:
+// the one that opened a clause in this or the last two sentences ("Big
+// Machine have denied it. … they said"), when no person was named after
+// it; else "".
+func (a *attribution) pluralOrgSubject(pos int) string {
+	if pos >= len(a.toks) {
+		return ""
+	}
+	sent := a.toks[pos].Sent
+	for i := a.mentionBefore(pos); i >= 0 && a.toks[a.ms[i].Start].Sent >= sent-2; i-- {
+		m := a.ms[i]
+		if m.InQuote || m.InTitle || m.Calendar {
+			continue
+		}
+		if m.Kind == mPerson || m.Kind == mPlace {
+			return "" // people, or a country, are who "they" are
+		}
+		if !outlets.has(m.Name) && !isDemonym(m.Name) && a.subjectOrg(m) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// subjectOrg: the organisation's mention opens its sentence ("The Tories
+// have promised…") or is the subject of a verb after a comma ("…, MPs
+// said"), not an appositive ("with his other band, Fightstar.").
+func (a *attribution) subjectOrg(m mention) bool {
+	toks := a.toks
+	j := m.Start - 1
+	if j >= 0 && toks[j].low == "the" {
+		j--
+	}
+	if j < 0 || toks[j].Sent != toks[m.Start].Sent {
+		return true
+	}
+	return toks[j].Text == "," && m.End < len(toks) && (isSpeechVerbAt(toks, m.End) || auxiliaries.has(toks[m.End].low))
+}
+
+// byStatement: "the statement said" is whoever the article said made it
+// ("…, the US military said in a statement").
+func (a *attribution) byStatement(p *phrase) (who, outcome) {
+	if p.head != "statement" || p.e-p.s > 2 || p.at >= len(a.toks) {
+		return nobody, tryNext
+	}
+	toks := a.toks
+	sent := toks[p.at].Sent
+	for k := p.s - 1; k > 0 && toks[k].Sent >= sent-3 && k > p.s-maxLookBack; k-- {
+		if toks[k].low != "statement" || toks[k].Quote > 0 {
+			continue
+		}
+		start := a.clauseStart(k)
+		for v := k - 1; v >= start; v-- {
+			if isSpeechVerbAt(toks, v) && !strings.HasSuffix(toks[v].low, "ing") {
+				if w, ok := a.subjectBefore(v, start, p.at); ok && w.name != "" {
+					return w, decided
+				}
+				return nobody, tryNext
+			}
+		}
+		return nobody, tryNext
 	}
 	return nobody, tryNext
 }

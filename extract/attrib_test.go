@@ -180,3 +180,18 @@ func TestSieveSentenceFinal(t *testing.T) {
 			"Jobs are", "Ana Ruiz", "after the quote: X said / named person"},
 	})
 }
+
+func TestInstitutionsAndDemonyms(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"they are the organisation that opened the sentence before", "The row went on. Corvane Records have denied it twice.\n\n\"We never blocked the show,\" they said in a statement.",
+			"We never", "Corvane Records", "after the quote: X said / pronoun"},
+		{"they after people are not an organisation", "The nurses met Dunmore Health. Anna Pike and Tom Rees spoke.\n\n\"We are tired,\" they said.",
+			"We are tired", "", "after the quote: X said"},
+		{"the statement is whoever made it", "Two soldiers died in a crash in Kandahar, the Peruvian army said in a statement on Monday.\n\n\"The cause is under investigation,\" the statement said.",
+			"The cause", "Peruvian army", "after the quote: X said / the statement"},
+		{"a country before a body names the body", `"Talks will resume," the Kenyan foreign ministry said.`,
+			"Talks will", "Kenyan foreign ministry", "after the quote: X said / institution"},
+		{"a demonym is never the speaker", `Director Aled Moss spoke in Sydney. "It will take years," said the New Zealander.`,
+			"It will take", "Aled Moss", "after the quote: said X / demonym"},
+	})
+}
