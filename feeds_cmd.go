@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -159,6 +160,7 @@ time.`,
 
 func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concurrency int) error {
 	start := time.Now()
+	limitMemory(refreshMemory)
 	tty := isTerminal(a.stderr)
 	bar := progressLine{w: a.stderr, tty: tty}
 	// Each feed's articles are saved with their people, places and
@@ -265,6 +267,20 @@ func (a *app) withBar(what string, step func(progress func(done, total int)) (in
 	})
 	bar.clear()
 	return n, err
+}
+
+// refreshMemory is the soft limit of a refresh's Go heap. What a refresh
+// holds at once is bounded (a few parsed feeds and the pipeline's queue),
+// but without a limit the collector lets the heap grow to twice the peak
+// a large feed made: 251 MB for 10,000 articles where 140 MB did, for 7%
+// more CPU.
+const refreshMemory = 100 << 20
+
+// limitMemory sets the Go heap's soft limit, unless GOMEMLIMIT already did.
+func limitMemory(bytes int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(bytes)
+	}
 }
 
 // feedLine is one feed's outcome, on one line.

@@ -28,6 +28,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	limitMemory(readerMemory)
 	// Work an earlier refresh left (people, places, quotes, the search
 	// index) goes on in the background while the reader is open; what is
 	// still undone at quit waits for the next run.
@@ -64,6 +65,11 @@ func (a *app) showUnsavedNote(err error) error {
 	fmt.Fprintf(a.stderr, "byline: %s; here it is:\n\n%s\n", termtext.Line(err.Error()), termtext.Clean(unsaved.Text))
 	return exitError{1}
 }
+
+// readerMemory is the soft limit of the reader's Go heap: a reader stays
+// open for hours, and r refreshes tens of thousands of articles in it,
+// under a ceiling of 100 MB resident.
+const readerMemory = 64 << 20
 
 // readerRefresh is what r does in the reader: fetch every feed, report
 // progress per feed, and return once the new articles are listed; their
@@ -157,6 +163,12 @@ func (b *background) wait() { b.wg.Wait() }
 // the spot: extraction takes a millisecond, and the panels are never empty
 // for want of it.
 type readerLibrary struct{ *store.Store }
+
+// Unsearchable lets the list say how many articles a search cannot find
+// yet while the background work indexes them.
+func (l readerLibrary) Unsearchable(ctx context.Context, q news.Query) (int, error) {
+	return l.Store.Unsearchable(ctx, q, extract.Version)
+}
 
 func (l readerLibrary) Article(ctx context.Context, id int64) (*news.Article, error) {
 	a, err := l.Store.Article(ctx, id)

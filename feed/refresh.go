@@ -58,9 +58,14 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 		workers = 8
 	}
 	type fetched struct {
-		i int
-		f Fetched
+		i    int
+		f    Fetched
+		held bool // holds a parsed slot until got has it
 	}
+	// Parsed feeds wait for got in memory, and a large one holds tens of
+	// megabytes: no more are parsed than got can take next, whatever the
+	// number of feeds fetched at once.
+	parsed := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
 	g, ctx := errgroup.WithContext(ctx)
 	out := make(chan fetched)
 	g.Go(func() error {
@@ -72,11 +77,23 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 				break
 			}
 			fetchers.Go(func() error {
-				r := fetchFeed(ctx, opts, f)
+				held := false
+				hold := func() bool {
+					select {
+					case parsed <- struct{}{}:
+						held = true
+					case <-ctx.Done():
+					}
+					return held
+				}
+				r := fetchFeed(ctx, opts, f, hold)
 				select {
-				case out <- fetched{i, r}:
+				case out <- fetched{i, r, held}:
 					return nil
 				case <-ctx.Done():
+					if held {
+						<-parsed
+					}
 					return ctx.Err()
 				}
 			})
@@ -85,7 +102,11 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 	})
 	g.Go(func() error {
 		for r := range out {
-			if err := got(r.i, r.f); err != nil {
+			err := got(r.i, r.f)
+			if r.held {
+				<-parsed
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -97,8 +118,9 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 var parseSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 // fetchFeed fetches and parses one feed, and captures the pages of new
-// items that carry only a summary.
-func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed) Fetched {
+// items that carry only a summary. It calls hold before parsing, which
+// waits for room for one more parsed feed and says whether there is.
+func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func() bool) Fetched {
 	r := Fetched{Feed: f}
 	resp, err := opts.Fetcher.Get(ctx, f.URL, f.ETag, f.LastModified)
 	if err != nil {
@@ -110,8 +132,12 @@ func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed) Fetched {
 		r.NotModified = true
 		return r
 	}
-	// Parsing is all CPU: more at once than there are cores only holds
-	// more parsed feeds in memory and delays the first one saved.
+	if !hold() {
+		r.Err = ctx.Err()
+		return r
+	}
+	// Parsing is all CPU: more at once than there are cores only delays
+	// the first one saved.
 	parseSlots <- struct{}{}
 	p, err := ParseFeed(resp.Body, resp.URL)
 	<-parseSlots

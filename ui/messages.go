@@ -24,7 +24,15 @@ type listLoadedMsg struct {
 	total, unread int
 	keep          int64 // replace: put the cursor on this article if it is in the page
 	cursorAt      int   // replace: else on this row
+	unsearchable  int   // replace: articles the query cannot find yet (see Unsearchable)
 	err           error
+}
+
+// Unsearchable is what a Library may also do: count the articles a query
+// could match but cannot find yet, because a refresh has not indexed them
+// yet. The list says so rather than look complete.
+type Unsearchable interface {
+	Unsearchable(ctx context.Context, q news.Query) (int, error)
 }
 
 type articleLoadedMsg struct {
@@ -87,6 +95,9 @@ func loadWindow(lib Library, gen int, q news.Query, offset int, keep int64, curs
 		}
 		msg.offset = offset
 		msg.items, msg.err = lib.List(ctx, q, offset, pageSize)
+		if u, ok := lib.(Unsearchable); ok && msg.err == nil {
+			msg.unsearchable, _ = u.Unsearchable(ctx, q)
+		}
 		return msg
 	}
 }

@@ -205,6 +205,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) listLoaded(msg listLoadedMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if msg.replace && msg.gen == m.list.gen && msg.unsearchable > 0 {
+		// A search is never silently partial.
+		what := fmt.Sprintf("%d articles", msg.unsearchable)
+		if msg.unsearchable == 1 {
+			what = "1 article"
+		}
+		cmd = tea.Batch(cmd, m.setStatus(what+" not yet searchable", false))
+	}
 	return m.afterListMove(cmd)
 }
 
