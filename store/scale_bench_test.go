@@ -33,7 +33,8 @@ var scaleSizes = []int{10_000, 100_000, 300_000}
 //   - first-page, search (a word in most articles, newest 200), rare (a
 //     word in one), person (person:"…", newest 200), list-move (the next
 //     page of 200 from the middle of the library, as j at a page boundary
-//     loads it).
+//     loads it), list-all (every article streamed, as byline list reads
+//     them).
 func BenchmarkScale(b *testing.B) {
 	budget := 3 * time.Minute
 	if v := os.Getenv("BYLINE_SCALE_BUILD"); v != "" {
@@ -107,6 +108,16 @@ func scaleSteps(b *testing.B, path string, n int) {
 	list("rare-word", "story"+strconv.Itoa(n/2), 0)
 	list("person", `person:"Helen Carter"`, 0)
 	list("list-move", "", n/2)
+	b.Run(name+"/list-all", func(b *testing.B) {
+		// What byline list streams: every article, with tags and notes.
+		defer reportCPU(b)()
+		for b.Loop() {
+			rows := 0
+			if err := s.Each(ctx, news.Query{}, 0, func(*news.Article) error { rows++; return nil }); err != nil || rows != n {
+				b.Fatalf("Each: %d rows, %v; want %d", rows, err, n)
+			}
+		}
+	})
 }
 
 // buildScaleLibrary writes n short articles straight into a new library,
