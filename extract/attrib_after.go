@@ -60,7 +60,9 @@ func (a *attribution) afterWindow(q *quoteSpan) (int, int, bool) {
 		i++
 	}
 	end := i
-	for end < len(toks) && toks[end].Sent == sent && toks[end].Para == para && toks[end].Kind != tOpenQ && end < i+25 {
+	// A quote mark ends the window only if it opens a quote: `the "Pose"
+	// actor said` is a name in quotes.
+	for end < len(toks) && toks[end].Sent == sent && toks[end].Para == para && !opensQuote(toks, end) && end < i+25 {
 		end++
 	}
 	return i, end, i < end
@@ -220,7 +222,7 @@ func (a *attribution) afterSubjectVerb(at, i, end int) (who, bool) {
 			w.cue = a.cue(i, v+1)
 			return w, ok
 		}
-		if t := toks[v]; t.Kind == tPunct && !strings.Contains(",-'()[]&", t.Text) || t.Kind == tCloseQ {
+		if t := toks[v]; t.Kind == tPunct && !strings.Contains(",-'()[]&", t.Text) || t.Kind == tCloseQ && toks[v-1].Quote > 0 {
 			break
 		}
 	}
@@ -305,4 +307,9 @@ func (a *attribution) reportedBefore(q *quoteSpan) bool {
 		}
 	}
 	return false
+}
+
+// opensQuote: token k is an opening mark of a kept quote.
+func opensQuote(toks []token, k int) bool {
+	return toks[k].Kind == tOpenQ && k+1 < len(toks) && toks[k+1].Quote > 0
 }

@@ -195,3 +195,15 @@ func TestInstitutionsAndDemonyms(t *testing.T) {
 			"It will take", "Aled Moss", "after the quote: said X / demonym"},
 	})
 }
+
+func TestNamesInQuotesAreNotQuotes(t *testing.T) {
+	body := "Tova Brisk spoke.\n\n\"We never take it for granted,\" the \"Harbour\" actor said on \"NDTV.\" She left early. The \"Starts Here\" campaign ran on."
+	for _, q := range attributed(body) {
+		if q.Text == "Harbour" || q.Text == "NDTV." || q.Text == "Starts Here" {
+			t.Errorf("a name in quotes taken for a quote: %q", q.Text)
+		}
+		if strings.HasPrefix(q.Text, "We never") && q.Speaker != "Tova Brisk" {
+			t.Errorf("a name in quotes hid the attribution: speaker %q by %q", q.Speaker, q.Rule)
+		}
+	}
+}

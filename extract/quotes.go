@@ -35,7 +35,7 @@ func findQuotes(paras []paragraph, toks []token) []quoteSpan {
 	n := 0
 	for _, q := range kept {
 		q.Partial = isPartial(toks, q)
-		if isTitleOfWork(toks, q) {
+		if isTitleOfWork(toks, q) || nameInQuotes(toks, q) {
 			// Names inside a title ("Down by the Sally Gardens") are part
 			// of the work, not people or places of the story.
 			for i := q.Open + 1; i < q.End && i < len(toks); i++ {
@@ -233,4 +233,31 @@ func isScareQuote(toks []token, q quoteSpan) bool {
 		}
 	}
 	return true
+}
+
+// nameInQuotes: a short Title Case quote used as a name — in front of a
+// noun ('the "Pose" actor', 'its "Starts Here" campaign') or after "on"
+// or "in" at the end of a clause ('said on "DWTS."'). Words someone said
+// do not sit between a determiner and a noun.
+func nameInQuotes(toks []token, q quoteSpan) bool {
+	words, caps, ok := titleWords(toks, q)
+	if !ok || words == 0 || words > 4 || caps != words || q.Open == 0 || !toks[q.Open+1].cap() {
+		return false
+	}
+	prev := toks[q.Open-1]
+	if prev.Para != q.Para {
+		return false
+	}
+	var next *token
+	if q.End+1 < len(toks) && toks[q.End+1].Para == q.Para {
+		next = &toks[q.End+1]
+	}
+	switch prev.low {
+	case "the", "a", "an", "his", "her", "its", "their", "our":
+		return next != nil && next.Kind == tWord && !next.cap() && !openers.has(next.low) &&
+			!auxiliaries.has(next.low) && speechVerbs[next.low] == 0
+	case "on", "in":
+		return words <= 2 && (next == nil || next.Kind == tPunct || isStop(&toks[q.End-1]))
+	}
+	return prev.Kind == tPoss && next != nil && next.Kind == tWord && !next.cap() && !openers.has(next.low)
 }
