@@ -323,7 +323,35 @@ func (a *attribution) subjectBefore(v, start, quoteAt int) (who, bool) {
 			s--
 		}
 	}
-	return a.subject(headPhrase(toks, s, end), end, quoteAt)
+	s = headPhrase(toks, s, end)
+	w, ok := a.subject(s, end, quoteAt)
+	if w.per < 0 {
+		if p := a.nameBeforeAppositives(s, start); p >= 0 {
+			return who{name: a.people[p].Name, per: p, rule: "name before appositives"}, true
+		}
+	}
+	return w, ok
+}
+
+// nameBeforeAppositives: "Omar Lamrani, an analyst at Stratfor, the
+// Texas-based firm, told": when the phrase before the verb is an
+// appositive that names no one, the person named alone in one of the two
+// comma-separated segments before it speaks. It returns -1 when there is
+// none.
+func (a *attribution) nameBeforeAppositives(s, start int) int {
+	toks := a.toks
+	for n := 0; n < 2 && s-1 > start && toks[s-1].Text == ","; n++ {
+		c := s - 1
+		k := c - 1
+		for k > start && toks[k-1].Text != "," && !clauseBreak(toks[k-1]) {
+			k--
+		}
+		if mi, ok := a.mentAt.get(k); ok && a.ms[mi].Kind == mPerson && a.ms[mi].Ent >= 0 && a.ms[mi].End == c {
+			return a.ms[mi].Ent
+		}
+		s = k
+	}
+	return -1
 }
 
 // headPhrase drops an introductory phrase before the subject: in "In a

@@ -207,3 +207,12 @@ func TestNamesInQuotesAreNotQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestNameBeforeAppositives(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"two appositives after the name", `Omar Velt, an analyst at Norrow Partners, the Oslo-based firm, told reporters: "The port is safe."`,
+			"The port", "Omar Velt", "before the quote: X said / name before appositives"},
+		{"a missing second comma", `Colin Aspley, Redsand Hotel Association said: "We tried very hard."`,
+			"We tried", "Colin Aspley", "before the quote: X said / name before appositives"},
+	})
+}
