@@ -142,6 +142,24 @@ func (f *fakeLibrary) SetReadMatching(ctx context.Context, q news.Query, read bo
 	return n, nil
 }
 
+// MarkFeedRead marks a feed's articles, as the store does in one write.
+func (f *fakeLibrary) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
+	n, err := f.SetReadMatching(ctx, news.Query{Terms: []news.Term{feedTerm(feedID)}}, true)
+	f.mu.Lock()
+	f.writes = append(f.writes, fmt.Sprintf("feed %d read (%d)", feedID, n))
+	f.mu.Unlock()
+	return n, err
+}
+
+// MarkAllRead marks every article, as the store does in one write.
+func (f *fakeLibrary) MarkAllRead(ctx context.Context) (int, error) {
+	n, err := f.SetReadMatching(ctx, news.Query{}, true)
+	f.mu.Lock()
+	f.writes = append(f.writes, fmt.Sprintf("all read (%d)", n))
+	f.mu.Unlock()
+	return n, err
+}
+
 // Feeds lists the feeds with their counts, as the store does.
 func (f *fakeLibrary) Feeds(ctx context.Context) ([]news.Feed, error) {
 	f.mu.Lock()

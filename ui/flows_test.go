@@ -243,7 +243,9 @@ func TestMarkAllReadInAFeedThenEverything(t *testing.T) {
 	m = drive(t, m, press("F"))
 	m = drive(t, m, press("enter"))
 	m = drive(t, m, press("A"))
-	if !strings.Contains(lib.wrote(), `read=true "feed:#1" (2)`) {
+	// A whole feed goes as one feed-wide mark, which a sync server applies
+	// to the entries this library does not hold too.
+	if !strings.Contains(lib.wrote(), `feed 1 read (2)`) {
 		t.Fatalf("A in the harbour feed's list: %s", lib.wrote())
 	}
 	if scr := screenText(m); !strings.Contains(scr, "Harbour Gazette 3 · 0 unread") {
@@ -256,6 +258,20 @@ func TestMarkAllReadInAFeedThenEverything(t *testing.T) {
 	m = drive(t, m, press("C"))
 	if scr := screenText(m); !strings.Contains(scr, "Library 5 · 0 unread") {
 		t.Errorf("C should mark everything read:\n%s", scr)
+	}
+	if !strings.Contains(lib.wrote(), `all read (2)`) {
+		t.Errorf("C should be one mark of everything: %s", lib.wrote())
+	}
+}
+
+func TestMarkReadOfANarrowListMarksItsArticles(t *testing.T) {
+	lib := feedLibrary()
+	m := sized(t, lib, 140, 40)
+	m = drive(t, m, press("/"))
+	m = drive(t, m, append(typeText("feed:#1 ferry"), press("enter"))...)
+	m = drive(t, m, press("A"))
+	if w := lib.wrote(); w != `read=true "feed:#1 ferry" (1)` {
+		t.Errorf("a search within a feed is not the whole feed: %s", w)
 	}
 }
 

@@ -502,9 +502,34 @@ func (m Model) markRead(q news.Query, what string) (tea.Model, tea.Cmd) {
 	}
 	lib := m.lib
 	return m, func() tea.Msg {
-		n, err := lib.SetReadMatching(context.Background(), q, true)
+		ctx := context.Background()
+		var n int
+		var err error
+		// A whole feed or the whole library is one change on a sync
+		// server (newsboat marks only what it holds); a narrower list is
+		// marked article by article.
+		if feedID, ok := bareFeed(q); ok {
+			n, err = lib.MarkFeedRead(ctx, feedID)
+		} else if q.Empty() {
+			n, err = lib.MarkAllRead(ctx)
+		} else {
+			n, err = lib.SetReadMatching(ctx, q, true)
+		}
 		return markedMsg{what: what, n: n, err: err}
 	}
+}
+
+// bareFeed reports the feed of a query that is that feed and nothing else.
+func bareFeed(q news.Query) (int64, bool) {
+	if len(q.Terms) != 1 {
+		return 0, false
+	}
+	t := q.Terms[0]
+	if t.Field != news.FieldFeed || t.Negate || !strings.HasPrefix(t.Value, "#") {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(t.Value[1:], 10, 64)
+	return id, err == nil
 }
 
 // markedMsg reports a mark-all-read: the list and feeds reload their

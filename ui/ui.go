@@ -25,6 +25,11 @@ type Library interface {
 	Feeds(ctx context.Context) ([]news.Feed, error)
 	SetRead(ctx context.Context, id int64, read bool) error
 	SetReadMatching(ctx context.Context, q news.Query, read bool) (int, error)
+	// MarkFeedRead and MarkAllRead mark a whole feed, or everything, read;
+	// for an account's feeds the server is told to do the same for every
+	// entry it held at the key press, not only the ones stored here.
+	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
+	MarkAllRead(ctx context.Context) (int, error)
 	SetStarred(ctx context.Context, id int64, starred bool) error
 	AddTags(ctx context.Context, id int64, tags ...string) error
 	RemoveTags(ctx context.Context, id int64, tags ...string) error
