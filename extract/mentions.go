@@ -581,6 +581,19 @@ func adjectiveShaped(w string) bool {
 	return false
 }
 
+// nounCompound: toks[i] goes on a noun phrase — "stadium manager",
+// "prison officers" — so the venue noun before it is a modifier.
+func nounCompound(toks []token, i int) bool {
+	if i >= len(toks) || toks[i].Kind != tWord || toks[i].cap() {
+		return false
+	}
+	l := toks[i].low
+	if roleWords.has(l) || personRoles.has(l) {
+		return true
+	}
+	return strings.HasSuffix(l, "s") && !auxiliaries.has(l) && l != "is" && l != "was" && l != "has" && l != "this"
+}
+
 // venueNouns after a name in lower case make a place of it.
 var venueNouns = setOf("prison", "jail", "stadium", "arena", "airport")
 
@@ -846,7 +859,7 @@ func afterNameEvidence(toks []token, m *mention, a, b int) {
 		m.Evidence += 2 // "Mr Hague, 43,"
 		m.because("age-after", b+1, b+2)
 	}
-	if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && venueNouns.has(toks[b].Text) {
+	if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && venueNouns.has(toks[b].Text) && !nounCompound(toks, b+1) {
 		// "the city's Hoa Lo prison", "the Belmarsh jail": the venue is a
 		// place, named with its noun.
 		m.Name = m.Name + " " + toks[b].Text

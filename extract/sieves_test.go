@@ -108,6 +108,7 @@ var decidedCases = []struct {
 	{"nationality-before", `Fans cheered Australian Lynden Carstairs on Sunday.`, "Australian Lynden Carstairs", "person"},
 	{"building-noun-after", `Traffic stopped on the Golden Arrow bridge.`, "Golden Arrow", "other"},
 	{"venue-noun-after", `Officials toured the city's Tran Lo prison on Monday.`, "Tran Lo", "place"},
+	{"building-noun-after", `Fans booed. Later the Tarvin stadium manager Ken Orr apologised.`, "Tarvin", "other"},
 	{"compass-word-opens-no-name", `North Ferriby held its fair.`, "North Ferriby", "other"},
 	{"office-without-name", `The Home Secretary spoke.`, "Home Secretary", "other"},
 	{"the-before-one-word", `They met at the Fenwick on Tuesday.`, "Fenwick", "other"},
