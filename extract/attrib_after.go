@@ -200,9 +200,15 @@ func (a *attribution) afterInverted(at, i, end int) (who, bool) {
 	// "…," said its managing director, Callum Strachan: a description,
 	// then the name it describes. The name speaks, not whoever the
 	// description would otherwise be taken to mean.
-	if a.personIn(j, e) < 0 && e < end && toks[e].Text == "," {
-		ne := nounPhraseEnd(toks, e+1, end)
-		if p := a.personIn(e+1, ne); p >= 0 {
+	// "said another witness in the inquiry, adviser Fiona Hill": the
+	// description may run on to the comma.
+	c := e
+	for c < end && c < e+8 && toks[c].Text != "," && toks[c].Kind != tPunct {
+		c++
+	}
+	if a.personIn(j, c) < 0 && c < end && toks[c].Text == "," {
+		ne := nounPhraseEnd(toks, c+1, end)
+		if p := a.personIn(c+1, ne); p >= 0 {
 			return who{name: a.people[p].Name, per: p, rule: "said X / appositive name", cue: a.cue(i, ne)}, true
 		}
 	}

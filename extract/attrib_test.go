@@ -170,7 +170,7 @@ func TestSieveSentenceFinal(t *testing.T) {
 	checkAttribution(t, []attribCase{
 		{"subject and verb close the sentence", `Doctors should "take very careful histories" of their patients, Owen Brack said.`,
 			"take very careful", "Owen Brack", "attribution closing the sentence: X said / named person"},
-		{"verb, description, then the name", `Pell was known for telling aides "he ran the port" for years, said another witness, harbour adviser Mira Sandvik.`,
+		{"verb, description, then the name", `Pell was known for telling aides "he ran the port" for years, said another witness in the inquiry, harbour adviser Mira Sandvik.`,
 			"he ran the port", "Mira Sandvik", "attribution closing the sentence: said X / appositive name"},
 		{"the pronoun is not the person the reported clause names", `Lars Ekdahl spoke next. Mr Harlan has "the same drive he always had" for the job, he said.`,
 			"the same drive", "Lars Ekdahl", "attribution closing the sentence: X said / pronoun"},
