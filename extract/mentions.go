@@ -795,7 +795,10 @@ func roleBeforeEvidence(toks []token, m *mention, a, b int) {
 		return
 	}
 	l := toks[r].lower()
-	if !(personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old") || jobShaped(l)) {
+	// "Lakers great Magic Johnson", "Liverpool legend X": a team and a
+	// word of praise make a role.
+	teamPraise := (l == "great" || l == "legend") && r > 0 && toks[r-1].cap() && toks[r-1].Sent == toks[r].Sent
+	if !(personRoles.has(l) || femaleRoles.has(l) || maleRoles.has(l) || l == "member" || strings.HasSuffix(l, "-old") || jobShaped(l) || teamPraise) {
 		return
 	}
 	m.Evidence += 2
