@@ -79,6 +79,12 @@ func isSpeechVerbAt(toks []token, i int) bool {
 		n := toks[i+1].lower()
 		return n == "on" || n == "out"
 	}
+	if l == "alleged" && i > 0 && i+1 < len(toks) {
+		// "Prosecutors alleged that…", not "the alleged attacker" or
+		// "his alleged role".
+		return toks[i-1].Kind == tWord && !determiners.has(toks[i-1].low) && !titlePreps.has(toks[i-1].low) &&
+			(toks[i+1].low == "that" || toks[i+1].Kind == tOpenQ || toks[i+1].Kind == tWord && toks[i+1].cap())
+	}
 	return false
 }
 

@@ -216,3 +216,12 @@ func TestNameBeforeAppositives(t *testing.T) {
 			"We tried", "Colin Aspley", "before the quote: X said / name before appositives"},
 	})
 }
+
+func TestNestedReportedSpeech(t *testing.T) {
+	checkAttribution(t, []attribCase{
+		{"prosecutors alleged: words of nobody the story names", "Senator Ray Halden spoke on Monday. \"It is a scandal,\" Halden told reporters.\n\nProsecutors alleged that Morrow \"ran a scheme for years\" at his homes.",
+			"ran a scheme", "", "before the quote"},
+		{"an adjective is no speech verb", "Ray Halden spoke. \"We are close,\" Halden said.\n\nThe alleged \"ringleader of the group\" was held.",
+			"ringleader", "Ray Halden", "follow-on"},
+	})
+}
