@@ -271,10 +271,11 @@ func (a *app) withBar(what string, step func(progress func(done, total int)) (in
 
 // refreshMemory is the soft limit of a refresh's Go heap. What a refresh
 // holds at once is bounded (a few parsed feeds and the pipeline's queue),
-// but without a limit the collector lets the heap grow to twice the peak
-// a large feed made: 251 MB for 10,000 articles where 140 MB did, for 7%
-// more CPU.
-const refreshMemory = 100 << 20
+// but without a limit the collector lets the heap grow to twice its peak.
+// On the 50,000-item bench at a load of 3–5: no limit, 37.7 s, 41 s of
+// CPU, 327 MB; 160 MiB, 40.4 s, 45 s, 254 MB; 100 MiB, the collector ran
+// all the time: 126 s, 77 s, 197 MB (at a load of 9).
+const refreshMemory = 160 << 20
 
 // limitMemory sets the Go heap's soft limit, unless GOMEMLIMIT already did.
 func limitMemory(bytes int64) {
