@@ -88,23 +88,41 @@ func tailAttribution(toks []token, i int) bool {
 		return false
 	}
 	sent := toks[i].Sent
-	for v := i; v < len(toks) && v < i+6 && toks[v].Sent == sent; v++ {
-		t := &toks[v]
-		if tailVerbs.has(t.low) {
-			if v > i && toks[v-1].low == "had" {
-				return false // "Gerrard had said before the game…": an earlier remark
-			}
-			if v == i {
-				// "said Mr Holt"; not "told Reuters", whose name is the listener.
-				return v+1 < len(toks) && toks[v+1].Sent == sent && speechVerbs[t.low] == verbSay && subjectStart(&toks[v+1])
-			}
-			return attributionEnds(toks, v+1, sent)
+	v := i
+	for ; v < len(toks) && toks[v].Sent == sent && !tailVerbs.has(toks[v].low); v++ {
+		if toks[v].Text == "," && v > i {
+			v = appositiveName(toks, v) // "the union's treasurer, Ana Beltrão, said"
+			break
 		}
-		if t.Kind != tWord && t.Kind != tPoss {
-			return false
+		if v >= i+5 || toks[v].Kind != tWord && toks[v].Kind != tPoss {
+			return false // a subject of at most five words
 		}
 	}
-	return false
+	if v < 0 || v >= len(toks) || toks[v].Sent != sent || !tailVerbs.has(toks[v].low) {
+		return false
+	}
+	if v > i && toks[v-1].low == "had" {
+		return false // "Gerrard had said before the game…": an earlier remark
+	}
+	if v == i {
+		// "said Mr Holt"; not "told Reuters", whose name is the listener.
+		return v+1 < len(toks) && toks[v+1].Sent == sent && speechVerbs[toks[v].low] == verbSay && subjectStart(&toks[v+1])
+	}
+	return attributionEnds(toks, v+1, sent)
+}
+
+// appositiveName: the comma at c opens a name set off by commas and
+// followed by a speech verb (", Ana Beltrão, said"); it returns the
+// verb's index, or -1.
+func appositiveName(toks []token, c int) int {
+	k := c + 1
+	for k < len(toks) && k < c+6 && toks[k].Kind == tWord && toks[k].cap() {
+		k++
+	}
+	if k == c+1 || k+1 >= len(toks) || toks[k].Text != "," || !tailVerbs.has(toks[k+1].low) {
+		return -1
+	}
+	return k + 1
 }
 
 // subjectStart: a word that can open the subject of an attribution — a
@@ -140,10 +158,10 @@ func attributionEnds(toks []token, v, sent int) bool {
 		}
 		t := &toks[k]
 		if t.Kind == tPunct {
-			return t.Text != ":" && t.Text != "-" && t.Text != "'"
+			return t.Text != ":" && t.Text != "-" && t.Text != "'" && !introducesQuote(toks, k, sent)
 		}
 		if tailWords.has(t.low) && !t.cap() {
-			return true
+			return !introducesQuote(toks, k, sent) && !quoteLater(toks, k, sent)
 		}
 		if t.Kind != tWord || !t.cap() && !objectWords.has(t.low) {
 			return false
@@ -245,6 +263,12 @@ func (a *attribution) subjectOfVerbAfter(at, i, v int) (who, bool) {
 	if first.per >= 0 {
 		return first, true
 	}
+	// "the union's treasurer, Ana Beltrão, said": the name in the appositive.
+	if se := subjectEnd(toks, i, v); se < v {
+		if p := a.personIn(se+1, v); p >= 0 {
+			return who{name: a.people[p].Name, per: p, rule: "X said / appositive name"}, true
+		}
+	}
 	c := v - 1
 	for c > i && toks[c].Text != "," {
 		c--
@@ -318,4 +342,28 @@ func (a *attribution) reportedBefore(q *quoteSpan) bool {
 // opensQuote: token k is an opening mark of a kept quote.
 func opensQuote(toks []token, k int) bool {
 	return toks[k].Kind == tOpenQ && k+1 < len(toks) && toks[k+1].Quote > 0
+}
+
+// introducesQuote: the clause from token k goes on to a colon that opens
+// a quote of its own ("said on Saturday: \"…"): the attribution belongs
+// to that quote, not to the one before it. ("she said, \"…" interrupts
+// one quotation and belongs to both halves.)
+func introducesQuote(toks []token, k, sent int) bool {
+	for end := k + 12; k < len(toks) && k < end && toks[k].Sent == sent; k++ {
+		if toks[k].Text == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteLater: a quote opens later in the sentence from token k ("said
+// earlier it was \"…\""): the clause reports words of its own.
+func quoteLater(toks []token, k, sent int) bool {
+	for ; k < len(toks) && toks[k].Sent == sent; k++ {
+		if toks[k].Kind == tOpenQ {
+			return true
+		}
+	}
+	return false
 }
