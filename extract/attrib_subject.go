@@ -292,7 +292,7 @@ func (a *attribution) byIt(p *phrase) (who, outcome) {
 	if o := a.orgSubjectSince(since, p.at); o != "" {
 		return who{name: o, per: -1}, decided
 	}
-	if l := a.last; l != nil && l.Speaker != "" && a.toks[l.Open].Para >= a.toks[p.at].Para-1 {
+	if l := a.last; l != nil && l.Speaker != "" && a.toks[l.Open].Para >= a.toks[p.at].Para-2 {
 		return who{name: l.Speaker, per: l.spk}, decided
 	}
 	if o := a.recentOrg(p.at, ""); o != "" {

@@ -127,6 +127,8 @@ func TestPhraseResolvers(t *testing.T) {
 			"Nobody is", "", "after the quote: X said / unnamed member"},
 		{"it", `The Orland Trust warned of cuts. "Services will close," it said.`,
 			"Services will", "Orland Trust", "after the quote: X said / it"},
+		{"it: the statement of the quote two paragraphs before", "Corvane Records have put out a statement.\n\n\"We have never blocked a show,\" they said.\n\nNow they have written to the organisers of the Lakeside Awards.\n\n\"We have agreed to every request,\" it says.",
+			"We have agreed", "Corvane Records", "after the quote: X said / it"},
 		{"institution named before", `The Department for Rivers published figures. "Levels are falling," the department said.`,
 			"Levels are", "Department for Rivers", "after the quote: X said / institution named before"},
 		{"institution", `"Roads will be gritted," the county council said.`,
