@@ -343,7 +343,10 @@ func (a *attribution) byDemonym(p *phrase) (who, outcome) {
 // department" — the organisation last named with that word ("Department
 // for Environment"); "the organisation said" — the one last named.
 func (a *attribution) byInstitutionNamed(p *phrase) (who, outcome) {
-	if !institutionNouns.has(p.head) && !orgHeads.has(p.head) {
+	// "the doctors stated" after "the group Doctors for Camp Closure": a
+	// plural noun that is a word of an organisation's name speaks for it.
+	plural := p.first == "the" && p.e-p.s == 2 && strings.HasSuffix(p.head, "s") && !a.toks[p.e-1].cap()
+	if !institutionNouns.has(p.head) && !orgHeads.has(p.head) && !plural {
 		return nobody, tryNext
 	}
 	if o := a.recentOrg(p.at, p.head); o != "" {

@@ -129,6 +129,8 @@ func TestPhraseResolvers(t *testing.T) {
 			"Services will", "Orland Trust", "after the quote: X said / it"},
 		{"it: the statement of the quote two paragraphs before", "Corvane Records have put out a statement.\n\n\"We have never blocked a show,\" they said.\n\nNow they have written to the organisers of the Lakeside Awards.\n\n\"We have agreed to every request,\" it says.",
 			"We have agreed", "Corvane Records", "after the quote: X said / it"},
+		{"a plural noun that is a word of an organisation's name", "The doctors, members of the new group Doctors for Open Clinics, wrote to the minister.\n\n\"We write with urgency,\" the doctors stated.",
+			"We write", "Doctors for Open Clinics", "after the quote: X said / institution named before"},
 		{"institution named before", `The Department for Rivers published figures. "Levels are falling," the department said.`,
 			"Levels are", "Department for Rivers", "after the quote: X said / institution named before"},
 		{"institution", `"Roads will be gritted," the county council said.`,
