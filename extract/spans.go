@@ -24,40 +24,8 @@ func capSpans(toks []token) []span {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].Sent == toks[i].Sent {
-			t := &toks[j]
-			if nameToken(t) || t.Kind == tWord && particleStem(t.Text) != "" {
-				j++ // "Bashar al-Assad", "Bab el-Mandeb"
-				continue
-			}
-			if t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(&toks[j+1]) {
-				j++
-				continue
-			}
-			// Two particles in a row: "Juan Carlos de la Fuente", "Rafael
-			// van der Vaart".
-			if t.Kind == tWord && nameParticles.has(t.Text) && j+2 < len(toks) && nameParticles.has(toks[j+1].Text) &&
-				toks[j+2].Sent == t.Sent && nameToken(&toks[j+2]) {
-				j += 2
-				continue
-			}
-			// "St James's Palace", "St Paul's Cathedral": a possessive inside
-			// the name of a building.
-			if t.Kind == tPoss && j+1 < len(toks) && toks[j+1].cap() && landmarkSuffixes.has(toks[j+1].low) && toks[j+1].Sent == t.Sent {
-				j++
-				continue
-			}
-			// Nickname: 'Head' between two name words, quotes adjacent.
-			if t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
-				(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(&toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End {
-				j += 3
-				continue
-			}
-			break
-		}
-		s := span{i, j}
-		s = trimOpeners(toks, s)
+		j := nameRunEnd(toks, i)
+		s := trimOpeners(toks, span{i, j})
 		if k := personAfterOrg(toks, s); k > 0 {
 			out = append(out, span{s.Start, k})
 			s.Start = k
@@ -68,6 +36,70 @@ func capSpans(toks []token) []span {
 		i = j
 	}
 	return out
+}
+
+// nameRunEnd returns the end of the run of name words that starts with
+// the name token toks[i], within its sentence.
+func nameRunEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) && toks[j].Sent == toks[i].Sent {
+		n := nameRunStep(toks, j)
+		if n == 0 {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// nameRunStep returns how many tokens from toks[j] carry a name run on:
+// a name word, or what lives inside names between name words. It returns
+// 0 where the run ends.
+func nameRunStep(toks []token, j int) int {
+	t := &toks[j]
+	switch {
+	case nameToken(t) || t.Kind == tWord && particleStem(t.Text) != "":
+		return 1 // "Bashar al-Assad", "Bab el-Mandeb"
+	case connectorInName(toks, j):
+		return 1
+	case particlePairAt(toks, j):
+		return 2
+	case landmarkPossessive(toks, j):
+		return 1
+	case nicknameAt(toks, j):
+		return 3
+	}
+	return 0
+}
+
+// connectorInName: a connector followed by a name word in the same
+// sentence ("Bank of England").
+func connectorInName(toks []token, j int) bool {
+	t := &toks[j]
+	return t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(&toks[j+1])
+}
+
+// particlePairAt: two particles in a row before a name word: "Juan Carlos
+// de la Fuente", "Rafael van der Vaart".
+func particlePairAt(toks []token, j int) bool {
+	t := &toks[j]
+	return t.Kind == tWord && nameParticles.has(t.Text) && j+2 < len(toks) && nameParticles.has(toks[j+1].Text) &&
+		toks[j+2].Sent == t.Sent && nameToken(&toks[j+2])
+}
+
+// landmarkPossessive: "St James's Palace", "St Paul's Cathedral": a
+// possessive inside the name of a building.
+func landmarkPossessive(toks []token, j int) bool {
+	t := &toks[j]
+	return t.Kind == tPoss && j+1 < len(toks) && toks[j+1].cap() && landmarkSuffixes.has(toks[j+1].low) && toks[j+1].Sent == t.Sent
+}
+
+// nicknameAt: a nickname in single quotes, 'Head' between two name
+// words, the quotes adjacent to it.
+func nicknameAt(toks []token, j int) bool {
+	t := &toks[j]
+	return t.Kind == tPunct && (t.Text == "'" || t.Text == "‘") && j+3 < len(toks) && toks[j+1].cap() &&
+		(toks[j+2].Text == "'" || toks[j+2].Text == "’") && nameToken(&toks[j+3]) && j+2 < len(toks) && toks[j+2].Start == toks[j+1].End
 }
 
 // personAfterOrg finds where a person's name starts after an
@@ -147,42 +179,53 @@ func trimOpeners(toks []token, s span) span {
 	if datelineAt(toks, s.Start, s.End) {
 		return s // "GRASS VALLEY, Calif. —": capitals by convention, a name
 	}
-	for s.Start < s.End {
-		t := toks[s.Start]
-		l := t.lower()
-		// "El Salvador", "De Gaulle", "Van Gogh": a capitalised particle
-		// opens the name; "Of", "And", "The" do not.
-		if connectors.has(l) && !nameParticles.has(l) {
-			s.Start++
-			continue
-		}
-		if calendarWords.has(l) && s.Start+1 < s.End && s.Start > 0 && timePreps.has(toks[s.Start-1].low) {
-			s.Start++ // "In September Spears married…": a date, then a name
-			continue
-		}
-		if t.SentStart || precededByOpeningQuote(toks, s.Start) {
-			// "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a word
-			// never capitalised elsewhere, before a name, is a description.
-			if s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) &&
-				(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
-				(commonWord(t) || compound(l) || describing(l, knownName(toks[s.Start+1].Text))) {
-				s.Start++
-				continue
-			}
-			if s.End-s.Start == 1 && calendarWords.has(l) && s.End < len(toks) && isSpeechVerbAt(toks, s.End) {
-				break // "May said": a surname that is also a month
-			}
-			if openers.has(l) || calendarWords.has(l) || (commonWord(t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) && !isPlaceWord(toks, s)) {
-				s.Start++
-				continue
-			}
-		}
-		break
+	for s.Start < s.End && opensNotName(toks, s) {
+		s.Start++
 	}
 	for s.End > s.Start && connectors.has(toks[s.End-1].lower()) {
 		s.End--
 	}
 	return s
+}
+
+// opensNotName: the first word of s is not part of the name it opens.
+func opensNotName(toks []token, s span) bool {
+	t := toks[s.Start]
+	l := t.lower()
+	// "El Salvador", "De Gaulle", "Van Gogh": a capitalised particle
+	// opens the name; "Of", "And", "The" do not.
+	if connectors.has(l) && !nameParticles.has(l) {
+		return true
+	}
+	if calendarWords.has(l) && s.Start+1 < s.End && s.Start > 0 && timePreps.has(toks[s.Start-1].low) {
+		return true // "In September Spears married…": a date, then a name
+	}
+	if !t.SentStart && !precededByOpeningQuote(toks, s.Start) {
+		return false
+	}
+	return capitalisedByPosition(toks, s, &t, l)
+}
+
+// capitalisedByPosition: t, in lower case l, opens the sentence (or a
+// quote) and is capitalised only for that: an opener, a date, an everyday
+// word, or a description before a name.
+func capitalisedByPosition(toks []token, s span, t *token, l string) bool {
+	if describesName(toks, s, t, l) {
+		return true
+	}
+	if s.End-s.Start == 1 && calendarWords.has(l) && s.End < len(toks) && isSpeechVerbAt(toks, s.End) {
+		return false // "May said": a surname that is also a month
+	}
+	return openers.has(l) || calendarWords.has(l) ||
+		(commonWord(*t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) && !isPlaceWord(toks, s))
+}
+
+// describesName: "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a
+// word never capitalised elsewhere, before a name, is a description.
+func describesName(toks []token, s span, t *token, l string) bool {
+	return s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) &&
+		(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
+		(commonWord(*t) || compound(l) || describing(l, knownName(toks[s.Start+1].Text)))
 }
 
 // timePreps come before a month or a weekday.

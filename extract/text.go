@@ -59,7 +59,16 @@ func cleanLine(s string) string {
 	if !utf8.ValidString(s) {
 		s = latin1Fallback(s)
 	}
-	s = strings.TrimSpace(s)
+	s = stripBlockMarkers(strings.TrimSpace(s))
+	if !strings.ContainsAny(s, "[]*_`<") {
+		return collapseSpace(s)
+	}
+	return collapseSpace(stripInlineMarkup(s))
+}
+
+// stripBlockMarkers drops what opens a Markdown block: heading and
+// blockquote marks (nested ones too), a list bullet, a list number.
+func stripBlockMarkers(s string) string {
 	for {
 		t := strings.TrimLeft(s, "#> \t")
 		if t == s {
@@ -73,48 +82,84 @@ func cleanLine(s string) string {
 	if i := strings.IndexByte(s, '.'); i > 0 && i <= 3 && i+1 < len(s) && s[i+1] == ' ' && allDigits(s[:i]) {
 		s = s[i+2:]
 	}
-	if !strings.ContainsAny(s, "[]*_`<") {
-		return collapseSpace(s)
-	}
+	return s
+}
+
+// stripInlineMarkup drops images, link targets, emphasis, code marks and
+// HTML tags, keeping the text of links. The bytes are copied one at a
+// time; only the few that can open markup are looked at further.
+func stripInlineMarkup(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			// An image: its alt text is a caption, not prose.
-			if end := linkEnd(s, i+1); end > 0 {
-				i = end
-				continue
-			}
-		case c == '[':
-			if close := strings.IndexByte(s[i:], ']'); close > 0 {
-				if end := linkEnd(s, i); end > 0 {
-					b.WriteString(s[i+1 : i+close])
-					i = end
-					continue
-				}
-			}
-		case c == '*' || c == '`':
-			i++
-			continue
-		case c == '_':
-			// Emphasis underscores sit at word edges; snake_case stays.
-			prevWord := i > 0 && isWordByte(s[i-1])
-			nextWord := i+1 < len(s) && isWordByte(s[i+1])
-			if !(prevWord && nextWord) {
-				i++
-				continue
-			}
-		case c == '<':
-			if end := strings.IndexByte(s[i:], '>'); end > 0 && (strings.HasPrefix(s[i+1:], "http") || strings.HasPrefix(s[i+1:], "/") || isASCIIAlpha(s, i+1)) {
-				i += end + 1
+		if markupByte[c] {
+			if next, keep := markupAt(s, i); next > 0 {
+				b.WriteString(keep)
+				i = next
 				continue
 			}
 		}
 		b.WriteByte(c)
 		i++
 	}
-	return collapseSpace(b.String())
+	return b.String()
+}
+
+// markupByte marks the bytes markupAt decides on.
+var markupByte = func() (t [256]bool) {
+	for _, c := range []byte("![*`_<") {
+		t[c] = true
+	}
+	return t
+}()
+
+// markupAt: when Markdown or HTML that is not prose starts at s[i], it
+// returns the index after it and the part of it that is prose (a link's
+// text, else ""); next is 0 when s[i] is prose.
+func markupAt(s string, i int) (next int, keep string) {
+	switch s[i] {
+	case '!':
+		// An image: its alt text is a caption, not prose.
+		if i+1 < len(s) && s[i+1] == '[' {
+			return linkEnd(s, i+1), ""
+		}
+	case '[':
+		return linkText(s, i)
+	case '*', '`':
+		return i + 1, ""
+	case '_':
+		// Emphasis underscores sit at word edges; snake_case stays.
+		if !(i > 0 && isWordByte(s[i-1]) && i+1 < len(s) && isWordByte(s[i+1])) {
+			return i + 1, ""
+		}
+	case '<':
+		return tagEnd(s, i), ""
+	}
+	return 0, ""
+}
+
+// linkText returns the end of the link "[text](target)" at s[i] and its
+// text, or 0 when s[i:] is not a link.
+func linkText(s string, i int) (int, string) {
+	close := strings.IndexByte(s[i:], ']')
+	if close <= 0 {
+		return 0, ""
+	}
+	end := linkEnd(s, i)
+	if end == 0 {
+		return 0, ""
+	}
+	return end, s[i+1 : i+close]
+}
+
+// tagEnd returns the index after an HTML tag or an autolink at s[i]
+// ("<br>", "</p>", "<https://…>"), or 0 when the '<' is prose ("a < b").
+func tagEnd(s string, i int) int {
+	end := strings.IndexByte(s[i:], '>')
+	if end > 0 && (strings.HasPrefix(s[i+1:], "http") || strings.HasPrefix(s[i+1:], "/") || isASCIIAlpha(s, i+1)) {
+		return i + end + 1
+	}
+	return 0
 }
 
 // linkEnd returns the index after "[text](target)" starting at s[i]=='[',

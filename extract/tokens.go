@@ -88,23 +88,48 @@ func (f *forms) slot(w string) int {
 // spellings of words and sets LowerSeen on capitalised words whose
 // lower-case form the article uses elsewhere ("Talks on…" / "the talks").
 func internForms(toks []token, f *forms) {
-	f.id = slices.Grow(f.id[:0], len(toks))[:len(toks)]
+	f.reset(len(toks))
+	f.number(toks)
+	f.cutLowers()
+	f.markLowerSeen()
+	for i := range toks {
+		if k := f.id[i]; k >= 0 {
+			fm := &f.all[k]
+			toks[i].low = fm.low
+			if !fm.lowerWord {
+				toks[i].LowerSeen = fm.lowerSeen
+			}
+		}
+	}
+}
+
+// reset empties f for an article of n tokens, keeping its memory: the
+// hash table is sized to stay at most half full.
+func (f *forms) reset(n int) {
+	f.id = slices.Grow(f.id[:0], n)[:n]
 	f.all = f.all[:0]
 	f.shift = 32 - 6
-	for 1<<(32-f.shift) < 2*len(toks) {
+	for 1<<(32-f.shift) < 2*n {
 		f.shift--
 	}
-	if n := 1 << (32 - f.shift); cap(f.slots) >= n {
-		f.slots = f.slots[:n]
+	if size := 1 << (32 - f.shift); cap(f.slots) >= size {
+		f.slots = f.slots[:size]
 		clear(f.slots)
 	} else {
-		f.slots = make([]int32, n)
+		f.slots = make([]int32, size)
 	}
-	// The lower-case forms that differ from the spelling are written one
-	// after another into buf and cut from a single string afterwards: one
-	// allocation instead of a ToLower string per capitalised spelling.
-	// lowAt[k] is where form k's lower case ends in buf (0: the spelling
-	// itself, or the spelling without its final period, is the answer).
+}
+
+// number gives each word token its spelling's index, adding the spellings
+// not seen before, and sets the lower-case form of the other tokens.
+//
+// The lower-case forms that differ from the spelling are written one
+// after another into f.buf and cut from a single string afterwards
+// (cutLowers): one allocation instead of a ToLower string per capitalised
+// spelling. f.lowAt[k] is where form k's lower case ends in f.buf (0: the
+// spelling itself, or the spelling without its final period, is the
+// answer).
+func (f *forms) number(toks []token) {
 	buf, lowAt := f.buf[:0], f.lowAt[:0]
 	for i := range toks {
 		t := &toks[i]
@@ -131,31 +156,30 @@ func internForms(toks []token, f *forms) {
 		f.id[i] = k
 	}
 	f.buf, f.lowAt = buf, lowAt
-	lows := string(buf)
+}
+
+// cutLowers sets each spelling's lower-case form from the one string of
+// f.buf, and whether the spelling is already in lower case.
+func (f *forms) cutLowers() {
+	lows := string(f.buf)
 	start := int32(0)
 	for k := range f.all {
 		fm := &f.all[k]
-		if end := lowAt[k]; end > 0 {
+		if end := f.lowAt[k]; end > 0 {
 			fm.low = lows[start:end]
 			start = end
 		}
 		fm.lowerWord = fm.low == fm.text
 	}
-	// LowerSeen per spelling: the lower-case form is itself the spelling
-	// of a word.
+}
+
+// markLowerSeen sets LowerSeen per spelling: the lower-case form is
+// itself the spelling of a word of the article.
+func (f *forms) markLowerSeen() {
 	for k := range f.all {
 		if fm := &f.all[k]; !fm.lowerWord {
 			if j := f.slots[f.slot(fm.low)] - 1; j >= 0 {
 				fm.lowerSeen = f.all[j].lowerWord
-			}
-		}
-	}
-	for i := range toks {
-		if k := f.id[i]; k >= 0 {
-			fm := &f.all[k]
-			toks[i].low = fm.low
-			if !fm.lowerWord {
-				toks[i].LowerSeen = fm.lowerSeen
 			}
 		}
 	}
@@ -298,43 +322,13 @@ func splitTokens(s string, para int, out []token) []token {
 		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end, kind := wordEnd(s, i)
-			if w := s[i:end]; end-i > 2 && w[len(w)-1] == '.' && !strings.Contains(w[:len(w)-1], ".") &&
-				stateAbbreviations[w[:len(w)-1]] != "" && !(len(out) > first && out[len(out)-1].Text == ",") {
-				end-- // "Ore." keeps its period only after a comma: "Salem, Ore."; "Norbert Ore." ends a sentence
-			}
-			out = append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end})
-			i = end
+			out, i = appendWord(s, i, para, out, first)
 		case (r == '\'' || r == '’' || r == '‘') && strings.HasPrefix(s[i+size:], s[i:i+size]):
-			// Wire copy writes quote marks as two apostrophes (‘‘…’’,
-			// ’’…’’, ''…''): they pair like double quotes.
-			kind := tCloseQ
-			if r == '‘' || doubledOpens(s, i, 2*size) {
-				kind = tOpenQ
-			}
-			out = append(out, token{Text: s[i : i+2*size], Kind: kind, Para: para, Start: i, End: i + 2*size})
-			i += 2 * size
+			out, i = appendDoubledMark(s, i, size, r, para, out)
 		case r == '\'' || r == '’':
-			// A bare apostrophe after a plural is a possessive: "the players' union".
-			if n := len(out); n > 0 && out[n-1].End == i && out[n-1].Kind == tWord && i+size+1 <= len(s) && i+size < len(s) &&
-				(s[i+size] == 's' || s[i+size] == 'S') && (i+size+1 == len(s) || !isLetterAt(s, i+size+1)) {
-				out = append(out, token{Text: s[i : i+size+1], Kind: tPoss, Para: para, Start: i, End: i + size + 1})
-				i += size + 1
-				continue
-			}
-			if n := len(out); n > 0 && out[n-1].End == i && strings.HasSuffix(out[n-1].Text, "s") &&
-				(i+size == len(s) || !isLetterAt(s, i+size)) {
-				out = append(out, token{Text: s[i : i+size], Kind: tPoss, Para: para, Start: i, End: i + size})
-			} else {
-				out = append(out, token{Text: s[i : i+size], Kind: tPunct, Para: para, Start: i, End: i + size})
-			}
-			i += size
-		case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
-			kind := tCloseQ
-			if r == '“' || r == '„' || r == '«' || r == '"' && openingStraight(s, i) {
-				kind = tOpenQ
-			}
-			out = append(out, token{Text: s[i : i+size], Kind: kind, Para: para, Start: i, End: i + size})
+			out, i = appendApostrophe(s, i, size, para, out)
+		case isDoubleQuoteMark(r):
+			out = append(out, token{Text: s[i : i+size], Kind: quoteMarkKind(s, i, r), Para: para, Start: i, End: i + size})
 			i += size
 		case r == '.' && strings.HasPrefix(s[i:], "..."):
 			out = append(out, token{Text: "...", Kind: tPunct, Para: para, Start: i, End: i + 3})
@@ -348,6 +342,67 @@ func splitTokens(s string, para int, out []token) []token {
 		out[i].isCap = capWord(out[i].Kind, out[i].Text)
 	}
 	return out
+}
+
+// appendWord appends the word or number at s[i] and returns where it
+// ends. out[first:] are the paragraph's tokens so far.
+func appendWord(s string, i, para int, out []token, first int) ([]token, int) {
+	end, kind := wordEnd(s, i)
+	if stateAbbrevEndsSentence(s[i:end], out[first:]) {
+		end--
+	}
+	return append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end}), end
+}
+
+// stateAbbrevEndsSentence: w is a state's abbreviation with its period
+// ("Ore.") not after a comma. It keeps its period only after a comma
+// ("Salem, Ore."); "Norbert Ore." ends a sentence. before are the
+// paragraph's tokens before w.
+func stateAbbrevEndsSentence(w string, before []token) bool {
+	return len(w) > 2 && w[len(w)-1] == '.' && !strings.Contains(w[:len(w)-1], ".") &&
+		stateAbbreviations[w[:len(w)-1]] != "" && !(len(before) > 0 && before[len(before)-1].Text == ",")
+}
+
+// appendDoubledMark appends a quote mark written as two apostrophes of
+// size bytes each (‘‘…’’, ’’…’’, or two straight ones), as wire copy does: they pair like
+// double quotes. It returns the index after the mark.
+func appendDoubledMark(s string, i, size int, r rune, para int, out []token) ([]token, int) {
+	kind := tCloseQ
+	if r == '‘' || doubledOpens(s, i, 2*size) {
+		kind = tOpenQ
+	}
+	return append(out, token{Text: s[i : i+2*size], Kind: kind, Para: para, Start: i, End: i + 2*size}), i + 2*size
+}
+
+// appendApostrophe appends a lone apostrophe of size bytes at s[i] that
+// is not inside a word, and returns the index after what it took: the
+// possessive 's when a word ends at the apostrophe, a bare possessive
+// after a plural ("the players' union"), or else a mark.
+func appendApostrophe(s string, i, size, para int, out []token) ([]token, int) {
+	n := len(out)
+	joined := n > 0 && out[n-1].End == i
+	if joined && out[n-1].Kind == tWord && possessiveS(s, i+size) {
+		return append(out, token{Text: s[i : i+size+1], Kind: tPoss, Para: para, Start: i, End: i + size + 1}), i + size + 1
+	}
+	kind := tPunct
+	if joined && strings.HasSuffix(out[n-1].Text, "s") && (i+size == len(s) || !isLetterAt(s, i+size)) {
+		kind = tPoss
+	}
+	return append(out, token{Text: s[i : i+size], Kind: kind, Para: para, Start: i, End: i + size}), i + size
+}
+
+func isDoubleQuoteMark(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»'
+}
+
+// quoteMarkKind: whether the double quote mark r at s[i] opens or closes
+// a quote. Curly and guillemet marks say so themselves; a straight one
+// is read from what is around it.
+func quoteMarkKind(s string, i int, r rune) tokKind {
+	if r == '“' || r == '„' || r == '«' || r == '"' && openingStraight(s, i) {
+		return tOpenQ
+	}
+	return tCloseQ
 }
 
 // openingStraight decides whether a straight double quote opens or closes:
@@ -398,53 +453,87 @@ func wordEnd(s string, i int) (int, tokKind) {
 	}
 	j := i
 	for j < len(s) {
-		// ASCII letters and digits first: the Unicode tests below cost a
-		// table search for the space or mark that ends nearly every word
-		// (no ASCII character is a combining mark).
+		// ASCII letters and digits first: the Unicode tests in wordGoesOn
+		// cost a table search for the space or mark that ends nearly
+		// every word (no ASCII character is a combining mark).
 		if c := s[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
 			j++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
-			j += size
-			continue
-		}
-		if r == '\'' || r == '’' {
-			if j+size < len(s) && isLetterAt(s, j+size) {
-				if (s[j+size] == 's' || s[j+size] == 'S') && (j+size+1 == len(s) || !isLetterAt(s, j+size+1)) && kind == tWord {
-					return j, kind // possessive or "it's": split
-				}
-				j += size
-				continue
-			}
+		n := wordGoesOn(s, j, kind)
+		if n == 0 {
 			break
 		}
-		if (r == '-' || r == '‑') && j+size < len(s) {
-			if n, _ := utf8.DecodeRuneInString(s[j+size:]); unicode.IsLetter(n) || unicode.IsDigit(n) {
-				j += size
-				continue
-			}
-		}
-		if kind == tNum && (r == '.' || r == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-			j++
-			continue
-		}
-		break
+		j += n
 	}
-	if kind == tWord && j < len(s) && s[j] == '.' {
-		w := s[i:j]
-		if utf8.RuneCountInString(w) == 1 {
-			// An initial or a dotted abbreviation: J., U.S., p.m.
-			j++
-			for j+1 < len(s) && isLetterAt(s, j) && s[j+1] == '.' {
-				j += 2
-			}
-		} else if inLower(abbreviations, w) || stateAbbreviations[w] != "" {
-			j++
-		}
+	if kind == tWord {
+		j = keepAbbrevPeriod(s, i, j)
 	}
 	return j, kind
+}
+
+// wordGoesOn returns how many bytes from s[j], which is not an ASCII
+// letter or digit, still belong to the word or number being read: a
+// letter, digit or combining mark of another script, an inner apostrophe
+// or hyphen, or a number's decimal point or thousands comma. It returns 0
+// where the word ends.
+func wordGoesOn(s string, j int, kind tokKind) int {
+	r, size := utf8.DecodeRuneInString(s[j:])
+	switch {
+	case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+		return size
+	case r == '\'' || r == '’':
+		return innerApostrophe(s, j, size, kind)
+	case (r == '-' || r == '‑') && j+size < len(s):
+		if n, _ := utf8.DecodeRuneInString(s[j+size:]); unicode.IsLetter(n) || unicode.IsDigit(n) {
+			return size
+		}
+	case kind == tNum && (r == '.' || r == ','):
+		if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			return 1
+		}
+	}
+	return 0
+}
+
+// innerApostrophe returns size when the apostrophe of size bytes at s[j]
+// sits inside a word (don't, O'Neill), and 0 when it ends the word: no
+// letter follows, or it opens the possessive 's (or "it's") of a word,
+// which is split off so that names match without it.
+func innerApostrophe(s string, j, size int, kind tokKind) int {
+	if j+size >= len(s) || !isLetterAt(s, j+size) {
+		return 0
+	}
+	if kind == tWord && possessiveS(s, j+size) {
+		return 0
+	}
+	return size
+}
+
+// possessiveS: s[k] is the s of a possessive 's, an s or S that ends the
+// word.
+func possessiveS(s string, k int) bool {
+	return k < len(s) && (s[k] == 's' || s[k] == 'S') && (k+1 == len(s) || !isLetterAt(s, k+1))
+}
+
+// keepAbbrevPeriod returns the end of the word s[i:j] with the period that
+// follows it when the period belongs to it rather than to the sentence: an
+// initial or a dotted abbreviation (J., U.S., p.m.), or a known short form
+// (Mr., Jan., Calif.).
+func keepAbbrevPeriod(s string, i, j int) int {
+	if j >= len(s) || s[j] != '.' {
+		return j
+	}
+	w := s[i:j]
+	if utf8.RuneCountInString(w) == 1 {
+		j++
+		for j+1 < len(s) && isLetterAt(s, j) && s[j+1] == '.' {
+			j += 2
+		}
+	} else if inLower(abbreviations, w) || stateAbbreviations[w] != "" {
+		j++
+	}
+	return j
 }
 
 // inLower is set.has(strings.ToLower(w)) without making the lower-case
