@@ -43,6 +43,10 @@ func capSpans(toks []token) []span {
 func nameRunEnd(toks []token, i int) int {
 	j := i + 1
 	for j < len(toks) && toks[j].Sent == toks[i].Sent {
+		if nameToken(&toks[j]) {
+			j++ // the usual next word of a name, without a call
+			continue
+		}
 		n := nameRunStep(toks, j)
 		if n == 0 {
 			break

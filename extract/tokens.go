@@ -459,6 +459,8 @@ func wordEnd(s string, i int) (int, tokKind) {
 		if c := s[j]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
 			j++
 			continue
+		} else if c == ' ' {
+			break // how most words end, decided without a call
 		}
 		n := wordGoesOn(s, j, kind)
 		if n == 0 {
