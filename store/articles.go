@@ -190,6 +190,13 @@ func flushSearch(w *wtx) error {
 		rows = append(rows, r)
 	}
 	w.search = w.search[:0]
+	return writeSearchRows(w, rows)
+}
+
+// writeSearchRows deletes the older rows first and then inserts every new
+// one back to back: the full-text index keeps consecutive inserts in
+// memory and writes them as one segment.
+func writeSearchRows(w *wtx, rows []searchRow) error {
 	for _, r := range rows {
 		if r.stale {
 			if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, r.id); err != nil {
@@ -651,14 +658,9 @@ func (s *Store) Unindexed(ctx context.Context) (int, error) {
 // that is not one of its own inserts; written one after another, a batch
 // becomes one segment instead of hundreds that must then be merged.
 func indexPending(w *wtx, ids []int64) error {
-	type row struct {
-		id                 int64
-		stale              bool
-		title, body, notes string
-	}
-	var rows []row
+	var rows []searchRow
 	for _, id := range ids {
-		var r row
+		var r searchRow
 		err := w.scan(`SELECT u.stale, a.title, a.body,
 				(SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
 			FROM unindexed u JOIN articles a ON a.id = u.article_id WHERE u.article_id = ?`, []any{id},
@@ -677,19 +679,7 @@ func indexPending(w *wtx, ids []int64) error {
 			return err
 		}
 	}
-	for _, r := range rows {
-		if r.stale {
-			if _, err := w.exec(`DELETE FROM search WHERE rowid = ?`, r.id); err != nil {
-				return err
-			}
-		}
-	}
-	for _, r := range rows {
-		if _, err := w.exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, ?)`, r.id, r.title, r.body, r.notes); err != nil {
-			return fmt.Errorf("index article %d: %w", r.id, err)
-		}
-	}
-	return nil
+	return writeSearchRows(w, rows)
 }
 
 // Unfinished counts the articles still waiting for extraction by version:
