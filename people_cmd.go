@@ -13,6 +13,7 @@ import (
 	"byline/internal/termtext"
 	"byline/news"
 	"byline/store"
+	"byline/ui"
 )
 
 // sparkWeeks is how many weeks a sparkline covers.
@@ -123,7 +124,7 @@ func writeSubjectsText(w io.Writer, subs []news.Subject, width int) {
 	for _, s := range subs {
 		line := fmt.Sprintf("%7d %8d  %s  %s  ", s.Stories, s.Mentions, s.FirstSeen.Format("02 Jan 2006"), s.LastSeen.Format("02 Jan 2006"))
 		if width > 0 {
-			line += Sparkline(s.Weekly) + "  "
+			line += ui.Sparkline(s.Weekly) + "  "
 		}
 		line += termtext.Line(s.Name)
 		if width > 0 {
@@ -131,25 +132,6 @@ func writeSubjectsText(w io.Writer, subs []news.Subject, width int) {
 		}
 		fmt.Fprintln(w, line)
 	}
-}
-
-// Sparkline draws counts as a row of block characters: the lowest for
-// none, the highest for the largest count.
-func Sparkline(counts []int) string {
-	bars := []rune("▁▂▃▄▅▆▇█")
-	top := 0
-	for _, c := range counts {
-		top = max(top, c)
-	}
-	var b strings.Builder
-	for _, c := range counts {
-		i := 0
-		if c > 0 {
-			i = 1 + (c*7-1)/top
-		}
-		b.WriteRune(bars[min(i, 7)])
-	}
-	return b.String()
 }
 
 func (a *app) mergeCommand(kind news.Kind, plural string) *cobra.Command {

@@ -139,9 +139,3 @@ func TestExportDossier(t *testing.T) {
 		t.Errorf("a dossier of nobody: exit %d, %s", code, errs)
 	}
 }
-
-func TestSparkline(t *testing.T) {
-	if got := Sparkline([]int{0, 1, 7, 14, 3}); got != "▁▂▅█▃" {
-		t.Errorf("Sparkline = %q", got)
-	}
-}

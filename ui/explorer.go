@@ -604,7 +604,7 @@ func (x explorer) listLines(w int) []string {
 		s := x.subjects[i]
 		spark := strings.Repeat(" ", sparkWeeks)
 		if s.Weekly != nil {
-			spark = sparkline(s.Weekly)
+			spark = Sparkline(s.Weekly)
 		}
 		mark := " "
 		if x.marked != nil && x.marked.ID == s.ID {
@@ -634,8 +634,9 @@ func quoteLines(q news.LibraryQuote, w int, speakerStyle func(...string) string,
 	return text, speakerStyle(ansi.Truncate(meta, w, "…"))
 }
 
-// sparkline draws counts as block characters, the lowest for none.
-func sparkline(counts []int) string {
+// Sparkline draws counts as a row of block characters: the lowest for
+// none, the highest for the largest count. `byline people` draws the same.
+func Sparkline(counts []int) string {
 	bars := []rune("▁▂▃▄▅▆▇█")
 	top := 0
 	for _, c := range counts {

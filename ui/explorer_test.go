@@ -176,3 +176,9 @@ func TestExplorerFromThePeoplePanel(t *testing.T) {
 		t.Errorf("P on the people panel: view %v", m.explorer.view)
 	}
 }
+
+func TestSparkline(t *testing.T) {
+	if got := Sparkline([]int{0, 1, 7, 14, 3}); got != "▁▂▅█▃" {
+		t.Errorf("Sparkline = %q", got)
+	}
+}
