@@ -198,7 +198,7 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 			fmt.Fprintln(a.stdout, "no feeds yet: byline subscribe URL")
 			return nil
 		}
-		if err := a.finishAfter(ctx, lib, start); err != nil {
+		if err := a.finishAfter(ctx, lib, start, ""); err != nil {
 			return err
 		}
 		if synced == 0 {
@@ -224,19 +224,8 @@ func (a *app) refresh(ctx context.Context, lib *store.Store, ids []int64, concur
 	fmt.Fprintln(a.stdout)
 	// What an earlier, interrupted refresh left: one count on an index
 	// each when there is none.
-	n, err := a.extract(ctx, lib)
-	if err != nil {
+	if err := a.finishAfter(ctx, lib, start, " an earlier refresh left"); err != nil {
 		return err
-	}
-	if n > 0 {
-		fmt.Fprintf(a.stdout, "people, places and quotes of %s an earlier refresh left found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
-	}
-	n, err = a.index(ctx, lib)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		fmt.Fprintf(a.stdout, "%s an earlier refresh left indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
 	}
 	if failed == len(results) && synced == 0 {
 		return exitError{1}

@@ -50,7 +50,7 @@ func (a *app) sync(ctx context.Context, lib *store.Store, ids []int64) error {
 		fmt.Fprintln(a.stdout, "no accounts: byline account add miniflux|greader URL")
 		return nil
 	}
-	if err := a.finishAfter(ctx, lib, start); err != nil {
+	if err := a.finishAfter(ctx, lib, start, ""); err != nil {
 		return err
 	}
 	if failed > 0 {
@@ -141,21 +141,22 @@ func syncSummary(r remote.Result) string {
 }
 
 // finishAfter finds people, places and quotes and indexes what a refresh
-// or sync saved, saying how long it took from start.
-func (a *app) finishAfter(ctx context.Context, lib *store.Store, start time.Time) error {
+// or sync saved, saying how long it took from start; whose names the
+// articles in those lines ("" for none: they are the run's own).
+func (a *app) finishAfter(ctx context.Context, lib *store.Store, start time.Time, whose string) error {
 	n, err := a.extract(ctx, lib)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(a.stdout, "people, places and quotes of %s found at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+		fmt.Fprintf(a.stdout, "people, places and quotes of %s%s found at %.1fs\n", plural(n, "article"), whose, time.Since(start).Seconds())
 	}
 	n, err = a.index(ctx, lib)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(a.stdout, "%s indexed for search at %.1fs\n", plural(n, "article"), time.Since(start).Seconds())
+		fmt.Fprintf(a.stdout, "%s%s indexed for search at %.1fs\n", plural(n, "article"), whose, time.Since(start).Seconds())
 	}
 	return nil
 }
