@@ -85,11 +85,7 @@ sync. The account is checked and synced once.`,
 				return errors.New("no secret: give --token-command CMD, --token-file PATH (mode 0600), or set BYLINE_TOKEN")
 			}
 			acct := store.Account{Kind: kind, URL: strings.TrimRight(raw, "/"), Username: user, SecretSource: source}
-			secret, err := a.secret(ctx, acct)
-			if err != nil {
-				return err
-			}
-			client, err := remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version})
+			client, err := a.client(ctx, acct)
 			if err != nil {
 				return err
 			}
@@ -205,6 +201,15 @@ func (a *app) accountRemoveCommand() *cobra.Command {
 	}
 }
 
+// client gets the account's secret and a client for its server.
+func (a *app) client(ctx context.Context, acct store.Account) (remote.Client, error) {
+	secret, err := a.secret(ctx, acct)
+	if err != nil {
+		return nil, err
+	}
+	return remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version})
+}
+
 // secret gets an account's token or password from where the account
 // says: a command's output, a file only its owner can read, or
 // $BYLINE_TOKEN. It is never stored, logged or put in an argument list.
@@ -285,11 +290,7 @@ func (a *app) subscribeAccount(ctx context.Context, lib *store.Store, id int64) 
 // subscribeOnServer finds each feed (a page's address finds its feed, as
 // byline subscribe does), adds it on the account's server and syncs.
 func (a *app) subscribeOnServer(ctx context.Context, lib *store.Store, fetcher *feed.Fetcher, acct store.Account, args []string) error {
-	secret, err := a.secret(ctx, acct)
-	if err != nil {
-		return err
-	}
-	client, err := remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version})
+	client, err := a.client(ctx, acct)
 	if err != nil {
 		return err
 	}

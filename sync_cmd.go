@@ -97,12 +97,9 @@ func (a *app) accountsFor(ctx context.Context, lib *store.Store, ids []int64) ([
 
 // syncOne gets the account's secret and syncs it.
 func (a *app) syncOne(ctx context.Context, lib *store.Store, acct store.Account) (remote.Result, error) {
-	secret, err := a.secret(ctx, acct)
+	c, err := a.client(ctx, acct)
 	if err == nil {
-		var c remote.Client
-		if c, err = remote.New(acct, secret, remote.Options{UserAgent: "byline/" + version}); err == nil {
-			return remote.Sync(ctx, lib, acct, c)
-		}
+		return remote.Sync(ctx, lib, acct, c)
 	}
 	// No secret, no sync: the failure is still the account's.
 	lib.SetSyncResult(context.WithoutCancel(ctx), acct.ID, "", err.Error())
