@@ -492,16 +492,11 @@ func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.body, a.entities_version
 		FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`, id)
 	a := &news.Article{}
-	dest := append(scanTargets(a), &a.Body, &a.EntitiesVersion)
-	var pub sql.NullInt64
-	var added int64
-	dest[publishedCol], dest[addedCol] = &pub, &added
-	if err := row.Scan(dest...); err == sql.ErrNoRows {
+	if err := scanArticle(row, a, &a.Body, &a.EntitiesVersion); err == sql.ErrNoRows {
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	} else if err != nil {
 		return nil, fmt.Errorf("read article %d: %w", id, explain(err))
 	}
-	setTimes(a, pub, added)
 	page := []*news.Article{a}
 	if err := s.fillMarks(ctx, page); err != nil {
 		return nil, err
@@ -513,25 +508,24 @@ func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
 	return a, nil
 }
 
-// articleColumns are the listing fields, in the order scanTargets expects.
+// articleColumns are the listing fields, in the order scanArticle expects.
 const articleColumns = `a.id, a.guid, a.url, COALESCE(a.feed_id, 0), COALESCE(f.title, ''), a.title, a.source, a.author,
 	a.published, a.added, a.words, a.read, a.starred`
 
-const (
-	publishedCol = 8
-	addedCol     = 9
-)
-
-func scanTargets(a *news.Article) []any {
-	return []any{&a.ID, &a.GUID, &a.URL, &a.FeedID, &a.Feed, &a.Title, &a.Source, &a.Author,
-		nil, nil, &a.Words, &a.Read, &a.Starred}
-}
-
-func setTimes(a *news.Article, pub sql.NullInt64, added int64) {
+// scanArticle reads a row of articleColumns, then of extra, into a.
+func scanArticle(row interface{ Scan(...any) error }, a *news.Article, extra ...any) error {
+	var pub sql.NullInt64
+	var added int64
+	dest := append([]any{&a.ID, &a.GUID, &a.URL, &a.FeedID, &a.Feed, &a.Title, &a.Source, &a.Author,
+		&pub, &added, &a.Words, &a.Read, &a.Starred}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return err
+	}
 	if pub.Valid {
 		a.Published = time.Unix(pub.Int64, 0)
 	}
 	a.Added = time.Unix(added, 0)
+	return nil
 }
 
 func (s *Store) entities(ctx context.Context, id int64) (news.Entities, error) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -141,18 +140,14 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 	}
 	for rows.Next() {
 		a := &news.Article{}
-		dest := scanTargets(a)
-		var pub sql.NullInt64
-		var added int64
-		dest[publishedCol], dest[addedCol] = &pub, &added
 		var ents string
+		var extra []any
 		if whole {
-			dest = append(dest, &a.Body, &a.EntitiesVersion, &ents)
+			extra = []any{&a.Body, &a.EntitiesVersion, &ents}
 		}
-		if err := rows.Scan(dest...); err != nil {
+		if err := scanArticle(rows, a, extra...); err != nil {
 			return err
 		}
-		setTimes(a, pub, added)
 		if ents != "" {
 			if err := json.Unmarshal([]byte(ents), &a.Entities); err != nil {
 				return fmt.Errorf("read the people, places and quotes of article %d: %w", a.ID, err)

@@ -484,14 +484,9 @@ func (s *Store) scanArticles(ctx context.Context, rows *sql.Rows) ([]*news.Artic
 	var out []*news.Article
 	for rows.Next() {
 		a := &news.Article{}
-		dest := scanTargets(a)
-		var pub sql.NullInt64
-		var added int64
-		dest[publishedCol], dest[addedCol] = &pub, &added
-		if err := rows.Scan(dest...); err != nil {
+		if err := scanArticle(rows, a); err != nil {
 			return nil, err
 		}
-		setTimes(a, pub, added)
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
