@@ -9,11 +9,7 @@ import "strings"
 // list from elsewhere must not make byline read local files or other
 // schemes.
 func CheckFeedURL(raw string) (string, error) {
-	s := strings.TrimSpace(raw)
-	if strings.HasPrefix(strings.ToLower(s), "feed:") {
-		s = normalizeTyped(s)
-	}
-	u, err := parseWebURL(s)
+	u, err := parseWebURL(normalizeFeedScheme(strings.TrimSpace(raw)))
 	if err != nil {
 		return "", err
 	}
