@@ -58,6 +58,14 @@ func (k moveKeys) move(msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	return max(0, min(cursor, n-1)), true
 }
 
+// wheelStep is the rows a wheel turn moves a cursor: up one, else down one.
+func wheelStep(msg tea.MouseWheelMsg) int {
+	if msg.Button == tea.MouseWheelUp {
+		return -1
+	}
+	return 1
+}
+
 // selectedRow draws the row under a cursor: highlighted, with a bar in
 // its first column so it shows without colour as well. A cursor in a pane
 // without focus is drawn fainter.

@@ -269,11 +269,7 @@ func (x explorer) Update(msg tea.Msg) (explorer, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return x.key(msg)
 	case tea.MouseWheelMsg:
-		step := 1
-		if msg.Button == tea.MouseWheelUp {
-			step = -1
-		}
-		x.moveBy(step)
+		x.moveBy(wheelStep(msg))
 	case tea.MouseClickMsg:
 		return x.click(msg)
 	default:

@@ -91,11 +91,7 @@ func (f feedList) Update(msg tea.Msg) (feedList, tea.Cmd) {
 			f.clamp()
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			f.cursor--
-		} else {
-			f.cursor++
-		}
+		f.cursor += wheelStep(msg)
 		f.clamp()
 	}
 	return f, nil

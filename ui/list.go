@@ -162,11 +162,7 @@ func (l listPane) Update(msg tea.Msg) (listPane, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return l.key(msg)
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			l.cursor--
-		} else {
-			l.cursor++
-		}
+		l.cursor += wheelStep(msg)
 		l.moved = true
 		l.clamp()
 		return l, l.moreIfNeeded()

@@ -102,11 +102,7 @@ func (p entityPanel) Update(msg tea.Msg) (entityPanel, tea.Cmd) {
 			p.cursor = c
 		}
 	case tea.MouseWheelMsg:
-		step := 1
-		if msg.Button == tea.MouseWheelUp {
-			step = -1
-		}
-		p.cursor = max(0, min(p.cursor+step, len(p.entries)-1))
+		p.cursor = max(0, min(p.cursor+wheelStep(msg), len(p.entries)-1))
 	}
 	return p, nil
 }
