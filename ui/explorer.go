@@ -465,11 +465,7 @@ func (x explorer) click(msg tea.MouseClickMsg) (explorer, tea.Cmd) {
 	if msg.Button != tea.MouseLeft || x.view == viewPage {
 		return x, nil
 	}
-	per := 1
-	if x.view == viewQuotes {
-		per = 2
-	}
-	row := (msg.Y - x.firstRowY()) / per
+	row := (msg.Y - x.firstRowY()) / x.linesPerRow()
 	if row < 0 {
 		return x, nil
 	}
@@ -500,10 +496,15 @@ func (x explorer) firstRowY() int {
 // listHeight is how many entries of the list are on screen.
 func (x explorer) listHeight() int {
 	h := x.height - 2 - x.firstRowY() // the bottom border and the status line
+	return max(h/x.linesPerRow(), 1)
+}
+
+// linesPerRow: a quote is its text and, under it, its speaker and story.
+func (x explorer) linesPerRow() int {
 	if x.view == viewQuotes {
-		h /= 2
+		return 2
 	}
-	return max(h, 1)
+	return 1
 }
 
 func (x explorer) listTop() int { return scrollStart(x.cursor, x.rows(), x.listHeight()) }
