@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"byline/news"
@@ -523,30 +522,7 @@ func queueMark(w *wtx, id int64, action string, now time.Time) error {
 
 // KnownRemote tells which of the server's entry ids the library holds.
 func (s *Store) KnownRemote(ctx context.Context, account int64, ids []string) (map[string]bool, error) {
-	known := make(map[string]bool, len(ids))
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := []any{account}
-		for _, id := range ids[:n] {
-			args = append(args, id)
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT remote_id FROM remote_entries WHERE account_id = ? AND remote_id IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", n), ",")+`)`, args...)
-		if err != nil {
-			return nil, explain(err)
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			known[id] = true
-		}
-		rows.Close()
-		ids = ids[n:]
-	}
-	return known, nil
+	return s.knownKeys(ctx, `SELECT remote_id FROM remote_entries WHERE account_id = ? AND remote_id IN `, account, ids)
 }
 
 // Reconcile makes the marks of the account's articles agree with the

@@ -568,28 +568,34 @@ func (s *Store) Unextracted(ctx context.Context, version int, afterID int64, lim
 // KnownGUIDs says which of guids a feed's articles already have. A refresh
 // uses it to skip fetching the pages of items it captured before.
 func (s *Store) KnownGUIDs(ctx context.Context, feedID int64, guids []string) (map[string]bool, error) {
-	known := map[string]bool{}
-	for len(guids) > 0 {
-		n := min(len(guids), 500)
+	return s.knownKeys(ctx, `SELECT guid FROM articles WHERE feed_id = ? AND guid <> '' AND guid IN `, feedID, guids)
+}
+
+// knownKeys runs query, which ends in "IN " and selects one text column,
+// for owner and keys in batches of 500, and tells which keys it returned.
+func (s *Store) knownKeys(ctx context.Context, query string, owner int64, keys []string) (map[string]bool, error) {
+	known := make(map[string]bool, len(keys))
+	for len(keys) > 0 {
+		n := min(len(keys), 500)
 		args := make([]any, 0, n+1)
-		args = append(args, feedID)
-		for _, g := range guids[:n] {
-			args = append(args, g)
+		args = append(args, owner)
+		for _, k := range keys[:n] {
+			args = append(args, k)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT guid FROM articles WHERE feed_id = ? AND guid <> '' AND guid IN (?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		rows, err := s.db.QueryContext(ctx, query+`(?`+strings.Repeat(", ?", n-1)+`)`, args...)
 		if err != nil {
 			return nil, explain(err)
 		}
 		for rows.Next() {
-			var g string
-			if err := rows.Scan(&g); err != nil {
+			var k string
+			if err := rows.Scan(&k); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			known[g] = true
+			known[k] = true
 		}
 		rows.Close()
-		guids = guids[n:]
+		keys = keys[n:]
 	}
 	return known, nil
 }
