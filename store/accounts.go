@@ -391,12 +391,12 @@ func (s *Store) LinkRemote(ctx context.Context, account int64, entries []RemoteE
 				// A mark made between the save and now, before the
 				// article was known to be the server's, still goes.
 				if read != e.Read {
-					if err := queueMark(w, id, map[bool]string{true: "read", false: "unread"}[read], now); err != nil {
+					if err := queueMark(w, id, markAction("read", read), now); err != nil {
 						return err
 					}
 				}
 				if starred != e.Starred {
-					if err := queueMark(w, id, map[bool]string{true: "star", false: "unstar"}[starred], now); err != nil {
+					if err := queueMark(w, id, markAction("starred", starred), now); err != nil {
 						return err
 					}
 				}
@@ -505,6 +505,16 @@ func applyRemoteMarks(w *wtx, account int64, remoteFeedID string, id int64, read
 	}
 	n, _ := res.RowsAffected()
 	return int(n), nil
+}
+
+// markAction names the outbox change that sets mark ("read" or
+// "starred") to on: read, unread, star or unstar.
+func markAction(mark string, on bool) string {
+	actions := map[string][2]string{"read": {"unread", "read"}, "starred": {"unstar", "star"}}[mark]
+	if on {
+		return actions[1]
+	}
+	return actions[0]
 }
 
 // queueMark records a mark for the server when the article is a server's

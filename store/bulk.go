@@ -19,7 +19,7 @@ func (s *Store) SetReadMatching(ctx context.Context, q news.Query, read bool) (i
 	}
 	matches := `SELECT a.id FROM articles a` + cond
 	margs := append(append([]any{}, args...), read)
-	action := map[bool]string{true: "read", false: "unread"}[read]
+	action := markAction("read", read)
 	var n int64
 	err := s.writeStmts(ctx, func(w *wtx) error {
 		// Articles synced with an account's server tell it, as SetRead

@@ -33,11 +33,7 @@ func (s *Store) setFlag(ctx context.Context, id int64, column string, on bool) e
 		if n, _ := res.RowsAffected(); n == 0 {
 			return exists(ctx, w.tx, id) // already so: nothing to send
 		}
-		action := map[string][2]string{"read": {"unread", "read"}, "starred": {"unstar", "star"}}[column]
-		if on {
-			return queueMark(w, id, action[1], time.Now())
-		}
-		return queueMark(w, id, action[0], time.Now())
+		return queueMark(w, id, markAction(column, on), time.Now())
 	})
 }
 
