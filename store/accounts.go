@@ -269,33 +269,11 @@ type RemoteEntry struct {
 	Starred  bool
 }
 
-// RemoteSaved counts what SaveRemote did.
+// RemoteSaved counts what storing a page of the server's entries did.
 type RemoteSaved struct {
 	New     int // articles the library did not have
 	Matched int // local copies found and linked to their server entry
 	Marked  int // articles whose read or starred mark the server changed
-}
-
-// SaveRemote stores a page of the server's entries: PrepareRemote, a save
-// like a refresh's (articles listed at once, people, places, quotes and
-// search rows left for later), then LinkRemote. Sync does the same through
-// the ingest pipeline; this is the short way for one page.
-func (s *Store) SaveRemote(ctx context.Context, account int64, entries []RemoteEntry) (RemoteSaved, error) {
-	toSave, marked, err := s.PrepareRemote(ctx, account, entries)
-	if err != nil || len(toSave) == 0 {
-		return RemoteSaved{Marked: marked}, err
-	}
-	arts := make([]*news.Article, len(toSave))
-	for i, e := range toSave {
-		arts[i] = e.Article
-	}
-	res, err := s.SaveUnindexed(ctx, arts)
-	if err != nil {
-		return RemoteSaved{Marked: marked}, err
-	}
-	out, err := s.LinkRemote(ctx, account, toSave, res)
-	out.Marked += marked
-	return out, err
 }
 
 // PrepareRemote takes a page of the server's entries, in one transaction.

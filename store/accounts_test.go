@@ -7,6 +7,28 @@ import (
 	"byline/news"
 )
 
+// SaveRemote stores a page of the server's entries the way remote.Sync
+// does through the ingest pipeline: PrepareRemote, a save like a
+// refresh's (people, places, quotes and search rows left for later), then
+// LinkRemote. Only the tests here need the short way for one page.
+func (s *Store) SaveRemote(ctx context.Context, account int64, entries []RemoteEntry) (RemoteSaved, error) {
+	toSave, marked, err := s.PrepareRemote(ctx, account, entries)
+	if err != nil || len(toSave) == 0 {
+		return RemoteSaved{Marked: marked}, err
+	}
+	arts := make([]*news.Article, len(toSave))
+	for i, e := range toSave {
+		arts[i] = e.Article
+	}
+	res, err := s.SaveUnindexed(ctx, arts)
+	if err != nil {
+		return RemoteSaved{Marked: marked}, err
+	}
+	out, err := s.LinkRemote(ctx, account, toSave, res)
+	out.Marked += marked
+	return out, err
+}
+
 // syncedLibrary is a library with one account, one feed and two entries
 // pulled from it, and one article of its own.
 func syncedLibrary(t *testing.T) (*Store, Account, map[string]int64) {
