@@ -88,7 +88,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 			(guid, url, canonical_url, content_hash, feed_id, title, source, author, published, added, sort_time, body, words, read, starred, entities_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
-			a.Body, a.Words, a.Read, a.Starred, a.EntitiesVersion)
+			packBody(a.Body), a.Words, a.Read, a.Starred, a.EntitiesVersion)
 		if err != nil {
 			return SaveResult{}, err
 		}
@@ -126,7 +126,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 	_, err = w.exec(`UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
 		feed_id = COALESCE(?, feed_id), title = ?, source = ?, author = ?, published = ?, sort_time = ?, body = ?, words = ?
 		WHERE id = ?`,
-		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, a.Body, a.Words, old.id)
+		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, packBody(a.Body), a.Words, old.id)
 	if err != nil {
 		return SaveResult{}, err
 	}
@@ -224,10 +224,17 @@ func reindex(w *wtx, id int64) error {
 	if _, err := w.exec(`DELETE FROM unindexed WHERE article_id = ?`, id); err != nil {
 		return err
 	}
-	_, err := w.exec(`INSERT INTO search(rowid, title, body, notes)
-		SELECT a.id, a.title, a.body, (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
-		FROM articles a WHERE a.id = ?`, id)
-	return err
+	// The body is read here, not inside the INSERT: SQL cannot unpack it.
+	r := searchRow{id: id}
+	err := w.scan(`SELECT a.title, a.body, (SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
+		FROM articles a WHERE a.id = ?`, []any{id}, &r.title, bodyCol{&r.body}, &r.notes)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return writeSearchRows(w, []searchRow{r})
 }
 
 // The look-ups of an article's earlier copy. Each repeats its partial
@@ -492,7 +499,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*news.Article, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.body, a.entities_version
 		FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?`, id)
 	a := &news.Article{}
-	if err := scanArticle(row, a, &a.Body, &a.EntitiesVersion); err == sql.ErrNoRows {
+	if err := scanArticle(row, a, bodyCol{&a.Body}, &a.EntitiesVersion); err == sql.ErrNoRows {
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	} else if err != nil {
 		return nil, fmt.Errorf("read article %d: %w", id, explain(err))
@@ -557,7 +564,7 @@ func (s *Store) Unextracted(ctx context.Context, version int, afterID int64, lim
 	var out []*news.Article
 	for rows.Next() {
 		a := &news.Article{}
-		if err := rows.Scan(&a.ID, &a.Title, &a.Body); err != nil {
+		if err := rows.Scan(&a.ID, &a.Title, bodyCol{&a.Body}); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
@@ -664,7 +671,7 @@ func indexPending(w *wtx, ids []int64) error {
 		err := w.scan(`SELECT u.stale, a.title, a.body,
 				(SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = a.id)
 			FROM unindexed u JOIN articles a ON a.id = u.article_id WHERE u.article_id = ?`, []any{id},
-			&r.stale, &r.title, &r.body, &r.notes)
+			&r.stale, &r.title, bodyCol{&r.body}, &r.notes)
 		if err == sql.ErrNoRows {
 			continue
 		}

@@ -143,7 +143,7 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 		var ents string
 		var extra []any
 		if whole {
-			extra = []any{&a.Body, &a.EntitiesVersion, &ents}
+			extra = []any{bodyCol{&a.Body}, &a.EntitiesVersion, &ents}
 		}
 		if err := scanArticle(rows, a, extra...); err != nil {
 			return err
