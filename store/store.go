@@ -142,9 +142,13 @@ func open(ctx context.Context, path string, o options) (*Store, error) {
 	// Per-connection settings go in the DSN so every pooled connection has
 	// them. IMMEDIATE transactions take the write lock up front: a deferred
 	// one that upgrades later fails with "database is locked" at once,
-	// whatever the busy timeout, when another process is writing.
+	// whatever the busy timeout, when another process is writing. SQLite
+	// spills a transaction's dirty pages to the WAL once the page cache
+	// is full (its default): kept in memory instead (cache_spill off), a
+	// refresh's 1,000-article transaction held 23 MB more, outside the Go
+	// heap and its limit, for no less CPU.
 	dsn := "file:" + path + "?_txlock=immediate" +
-		"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_spill(0)&_pragma=temp_store(2)"
+		"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(2)"
 	if o.cacheKB > 0 {
 		dsn += fmt.Sprintf("&_pragma=cache_size(-%d)", o.cacheKB)
 	}
