@@ -422,6 +422,12 @@ func afterMigration(ctx context.Context, tx *sql.Tx, name string) error {
 	}
 	w := newWTX(ctx, tx)
 	defer w.close()
+	// The index is built by the save path's code, which now adds up the
+	// counters itself (migration subject_counts drops the trigger that
+	// did; it comes later, so drop it here too or the counts double).
+	if _, err := w.exec(`DROP TRIGGER IF EXISTS appearance_added`); err != nil {
+		return err
+	}
 	return rebuildSubjects(w)
 }
 

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -113,11 +114,17 @@ func indexSubjects(w *wtx) error {
 		return err
 	}
 	var appearances, quotes []any
+	counts := map[int64]*subjectCount{}
 	for i, a := range arts {
-		appearances = append(appearances, appearanceRows(a, ids[i])...)
+		rows := appearanceRows(a, ids[i])
+		countAppearances(counts, rows)
+		appearances = append(appearances, rows...)
 		quotes = append(quotes, quoteRows(a, ids[i])...)
 	}
 	if err := insertRows(w, `INSERT INTO appearances(subject_id, sort_time, article_id, key, mentions) VALUES `, 5, appearances); err != nil {
+		return err
+	}
+	if err := addCounts(w, counts); err != nil {
 		return err
 	}
 	if err := insertRows(w, `INSERT INTO library_quotes(article_id, ord, sort_time, speaker_id, speaker_key, speaker, text, partial, paragraph) VALUES `, 9, quotes); err != nil {
@@ -360,6 +367,56 @@ func appearanceRows(a indexedArticle, ids []int64) []any {
 		out = append(out, id, a.sortTime, a.id, rows[id].key, rows[id].mentions)
 	}
 	return out
+}
+
+// subjectCount is what a batch of appearances adds to one subject.
+type subjectCount struct {
+	stories, mentions int
+	first, last       int64
+}
+
+// countAppearances adds appearance rows (as appearanceRows makes them) to
+// their subjects' counts.
+func countAppearances(counts map[int64]*subjectCount, rows []any) {
+	for i := 0; i < len(rows); i += 5 {
+		id, t, m := rows[i].(int64), rows[i+1].(int64), rows[i+4].(int)
+		c, ok := counts[id]
+		if !ok {
+			c = &subjectCount{first: t, last: t}
+			counts[id] = c
+		}
+		c.stories++
+		c.mentions += m
+		c.first, c.last = min(c.first, t), max(c.last, t)
+	}
+}
+
+// addCounts adds a batch's counts to the subjects, a hundred subjects to a
+// statement, each subject once however many of the batch's stories it is in.
+func addCounts(w *wtx, counts map[int64]*subjectCount) error {
+	ids := slices.Sorted(maps.Keys(counts))
+	const perStmt = 100
+	for len(ids) > 0 {
+		n := min(len(ids), perStmt)
+		args := make([]any, 0, 5*n)
+		for _, id := range ids[:n] {
+			c := counts[id]
+			args = append(args, id, c.stories, c.mentions, c.first, c.last)
+		}
+		// In an UPDATE every expression sees the row as it was: stories = 0
+		// is a subject with no story before this batch.
+		_, err := w.exec(`UPDATE subjects SET stories = stories + d.n, mentions = mentions + d.m,
+			first_seen = CASE WHEN stories = 0 OR d.lo < first_seen THEN d.lo ELSE first_seen END,
+			last_seen = CASE WHEN stories = 0 OR d.hi > last_seen THEN d.hi ELSE last_seen END
+			FROM (SELECT column1 AS id, column2 AS n, column3 AS m, column4 AS lo, column5 AS hi FROM (VALUES `+
+			"(?, ?, ?, ?, ?)"+strings.Repeat(", (?, ?, ?, ?, ?)", n-1)+`)) AS d
+			WHERE subjects.id = d.id`, args...)
+		if err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 func quoteRows(a indexedArticle, ids []int64) []any {

@@ -350,3 +350,36 @@ func TestSplitUndoesAMergeWithinOneStory(t *testing.T) {
 		t.Errorf("Callum's quotes after the split: %+v", qs)
 	}
 }
+
+// TestCountsMatchTheStories: the counters a save adds up per batch are what
+// counting the stories gives, whatever order the stories come in, across
+// batches, after a merge and after a deletion.
+func TestCountsMatchTheStories(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s,
+		story(9, "Late", []news.Person{person("Ada Byrne", 2), person("Tom Quill", 1)}, []string{"Derry"}),
+		story(3, "Early", []news.Person{person("Ada Byrne", 1)}, []string{"Derry", "Sligo"}),
+		story(6, "Middle", []news.Person{person("Byrne", 4)}, nil))
+	r := save(t, s,
+		story(1, "Earliest", []news.Person{person("Ada Byrne", 3), person("Tom Quill", 2)}, []string{"Sligo"}),
+		story(12, "Latest", []news.Person{person("Thomas Quill", 1)}, nil))
+	if _, err := s.Merge(ctx, news.KindPerson, "Tom Quill", "Thomas Quill"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, r[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	var wrong int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM subjects s LEFT JOIN (
+			SELECT subject_id, count(*) n, sum(mentions) m, min(sort_time) lo, max(sort_time) hi FROM appearances GROUP BY subject_id) a
+			ON a.subject_id = s.id
+		WHERE s.stories <> COALESCE(a.n, 0) OR s.mentions <> COALESCE(a.m, 0)
+			OR (a.n > 0 AND (s.first_seen <> a.lo OR s.last_seen <> a.hi))`).Scan(&wrong)
+	if err != nil || wrong != 0 {
+		t.Errorf("%d subjects whose counts differ from their stories (%v)", wrong, err)
+	}
+	if got, want := people(t, s), "Ada Byrne 3/7, Tom Quill 2/2"; got != want {
+		t.Errorf("people = %s\nwant %s", got, want)
+	}
+}
