@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"byline/news"
+)
+
+// nameStories is a small library of the name shapes a person: or place:
+// filter meets: one person named in full, by a title and by the surname
+// alone; two people who share a surname; a hyphenated surname; a peer
+// known by a title; places known by several forms.
+func nameStories(t *testing.T, s *Store) map[string]int64 {
+	t.Helper()
+	arts := []*news.Article{
+		story(1, "Summit", []news.Person{person("Donald Trump", 4, "President Trump", "Trump"), person("Kim Jong-un", 3, "Kim")},
+			[]string{"North Korea", "Singapore"}),
+		story(2, "Rally", []news.Person{person("Donald Trump", 3, "Trump"), person("Melania Trump", 1, "Mrs Trump")}, []string{"United States"}),
+		story(3, "Statement", []news.Person{person("Trump", 1)}, []string{"US"}),
+		story(4, "Hearing", []news.Person{person("Alexandria Ocasio-Cortez", 2, "Ocasio-Cortez")}, nil),
+		story(5, "Peers", []news.Person{person("Falconer", 2, "Lord Falconer")}, nil),
+		story(6, "Books", []news.Person{person("J.K. Rowling", 2, "Rowling")}, nil),
+		story(7, "Weather", nil, []string{"Dover"}),
+	}
+	arts[0].Entities.Places[0].Aliases = []string{"the North"}
+	arts[1].Entities.Places[0].Aliases = []string{"US"}
+	arts[2].Entities.Places[0].Aliases = []string{"America"}
+	ids := map[string]int64{}
+	for i, r := range save(t, s, arts...) {
+		ids[arts[i].Title] = r.ID
+	}
+	return ids
+}
+
+// titles lists the titles of the articles q finds, in date order.
+func titles(t *testing.T, s *Store, q string) string {
+	t.Helper()
+	var out []string
+	for _, a := range list(t, s, q) {
+		out = append(out, a.Title)
+	}
+	slices.Reverse(out)
+	return strings.Join(out, ", ")
+}
+
+// TestPersonAndPlaceFilters holds what person: and place: find: the full
+// name, an alias, the surname alone, any case.
+func TestPersonAndPlaceFilters(t *testing.T) {
+	s := openTemp(t)
+	nameStories(t, s)
+	ctx := context.Background()
+	for _, tt := range []struct{ query, want string }{
+		// Every person with the surname, and a story naming only it.
+		{"person:Trump", "Summit, Rally, Statement"},
+		{"person:TRUMP", "Summit, Rally, Statement"},
+		{`person:"Donald Trump"`, "Summit, Rally"},
+		{`person:"donald trump"`, "Summit, Rally"},
+		{`person:"President Trump"`, "Summit"},
+		{`person:"Melania Trump"`, "Rally"},
+		{`person:"Mrs Trump"`, "Rally"},
+		{"person:Kim", "Summit"},
+		{`person:"Kim Jong-un"`, "Summit"},
+		{"person:jong-un", "Summit"},
+		{"person:Ocasio-Cortez", "Hearing"},
+		{`person:"Alexandria Ocasio-Cortez"`, "Hearing"},
+		{`person:"Lord Falconer"`, "Peers"},
+		{"person:falconer", "Peers"},
+		{`person:"J.K. Rowling"`, "Books"},
+		{"person:rowling", "Books"},
+		{"person:Donald", ""},
+		{"person:Singapore", ""},
+		{"place:singapore", "Summit"},
+		{`place:"North Korea"`, "Summit"},
+		{`place:"the North"`, "Summit"},
+		{"place:US", "Rally, Statement"},
+		{"place:america", "Statement"},
+		{`place:"United States"`, "Rally"},
+		{"place:Trump", ""},
+		// Negated, and with other terms.
+		{"-person:Trump", "Hearing, Peers, Books, Weather"},
+		{"-place:US -person:Trump", "Hearing, Peers, Books, Weather"},
+		{"person:Trump place:US", "Rally, Statement"},
+		{`person:Trump -person:"Melania Trump"`, "Summit, Statement"},
+		{"person:Melania", ""},
+		{"person:Trump summit", "Summit"},
+		{"person:Trump after:2026-03-02", "Rally, Statement"},
+		{"person:Trump -summit", "Rally, Statement"},
+	} {
+		if got := titles(t, s, tt.query); got != tt.want {
+			t.Errorf("%s found %q, want %q", tt.query, got, tt.want)
+		}
+		q, err := news.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _, err := s.Count(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len(strings.Split(tt.want, ", ")); n != want && tt.want != "" || tt.want == "" && n != 0 {
+			t.Errorf("Count(%s) = %d, want %d", tt.query, n, want)
+		}
+	}
+}
