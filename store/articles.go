@@ -431,6 +431,7 @@ func writeEntities(w *wtx, id, sortTime int64, e news.Entities) error {
 	q := &w.entities
 	q.docs = append(q.docs, id, string(data))
 	w.subjects = append(w.subjects, indexedArticle{id: id, sortTime: sortTime, e: e})
+	queueAliases(w, e)
 	seen := map[string]bool{}
 	name := func(kind, n string) {
 		n = strings.ToLower(n)
@@ -473,6 +474,9 @@ func flushEntities(w *wtx) error {
 		return err
 	}
 	q.docs, q.names = q.docs[:0], q.names[:0]
+	if err := flushAliases(w); err != nil {
+		return err
+	}
 	return indexSubjects(w)
 }
 

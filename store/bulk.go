@@ -12,7 +12,10 @@ import (
 // transaction — the reader's "mark all read" and `byline read QUERY` — and
 // returns how many articles changed.
 func (s *Store) SetReadMatching(ctx context.Context, q news.Query, read bool) (int, error) {
-	where, args := whereClause(q)
+	where, args, err := s.where(ctx, q)
+	if err != nil {
+		return 0, err
+	}
 	cond := " WHERE a.read <> ?"
 	if where != "" {
 		cond = where + " AND a.read <> ?"
@@ -21,7 +24,7 @@ func (s *Store) SetReadMatching(ctx context.Context, q news.Query, read bool) (i
 	margs := append(append([]any{}, args...), read)
 	action := markAction("read", read)
 	var n int64
-	err := s.writeStmts(ctx, func(w *wtx) error {
+	err = s.writeStmts(ctx, func(w *wtx) error {
 		// Articles synced with an account's server tell it, as SetRead
 		// does one at a time (queueMark): earlier read/unread changes of
 		// theirs are overtaken.

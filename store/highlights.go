@@ -69,7 +69,10 @@ type ArticleHighlights struct {
 // Highlights lists the highlights of the articles matching q, newest
 // article first, each article's in the order of its text.
 func (s *Store) Highlights(ctx context.Context, q news.Query) ([]ArticleHighlights, error) {
-	where, args := whereClause(q)
+	where, args, err := s.where(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	cond := " WHERE "
 	if where != "" {
 		cond = where + " AND "

@@ -61,9 +61,13 @@ func eachOne(fn func(*news.Article) error) func(page []*news.Article) error {
 // whole library: 20 ms at 10,000 articles, 600 at 300,000.
 const fewMatches = 500
 
-// planWhere is whereClause for a query about to run: the rarest of its
-// word, person: and place: terms, when it is rare, drives the query.
-func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any) {
+// planWhere is where for a query about to run: the rarest of its word,
+// person: and place: terms, when it is rare, drives the query.
+func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any, error) {
+	named, err := s.resolveNames(ctx, q)
+	if err != nil {
+		return "", nil, err
+	}
 	drive, least := -1, fewMatches
 	for i, t := range q.Terms {
 		if t.Negate {
@@ -79,8 +83,8 @@ func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any) {
 			}
 			probe, args = `SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)`, []any{m}
 		case news.FieldPerson, news.FieldPlace:
-			probe = `SELECT count(*) FROM (SELECT 1 FROM entity_names WHERE kind = ? AND name = ? LIMIT ?)`
-			args = []any{string(t.Field), strings.ToLower(strings.TrimSpace(t.Value))}
+			probe = `SELECT count(*) FROM (SELECT 1 FROM appearances WHERE subject_id IN (SELECT value FROM json_each(?)) LIMIT ?)`
+			args = []any{named[i]}
 		default:
 			continue
 		}
@@ -92,14 +96,49 @@ func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any) {
 			drive, least = i, n
 		}
 	}
-	return whereClauseDriven(q, drive)
+	where, args := whereClauseDriven(q, drive, named)
+	return where, args, nil
+}
+
+// where is whereClause for a query with person: or place: terms, whose
+// names it resolves to subjects first.
+func (s *Store) where(ctx context.Context, q news.Query) (string, []any, error) {
+	named, err := s.resolveNames(ctx, q)
+	if err != nil {
+		return "", nil, err
+	}
+	where, args := whereClauseDriven(q, -1, named)
+	return where, args, nil
+}
+
+// resolveNames gives each person: and place: term of q the subjects it
+// names (namedSubjects), by the term's index.
+func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]string, error) {
+	var named map[int]string
+	for i, t := range q.Terms {
+		if t.Field != news.FieldPerson && t.Field != news.FieldPlace {
+			continue
+		}
+		ids, err := namedSubjects(ctx, s.db, news.Kind(t.Field), t.Value)
+		if err != nil {
+			return nil, fmt.Errorf("look up %s:%s: %w", t.Field, t.Value, explain(err))
+		}
+		if named == nil {
+			named = map[int]string{}
+		}
+		named[i] = ids
+	}
+	return named, nil
 }
 
 // each reads the matching rows in one statement and hands them on a page
 // at a time, with their tags and notes, and when whole with their body and
 // entities.
 func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole bool, fn func(page []*news.Article) error) error {
-	where, args := s.planWhere(ctx, q)
+	where, args, err := s.planWhere(ctx, q)
+	if err != nil {
+		return err
+	}
 	if limit <= 0 {
 		limit = -1
 	}
@@ -170,7 +209,10 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 // The two are counted apart so each can use an index (the unread count has
 // its own partial index) instead of reading every row of a large library.
 func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err error) {
-	where, args := s.planWhere(ctx, q)
+	where, args, err := s.planWhere(ctx, q)
+	if err != nil {
+		return 0, 0, err
+	}
 	unreadWhere := " WHERE a.read = 0"
 	if where != "" {
 		unreadWhere = where + " AND a.read = 0"
@@ -185,39 +227,31 @@ func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err
 	return total, unread, nil
 }
 
-// whereClause translates a query into SQL over "articles a". Values always
-// travel as parameters.
+// whereClauseDriven translates a query into SQL over "articles a", with
+// the subjects each person: and place: term names (by the term's index in
+// q, see resolveNames). Values always travel as parameters.
 //
 // Sub-query terms are written "+a.id IN (…)": the "+" stops SQLite from
 // driving the query from the matching ids (fetch each, then sort them all
 // by date, 1.4 s for a word in every one of 100,000 articles). It walks
 // the date index instead and checks each article against the matches,
 // which stops after a page for common words. A rare term is better read
-// from its matches: planWhere drops the "+" of the rarest.
-func whereClause(q news.Query) (string, []any) {
-	return whereClauseDriven(q, -1)
-}
-
-// whereClauseDriven is whereClause with the sub-query of term drive (an
-// index into q.Terms; none when -1) written without its "+": SQLite then
-// reads that term's few matches and sorts them, instead of walking the
-// date index of the whole library to find them.
-func whereClauseDriven(q news.Query, drive int) (string, []any) {
+// from its matches: the sub-query of term drive (none when -1) is
+// written without its "+", and SQLite then reads that term's few matches
+// and sorts them.
+func whereClauseDriven(q news.Query, drive int, named map[int]string) (string, []any) {
 	var conds []string
 	var args []any
 	for i, t := range q.Terms {
 		cond, targs := termCondition(t)
+		if t.Field == news.FieldPerson || t.Field == news.FieldPlace {
+			cond, targs = subjectCondition(i == drive), []any{named[i]}
+		}
 		if cond == "" {
 			continue
 		}
-		switch {
-		case i == drive:
+		if i == drive {
 			cond = strings.TrimPrefix(cond, "+")
-		case t.Field == news.FieldPerson || t.Field == news.FieldPlace:
-			// Checked article by article as the date index is walked: a
-			// look-up in entity_names' key each, where "IN" first read
-			// every article naming a common name.
-			cond = `EXISTS (SELECT 1 FROM entity_names n WHERE n.article_id = a.id AND n.kind = ? AND n.name = ?)`
 		}
 		if t.Negate {
 			cond = "NOT (" + cond + ")"
@@ -229,6 +263,18 @@ func whereClauseDriven(q news.Query, drive int) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// subjectCondition matches the articles of the subjects a JSON array of
+// ids names. Driving, it reads their appearances; else it is checked
+// article by article as the date index is walked, a look-up in
+// appearances_by_article each, where "IN" first read every article of a
+// common name.
+func subjectCondition(drive bool) string {
+	if drive {
+		return `a.id IN (SELECT article_id FROM appearances WHERE subject_id IN (SELECT value FROM json_each(?)))`
+	}
+	return `EXISTS (SELECT 1 FROM appearances sa WHERE sa.article_id = a.id AND sa.subject_id IN (SELECT value FROM json_each(?)))`
 }
 
 func termCondition(t news.Term) (string, []any) {
@@ -255,10 +301,6 @@ func termCondition(t news.Term) (string, []any) {
 		return "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)", nil
 	case news.FieldTag:
 		return "EXISTS (SELECT 1 FROM tags g WHERE g.article_id = a.id AND g.name = ?)", []any{strings.ToLower(t.Value)}
-	case news.FieldPerson:
-		return entityCondition("person", t.Value)
-	case news.FieldPlace:
-		return entityCondition("place", t.Value)
 	case news.FieldSource:
 		return `a.source LIKE ? ESCAPE '\'`, []any{likeContains(t.Value)}
 	case news.FieldFeed:
@@ -274,13 +316,6 @@ func termCondition(t news.Term) (string, []any) {
 		return "a.sort_time < ?", []any{t.Time.Unix()}
 	}
 	return "", nil
-}
-
-// entityCondition matches articles naming an entity by its full name, an
-// alias, or (for people) its last word: "Trump" finds "Donald Trump".
-func entityCondition(kind, name string) (string, []any) {
-	return `+a.id IN (SELECT article_id FROM entity_names WHERE kind = ? AND name = ?)`,
-		[]any{kind, strings.ToLower(strings.TrimSpace(name))}
 }
 
 func likeEscape(s string) string {

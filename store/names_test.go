@@ -47,7 +47,9 @@ func titles(t *testing.T, s *Store, q string) string {
 }
 
 // TestPersonAndPlaceFilters holds what person: and place: find: the full
-// name, an alias, the surname alone, any case.
+// name, an alias, the surname alone, any case. Written against the
+// per-article name table these filters read before, and kept when they
+// moved to the index of subjects; the rows that changed say so.
 func TestPersonAndPlaceFilters(t *testing.T) {
 	s := openTemp(t)
 	nameStories(t, s)
@@ -58,12 +60,21 @@ func TestPersonAndPlaceFilters(t *testing.T) {
 		{"person:TRUMP", "Summit, Rally, Statement"},
 		{`person:"Donald Trump"`, "Summit, Rally"},
 		{`person:"donald trump"`, "Summit, Rally"},
-		{`person:"President Trump"`, "Summit"},
+		// An alias names the person: all their stories, not only those
+		// that used it (before the index of subjects, only Summit).
+		{`person:"President Trump"`, "Summit, Rally"},
 		{`person:"Melania Trump"`, "Rally"},
 		{`person:"Mrs Trump"`, "Rally"},
 		{"person:Kim", "Summit"},
 		{`person:"Kim Jong-un"`, "Summit"},
 		{"person:jong-un", "Summit"},
+		// Hyphens, dots and spaces are one (before, none of these
+		// matched).
+		{`person:"Kim Jong Un"`, "Summit"},
+		{`person:"kim jong-un"`, "Summit"},
+		{`person:"jong un"`, "Summit"},
+		{`person:"J. K. Rowling"`, "Books"},
+		{`person:"Ocasio Cortez"`, "Hearing"},
 		{"person:Ocasio-Cortez", "Hearing"},
 		{`person:"Alexandria Ocasio-Cortez"`, "Hearing"},
 		{`person:"Lord Falconer"`, "Peers"},
@@ -102,6 +113,46 @@ func TestPersonAndPlaceFilters(t *testing.T) {
 		}
 		if want := len(strings.Split(tt.want, ", ")); n != want && tt.want != "" || tt.want == "" && n != 0 {
 			t.Errorf("Count(%s) = %d, want %d", tt.query, n, want)
+		}
+	}
+}
+
+// A reader's merge is what the people view shows, and person: follows
+// it: the stories of both names, and later stories under either.
+func TestPersonFilterFollowsMerge(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	save(t, s,
+		story(1, "Ferry talks", []news.Person{person("Ada Quill", 2)}, nil),
+		story(2, "Harbour vote", []news.Person{person("Ada Quill-Barnes", 1)}, nil),
+		story(3, "Weather", nil, []string{"Dover"}),
+	)
+	if got := titles(t, s, `person:"Ada Quill"`); got != "Ferry talks" {
+		t.Fatalf("before the merge: %q", got)
+	}
+	if _, err := s.Merge(ctx, news.KindPerson, "Ada Quill", "Ada Quill-Barnes"); err != nil {
+		t.Fatal(err)
+	}
+	save(t, s, story(4, "Pier reopens", []news.Person{person("Ada Quill-Barnes", 1)}, nil))
+	for _, tt := range []struct{ query, want string }{
+		{`person:"Ada Quill"`, "Ferry talks, Harbour vote, Pier reopens"},
+		{`person:"ada quill-barnes"`, "Ferry talks, Harbour vote, Pier reopens"},
+		{"person:Quill", "Ferry talks, Harbour vote, Pier reopens"},
+		{`-person:"Ada Quill"`, "Weather"},
+	} {
+		if got := titles(t, s, tt.query); got != tt.want {
+			t.Errorf("after the merge %s found %q, want %q", tt.query, got, tt.want)
+		}
+	}
+	if _, err := s.Split(ctx, news.KindPerson, "Ada Quill", []string{"Ada Quill-Barnes"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ query, want string }{
+		{`person:"Ada Quill"`, "Ferry talks"},
+		{`person:"Ada Quill-Barnes"`, "Harbour vote, Pier reopens"},
+	} {
+		if got := titles(t, s, tt.query); got != tt.want {
+			t.Errorf("after the split %s found %q, want %q", tt.query, got, tt.want)
 		}
 	}
 }

@@ -16,6 +16,9 @@ type wtx struct {
 	entities entityQueue      // rows writeEntities queued for flushEntities
 	subjects []indexedArticle // articles whose subjects flushEntities indexes
 	search   []searchRow      // rows saveOne queued for flushSearch
+
+	aliases   []any             // rows queueAliases queued for flushAliases
+	aliasSeen map[aliasRow]bool // those queued or inserted in this transaction
 }
 
 func newWTX(ctx context.Context, tx *sql.Tx) *wtx {

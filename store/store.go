@@ -415,20 +415,29 @@ func unwrapPath(err error) error {
 var errCannotOpen = errors.New("permission denied or unwritable folder")
 
 // afterMigration finishes in Go what a migration's SQL cannot do: the
-// index of subjects merges names with the rules the save path uses.
+// index of subjects merges names, and aliases normalises them, with the
+// rules the save path uses.
 func afterMigration(ctx context.Context, tx *sql.Tx, name string) error {
-	if !strings.HasSuffix(name, "_subjects.sql") {
+	var rebuild func(*wtx) error
+	switch {
+	case strings.HasSuffix(name, "_subjects.sql"):
+		rebuild = func(w *wtx) error {
+			// The index is built by the save path's code, which now adds up the
+			// counters itself (migration subject_counts drops the trigger that
+			// did; it comes later, so drop it here too or the counts double).
+			if _, err := w.exec(`DROP TRIGGER IF EXISTS appearance_added`); err != nil {
+				return err
+			}
+			return rebuildSubjects(w)
+		}
+	case strings.HasSuffix(name, "_aliases.sql"):
+		rebuild = rebuildAliases
+	default:
 		return nil
 	}
 	w := newWTX(ctx, tx)
 	defer w.close()
-	// The index is built by the save path's code, which now adds up the
-	// counters itself (migration subject_counts drops the trigger that
-	// did; it comes later, so drop it here too or the counts double).
-	if _, err := w.exec(`DROP TRIGGER IF EXISTS appearance_added`); err != nil {
-		return err
-	}
-	return rebuildSubjects(w)
+	return rebuild(w)
 }
 
 // explain turns SQLite's messages into the cause a reader can act on.

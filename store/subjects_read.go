@@ -66,7 +66,10 @@ func (s *Store) Subjects(ctx context.Context, f SubjectFilter, offset, limit int
 	} else {
 		// Counted over the matching articles' appearances, then named:
 		// one pass, paged here, since the count needs every group anyway.
-		where, wargs := whereClause(f.Query)
+		where, wargs, err := s.where(ctx, f.Query)
+		if err != nil {
+			return nil, 0, err
+		}
 		query = `SELECT s.id, s.name, g.stories, g.mentions, g.first_seen, g.last_seen
 			FROM (SELECT ap.subject_id, count(*) AS stories, sum(ap.mentions) AS mentions, min(ap.sort_time) AS first_seen, max(ap.sort_time) AS last_seen
 				FROM articles a CROSS JOIN appearances ap ON ap.article_id = a.id` + where + ` GROUP BY ap.subject_id) g
@@ -286,8 +289,12 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([
 		conds = append(conds, `(q.text LIKE ? ESCAPE '\' OR q.speaker LIKE ? ESCAPE '\')`)
 		args = append(args, likeContains(strings.Trim(w, `"`)), likeContains(strings.Trim(w, `"`)))
 	}
-	if where, wargs := whereClause(f.Query); where != "" {
-		conds = append(conds, strings.TrimPrefix(where, " WHERE "))
+	qwhere, wargs, err := s.where(ctx, f.Query)
+	if err != nil {
+		return nil, 0, err
+	}
+	if qwhere != "" {
+		conds = append(conds, strings.TrimPrefix(qwhere, " WHERE "))
 		args = append(args, wargs...)
 	}
 	where := ""

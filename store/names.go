@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"byline/news"
+)
+
+// person: and place: find articles through the index of subjects: a name
+// a reader types resolves to the people or places it names, and the
+// articles are theirs (appearances). A reader's merge or split moves the
+// forms a subject is known by, so the filter follows it as the views do.
+//
+// What a name resolves to:
+//   - the subject it is a form of: a full name, a longer alias, a place,
+//     or a story's lone one-word name (subject_keys);
+//   - for a person named by one word, every person with that surname or
+//     one-word alias (short_names): "Trump" finds Donald and Melania
+//     Trump, as a search would; the people view asks which one;
+//   - for a person named by several words, anyone whose full name ends
+//     with them: "Ocasio-Cortez" finds Alexandria Ocasio-Cortez;
+//   - the subjects a story called by that name as an alias (aliases):
+//     "Britain" finds the stories that called the United Kingdom "UK"
+//     first and "Britain" after, "Lord Falconer" the stories of Falconer.
+
+// aliasRow is one row of aliases: a story called the entity whose name
+// is nameKey by key too.
+type aliasRow struct {
+	kind         news.Kind
+	key, nameKey string
+}
+
+// queueAliases queues the aliases of an article's people and places that
+// the index of subjects does not know by itself: a person's one-word
+// aliases are short names already.
+func queueAliases(w *wtx, e news.Entities) {
+	add := func(kind news.Kind, name string, aliases []string) {
+		nameKey := subjectKey(name)
+		if nameKey == "" {
+			return
+		}
+		for _, al := range aliases {
+			key := subjectKey(al)
+			if key == "" || key == nameKey || kind == news.KindPerson && !strings.Contains(key, " ") && strings.Contains(nameKey, " ") {
+				continue
+			}
+			r := aliasRow{kind, key, nameKey}
+			if w.aliasSeen == nil {
+				w.aliasSeen = map[aliasRow]bool{}
+			}
+			if !w.aliasSeen[r] {
+				w.aliasSeen[r] = true
+				w.aliases = append(w.aliases, string(kind), key, nameKey)
+			}
+		}
+	}
+	for _, p := range e.People {
+		add(news.KindPerson, p.Name, p.Aliases)
+	}
+	for _, p := range e.Places {
+		add(news.KindPlace, p.Name, p.Aliases)
+	}
+}
+
+// flushAliases inserts the queued aliases. The table only grows: an alias
+// of an article deleted since names no article by itself, only subjects.
+func flushAliases(w *wtx) error {
+	if err := insertRows(w, `INSERT OR IGNORE INTO aliases(kind, key, name_key) VALUES `, 3, w.aliases); err != nil {
+		return err
+	}
+	w.aliases = w.aliases[:0]
+	return nil
+}
+
+// rebuildAliases fills aliases from every stored article: the migration
+// that adds the table runs it for a library that has articles.
+func rebuildAliases(w *wtx) error {
+	var after int64
+	for {
+		batch, err := storedEntities(w, after, 2000)
+		if err != nil || len(batch) == 0 {
+			return err
+		}
+		after = batch[len(batch)-1].id
+		for _, a := range batch {
+			queueAliases(w, a.e)
+		}
+		if err := flushAliases(w); err != nil {
+			return err
+		}
+	}
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// namedSubjects returns the subjects a person: or place: term names, as a
+// JSON array for json_each (one parameter, however many: "Smith" may
+// name hundreds of people).
+func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string) (string, error) {
+	key := subjectKey(name)
+	ids := map[int64]bool{}
+	collect := func(query string, args ...any) error {
+		rows, err := db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids[id] = true
+		}
+		return rows.Err()
+	}
+	if key == "" {
+		return "[]", nil
+	}
+	keys := []string{key}
+	var lone []string // one-word names of people the name was an alias of
+	rows, err := db.QueryContext(ctx, `SELECT name_key FROM aliases WHERE kind = ? AND key = ?`, string(kind), key)
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return "", err
+		}
+		if kind == news.KindPerson && !strings.Contains(k, " ") {
+			lone = append(lone, k)
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	jkeys, _ := json.Marshal(keys)
+	if err := collect(`SELECT subject_id FROM subject_keys WHERE kind = ? AND key IN (SELECT value FROM json_each(?))`, string(kind), string(jkeys)); err != nil {
+		return "", err
+	}
+	if kind == news.KindPerson {
+		if i := strings.LastIndexByte(key, ' '); i < 0 {
+			err = collect(`SELECT subject_id FROM short_names WHERE key = ?`, key)
+		} else {
+			tail := " " + key
+			err = collect(`SELECT k.subject_id FROM short_names n JOIN subject_keys k ON k.subject_id = n.subject_id
+				WHERE n.key = ? AND k.kind = 'person' AND substr(k.key, -?) = ?`, key[i+1:], utf8.RuneCountInString(tail), tail)
+		}
+		if err != nil {
+			return "", err
+		}
+		// A story that named its person by one word alone (and the rest
+		// by a title: "Lord Falconer") may have been given to the person
+		// who dominates that word, with no form of its own.
+		for _, k := range lone {
+			id, err := dominantPerson(ctx, db, k)
+			if err != nil {
+				return "", err
+			}
+			if id != 0 {
+				ids[id] = true
+			}
+		}
+	}
+	j, _ := json.Marshal(slices.Sorted(maps.Keys(ids)))
+	return string(j), nil
+}
+
+// dominantPerson is the person a story naming only word is given to, as
+// the index of subjects decides it: the one person so called, or the one
+// with dominance times the stories of the next; 0 for none.
+func dominantPerson(ctx context.Context, db querier, word string) (int64, error) {
+	rows, err := db.QueryContext(ctx, `SELECT n.subject_id, s.stories FROM short_names n JOIN subjects s ON s.id = n.subject_id
+		WHERE n.key = ? ORDER BY s.stories DESC LIMIT 2`, word)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var ids []int64
+	var stories []int
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return 0, err
+		}
+		ids, stories = append(ids, id), append(stories, n)
+	}
+	switch {
+	case len(ids) == 1, len(ids) == 2 && stories[0] >= dominance*max(stories[1], 1):
+		return ids[0], rows.Err()
+	}
+	return 0, rows.Err()
+}
