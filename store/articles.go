@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -424,12 +423,8 @@ func writeEntities(w *wtx, id, sortTime int64, e news.Entities) error {
 	if len(e.People)+len(e.Places)+len(e.Quotes) == 0 {
 		return nil
 	}
-	data, err := json.Marshal(e)
-	if err != nil {
-		return err
-	}
 	q := &w.entities
-	q.docs = append(q.docs, id, string(data))
+	q.docs = append(q.docs, id, packEntities(e))
 	w.subjects = append(w.subjects, indexedArticle{id: id, sortTime: sortTime, e: e})
 	queueAliases(w, e)
 	seen := map[string]bool{}
@@ -541,16 +536,16 @@ func scanArticle(row interface{ Scan(...any) error }, a *news.Article, extra ...
 
 func (s *Store) entities(ctx context.Context, id int64) (news.Entities, error) {
 	var e news.Entities
-	var data string
-	err := s.db.QueryRowContext(ctx, `SELECT data FROM entities WHERE article_id = ?`, id).Scan(&data)
+	var apart bool
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM entities WHERE article_id = ?`, id).Scan(entitiesCol{&e, &apart})
 	if err == sql.ErrNoRows {
 		return e, nil
 	}
-	if err != nil {
-		return e, explain(err)
+	if err == nil && apart {
+		err = fillQuotes(ctx, s.db, map[int64]*news.Entities{id: &e})
 	}
-	if err := json.Unmarshal([]byte(data), &e); err != nil {
-		return e, fmt.Errorf("read the people, places and quotes of article %d: %w", id, err)
+	if err != nil {
+		return e, fmt.Errorf("read the people, places and quotes of article %d: %w", id, explain(err))
 	}
 	return e, nil
 }

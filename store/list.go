@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -144,7 +143,7 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 	}
 	cols, join := articleColumns, ""
 	if whole {
-		cols += `, a.body, a.entities_version, COALESCE(e.data, '')`
+		cols += `, a.body, a.entities_version, e.data`
 		join = ` LEFT JOIN entities e ON e.article_id = a.id`
 	}
 	const order = ` ORDER BY a.sort_time DESC, a.id DESC`
@@ -164,6 +163,7 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 	}
 	defer rows.Close()
 	page := make([]*news.Article, 0, eachPage)
+	quotesApart := map[int64]*news.Entities{} // of the page's articles
 	flush := func() error {
 		if len(page) == 0 {
 			return nil
@@ -171,6 +171,10 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 		if err := s.fillMarks(ctx, page); err != nil {
 			return err
 		}
+		if err := fillQuotes(ctx, s.db, quotesApart); err != nil {
+			return fmt.Errorf("read quotes: %w", explain(err))
+		}
+		clear(quotesApart)
 		if err := fn(page); err != nil {
 			return err
 		}
@@ -179,18 +183,16 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 	}
 	for rows.Next() {
 		a := &news.Article{}
-		var ents string
+		var apart bool
 		var extra []any
 		if whole {
-			extra = []any{bodyCol{&a.Body}, &a.EntitiesVersion, &ents}
+			extra = []any{bodyCol{&a.Body}, &a.EntitiesVersion, entitiesCol{&a.Entities, &apart}}
 		}
 		if err := scanArticle(rows, a, extra...); err != nil {
-			return err
+			return fmt.Errorf("list %q: %w", q.String(), err)
 		}
-		if ents != "" {
-			if err := json.Unmarshal([]byte(ents), &a.Entities); err != nil {
-				return fmt.Errorf("read the people, places and quotes of article %d: %w", a.ID, err)
-			}
+		if apart {
+			quotesApart[a.ID] = &a.Entities
 		}
 		page = append(page, a)
 		if len(page) == eachPage {

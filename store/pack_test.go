@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -180,3 +183,133 @@ func TestUnknownBodyFormatIsAnError(t *testing.T) {
 }
 
 var _ sql.Scanner = bodyCol{}
+
+// packTestEntities are people, places and quotes as extraction gives them.
+func packTestEntities(n int) news.Entities {
+	return news.Entities{
+		People: []news.Person{
+			{Name: "Siobhán Ní Bhraonáin", Mentions: 4, Aliases: []string{"Ní Bhraonáin", "Dr Ní Bhraonáin"}},
+			{Name: "Tomasz Wójcik", Mentions: 1},
+		},
+		Places: []news.Place{{Name: "Ōsaka", Mentions: 2}, {Name: "the Western Isles", Mentions: 1, Aliases: []string{"the Isles"}}},
+		Quotes: []news.Quote{
+			{Text: fmt.Sprintf("We will open the pier %d days early", n), Speaker: "Siobhán Ní Bhraonáin", Paragraph: 3},
+			{Text: "not before spring", Speaker: "the harbour board", Partial: true, Paragraph: 5},
+			{Text: "Nobody told us — « rien »", Paragraph: 9},
+		},
+	}
+}
+
+// People, places and quotes come back as they were saved, from Article,
+// from EachWhole across its pages, and after a merge re-indexes them; and
+// they take a fraction of the room their JSON took.
+func TestEntitiesRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	const n = eachPage + 20
+	arts := make([]*news.Article, n)
+	for i := range arts {
+		arts[i] = article(fmt.Sprintf("Pier %d", i), "The pier reopens.")
+		arts[i].GUID = fmt.Sprint(i)
+		arts[i].Entities = packTestEntities(i)
+		arts[i].EntitiesVersion = 1
+	}
+	// One article with quotes alone, one with nobody at all.
+	arts[1].Entities = news.Entities{Quotes: arts[1].Entities.Quotes}
+	arts[2].Entities = news.Entities{}
+	save(t, s, arts...)
+	want := map[int64]news.Entities{}
+	for _, a := range arts {
+		want[a.ID] = a.Entities
+	}
+	check := func(how string, id int64, got news.Entities) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want[id]) {
+			t.Errorf("%s of article %d:\n got %+v\nwant %+v", how, id, got, want[id])
+		}
+	}
+	for _, id := range []int64{arts[0].ID, arts[1].ID, arts[2].ID, arts[n-1].ID} {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("Article", id, a.Entities)
+	}
+	seen := 0
+	if err := s.EachWhole(ctx, news.Query{}, func(a *news.Article) error {
+		seen++
+		check("EachWhole", a.ID, a.Entities)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if seen != n {
+		t.Errorf("EachWhole gave %d articles, want %d", seen, n)
+	}
+
+	// A merge indexes the stories again from their stored entities.
+	if _, err := s.Merge(ctx, news.KindPerson, "Siobhán Ní Bhraonáin", "Tomasz Wójcik"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, arts[n-1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Article after a merge", a.ID, a.Entities)
+	if qs, total, err := s.Quotes(ctx, QuoteFilter{Words: "pier"}, 0, 0); err != nil || total != n-1 || len(qs) == 0 {
+		t.Errorf("quotes about the pier after a merge: %d, %v", total, err)
+	}
+
+	var stored int
+	if err := s.db.QueryRow(`SELECT length(data) FROM entities WHERE article_id = ?`, arts[0].ID).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if doc, _ := json.Marshal(arts[0].Entities); stored*3 > len(doc) {
+		t.Errorf("the entities of an article take %d bytes, their JSON %d", stored, len(doc))
+	}
+}
+
+// Entities stored as JSON, as every byline before packing stored them,
+// read as before, quotes included.
+func TestJSONEntitiesStillRead(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a := article("Pier", "The pier reopens.")
+	a.Entities, a.EntitiesVersion = packTestEntities(7), 1
+	save(t, s, a)
+	doc, _ := json.Marshal(a.Entities)
+	if _, err := s.db.Exec(`UPDATE entities SET data = ? WHERE article_id = ?`, string(doc), a.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, how := range []string{"Article", "EachWhole"} {
+		var got news.Entities
+		if how == "Article" {
+			b, err := s.Article(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = b.Entities
+		} else if err := s.EachWhole(ctx, news.Query{}, func(b *news.Article) error { got = b.Entities; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, a.Entities) {
+			t.Errorf("%s of a JSON document:\n got %+v\nwant %+v", how, got, a.Entities)
+		}
+	}
+}
+
+// A damaged packed document is an error, not a panic or a wrong list.
+func TestDamagedEntitiesAreAnError(t *testing.T) {
+	good := packEntities(packTestEntities(1))
+	for cut := 1; cut < len(good); cut++ {
+		if _, _, err := unpackEntities(good[:cut]); err == nil {
+			t.Fatalf("a document cut to %d of %d bytes read without error", cut, len(good))
+		}
+	}
+	if _, _, err := unpackEntities([]byte{1, 0xff, 0xff, 0xff, 0xff, 0x0f}); err == nil {
+		t.Error("a count larger than the document read without error")
+	}
+	if _, _, err := unpackEntities([]byte{2}); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("an unknown format: %v", err)
+	}
+}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -488,14 +487,15 @@ func reindexArticles(w *wtx, ids []int64) error {
 			args[i] = id
 		}
 		in := "(?" + strings.Repeat(", ?", n-1) + ")"
+		// Read before the delete: library_quotes holds the quotes.
+		arts, err := storedEntitiesOf(w, in, args)
+		if err != nil {
+			return err
+		}
 		for _, table := range []string{"appearances", "library_quotes"} {
 			if _, err := w.tx.ExecContext(w.ctx, "DELETE FROM "+table+" WHERE article_id IN "+in, args...); err != nil {
 				return err
 			}
-		}
-		arts, err := storedEntitiesOf(w, in, args)
-		if err != nil {
-			return err
 		}
 		w.subjects = arts
 		if err := indexSubjects(w); err != nil {
@@ -554,16 +554,26 @@ func queryEntities(w *wtx, cond string, args []any) ([]indexedArticle, error) {
 	}
 	defer rows.Close()
 	var out []indexedArticle
+	var apart []int // indexes in out of the packed documents
 	for rows.Next() {
 		var a indexedArticle
-		var data string
-		if err := rows.Scan(&a.id, &a.sortTime, &data); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(data), &a.e); err != nil {
+		var quotesApart bool
+		if err := rows.Scan(&a.id, &a.sortTime, entitiesCol{&a.e, &quotesApart}); err != nil {
 			return nil, fmt.Errorf("read the people, places and quotes of article %d: %w", a.id, err)
+		}
+		if quotesApart {
+			apart = append(apart, len(out))
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// The quotes of packed documents, from library_quotes.
+	need := make(map[int64]*news.Entities, len(apart))
+	for _, i := range apart {
+		need[out[i].id] = &out[i].e
+	}
+	return out, fillQuotes(w.ctx, w.tx, need)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -253,16 +254,24 @@ func TestMigrationBuildsTheIndex(t *testing.T) {
 	save(t, s,
 		story(1, "Summit", []news.Person{person("Kim Jong Un", 3, "Kim")}, []string{"Seoul"}, news.Quote{Text: "Peace", Speaker: "Kim Jong Un"}),
 		story(2, "Letter", []news.Person{person("Kim", 1)}, nil))
+	// Back to the schema before the index, as an older byline left it:
+	// entities as JSON documents, quotes and all.
+	var docs []string
+	for id := int64(1); id <= 2; id++ {
+		a, err := s.Article(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := json.Marshal(a.Entities)
+		docs = append(docs, fmt.Sprintf(`UPDATE entities SET data = '%s' WHERE article_id = %d`, doc, id))
+	}
 	s.Close()
-	// Back to the schema before the index, as an older byline left it.
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v int
-	db.QueryRow(`PRAGMA user_version`).Scan(&v)
-	for _, q := range []string{`DROP TABLE library_quotes`, `DROP TABLE appearances`, `DROP TABLE short_names`, `DROP TABLE subject_keys`,
-		`DROP TABLE subjects`, `DROP TABLE highlights`, fmt.Sprintf(`PRAGMA user_version = %d`, subjectsMigration()-1)} {
+	for _, q := range append(docs, `DROP TABLE library_quotes`, `DROP TABLE appearances`, `DROP TABLE short_names`, `DROP TABLE subject_keys`,
+		`DROP TABLE subjects`, `DROP TABLE highlights`, fmt.Sprintf(`PRAGMA user_version = %d`, subjectsMigration()-1)) {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
