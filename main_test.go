@@ -61,7 +61,7 @@ var (
 
 // bylineBinary builds the command once for the tests that need a real
 // process: killing one, running two at once, driving the reader in tmux.
-func bylineBinary(t *testing.T) string {
+func bylineBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "byline-bin-")

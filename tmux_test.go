@@ -244,10 +244,7 @@ func BenchmarkReaderMemory(b *testing.B) {
 		b.Skip("tmux is not installed")
 	}
 	lib := readerBenchLibrary(b)
-	bin := filepath.Join(b.TempDir(), "byline")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("build byline: %v\n%s", err, out)
-	}
+	bin := bylineBinary(b)
 	for b.Loop() {
 		s := startTmux(b, bin, 160, 45, "--library", lib)
 		s.waitFor("Library 100000")

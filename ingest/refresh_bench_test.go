@@ -186,9 +186,13 @@ func BenchmarkRefreshNothingNew(b *testing.B) {
 	}
 }
 
-// BenchmarkRefreshBBC is the reference bench of ../shared/bench: 20 feeds
-// of 2,500 items each (50,000 BBC stories) served from loopback, the data
-// newsboat's figures were measured on. It needs ../shared and python3.
+// BenchmarkRefreshBBC runs ../shared/bench's 20 feeds of 2,500 items each
+// (50,000 BBC stories, served from loopback) through the pipeline in this
+// process, for profiles (-cpuprofile, -memprofile) and the time to the
+// first feed listed. The reference figures, beside newsboat's, are the
+// root package's BenchmarkVsNewsboat, which runs the built byline as a
+// user does and also measures peak memory and the library file. It needs
+// ../shared and python3.
 func BenchmarkRefreshBBC(b *testing.B) {
 	gen, _ := filepath.Abs("../../shared/bench/gen_feeds.py")
 	corpus, _ := filepath.Abs("../../shared/corpus/bbc")
