@@ -24,7 +24,7 @@ func (a *attribution) after(q *quoteSpan) (who, bool) {
 		return nobody, false // a new clause, not an attribution
 	}
 	if w, ok := a.quotedAs(i, end, q.Open); ok {
-		w.rule = "quoted as saying / " + w.rule
+		w.rule = a.joinRule("quoted as saying / ", w.rule)
 		return w, true
 	}
 	return a.afterSubjectVerb(q.Open, i, end)
@@ -196,12 +196,12 @@ func saidName(toks []token, i, sent int) bool {
 // said it; the outlet only reports it.
 func (a *attribution) afterAccording(q *quoteSpan, i, end int) (who, bool) {
 	if w, ok := a.before(q); ok && w.per >= 0 {
-		w.rule = "reported by an outlet / " + w.rule
+		w.rule = a.joinRule("reported by an outlet / ", w.rule)
 		return w, true
 	}
 	e := nounPhraseEnd(a.toks, i+2, end)
 	w, ok := a.subject(i+2, e, q.Open)
-	w.rule, w.cue = "according to / "+w.rule, a.cue(i, e)
+	w.rule, w.cue = a.joinRule("according to / ", w.rule), a.cue(i, e)
 	return w, ok
 }
 
@@ -231,7 +231,7 @@ func (a *attribution) afterInverted(at, i, end int) (who, bool) {
 		}
 	}
 	w, _ := a.subject(j, e, at)
-	w.rule, w.cue = "said X / "+w.rule, a.cue(i, e)
+	w.rule, w.cue = a.joinRule("said X / ", w.rule), a.cue(i, e)
 	return w, true
 }
 
@@ -259,7 +259,7 @@ func (a *attribution) afterSubjectVerb(at, i, end int) (who, bool) {
 func (a *attribution) subjectOfVerbAfter(at, i, v int) (who, bool) {
 	toks := a.toks
 	first, firstOK := a.subject(i, subjectEnd(toks, i, v), at)
-	first.rule = "X said / " + first.rule
+	first.rule = a.joinRule("X said / ", first.rule)
 	if first.per >= 0 {
 		return first, true
 	}
@@ -275,7 +275,7 @@ func (a *attribution) subjectOfVerbAfter(at, i, v int) (who, bool) {
 	}
 	if toks[c].Text == "," && c+1 < v {
 		if w, ok := a.subject(c+1, v, at); ok {
-			w.rule = "X said / " + w.rule
+			w.rule = a.joinRule("X said / ", w.rule)
 			return w, true
 		}
 	}

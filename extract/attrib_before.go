@@ -66,14 +66,14 @@ func (a *attribution) leadingPhrase(q *quoteSpan, v, start int) (who, bool) {
 	l := toks[v].lower()
 	if l == "saying" && v > start && toks[v-1].low == "as" {
 		if w, ok := a.quotedAs(start, v+1, q.Open); ok {
-			w.rule, w.cue = "quoted as saying / "+w.rule, a.cue(start, v+1)
+			w.rule, w.cue = a.joinRule("quoted as saying / ", w.rule), a.cue(start, v+1)
 			return w, true
 		}
 	}
 	if l == "according" && v+1 < q.Open && toks[v+1].lower() == "to" {
 		e := nounPhraseEnd(toks, v+2, q.Open)
 		w, _ := a.subject(v+2, e, q.Open)
-		w.rule, w.cue = "according to / "+w.rule, a.cue(v, e)
+		w.rule, w.cue = a.joinRule("according to / ", w.rule), a.cue(v, e)
 		return w, true
 	}
 	return nobody, false
@@ -89,12 +89,12 @@ func (a *attribution) verbBefore(q *quoteSpan, v, start int) (who, bool) {
 		// "Menzies Campbell said he thought the comments were '…'": the
 		// pronoun is the subject of the verb that reports it.
 		if w, ok := a.subjectBefore(outer, start, q.Open); ok && w.per >= 0 {
-			w.rule = "X said he thought / " + w.rule
+			w.rule = a.joinRule("X said he thought / ", w.rule)
 			return w, ok
 		}
 	}
 	w, ok := a.subjectBefore(v, start, q.Open)
-	w.rule = "X said / " + w.rule
+	w.rule = a.joinRule("X said / ", w.rule)
 	return w, ok
 }
 
@@ -306,7 +306,7 @@ func (a *attribution) subjectBefore(v, start, quoteAt int) (who, bool) {
 			// Foord at the count, called": a relative clause does not.
 			if r := toks[k+1].low; r != "who" && r != "which" && r != "whose" && r != "whom" {
 				if w, ok := a.subject(k+1, end-1, quoteAt); ok && w.per >= 0 {
-					w.rule = "appositive / " + w.rule
+					w.rule = a.joinRule("appositive / ", w.rule)
 					return w, ok
 				}
 			}

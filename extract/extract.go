@@ -47,11 +47,7 @@ func entities(title, body string, ex *Explanation) news.Entities {
 		sc.toks = sc.toks[:0]
 		scratchPool.Put(sc)
 	}()
-	toks := slices.Grow(sc.toks[:0], (len(title)+len(body))/5+16)
-	for i, p := range paras {
-		toks = splitTokens(p.Text, i, toks)
-	}
-	sc.toks = toks
+	toks := sc.tokens(paras, len(title)+len(body), ex != nil)
 	forms := &sc.forms
 	internForms(toks, forms)
 	markSentences(toks, func(l string) bool { return openers.has(l) || commonLower(l) })
@@ -97,6 +93,22 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// tokens splits the paragraphs into the scratch token list; size is the
+// length of the article's text.
+func (sc *scratch) tokens(paras []paragraph, size int, explain bool) []token {
+	toks := slices.Grow(sc.toks[:0], size/5+16)
+	for i, p := range paras {
+		toks = splitTokens(p.Text, i, toks)
+	}
+	if explain {
+		for i := range toks {
+			toks[i].explain = true
+		}
+	}
+	sc.toks = toks
+	return toks
+}
 
 // shortOrgNames: after "Northfield Foods" or "Millbrook Rovers", a bare
 // "Northfield" is the company or the club, not the small town of that name

@@ -35,8 +35,10 @@ type mention struct {
 	// GenderByName: Gender comes from the first word read as a given name,
 	// which says nothing when that word is someone's surname ("Gallagher").
 	GenderByName bool
-	Ent          int     // person or place index once merged; -1 before
-	Why          reasons // the rules that decided Kind and the evidence, in order
+	Ent          int // person or place index once merged; -1 before
+	// Why: the rules that decided Kind and the evidence, in order; nil
+	// unless the article is being explained.
+	Why *reasons
 }
 
 // classify turns capitalised spans into mentions. Order matters: a whole
@@ -390,7 +392,7 @@ func modifierPlaces(toks []token) []mention {
 		}
 		if pre := modifierPrefix(t.Text); pre != "" {
 			if p, ok := lookupPlace(pre); ok {
-				m := mention{Kind: mPlace, Start: i, End: i + 1, Name: pre, Full: pre, Words: []string{pre}, Place: p}
+				m := mention{Kind: mPlace, Start: i, End: i + 1, Name: pre, Full: pre, Words: []string{pre}, Place: p, Why: reasonsFor(toks, i)}
 				m.because("place-in-a-modifier", i, i+1)
 				out = append(out, m)
 			}
@@ -437,7 +439,7 @@ func propagateOrgs(ms []mention) {
 }
 
 func newMention(k mentionKind, toks []token, a, b int, text string) mention {
-	m := mention{Kind: k, Start: a, End: b, Name: text, Full: text}
+	m := mention{Kind: k, Start: a, End: b, Name: text, Full: text, Why: reasonsFor(toks, a)}
 	for i := a; i < b; i++ {
 		if toks[i].Kind == tWord {
 			m.Words = append(m.Words, toks[i].Text)
@@ -690,7 +692,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 			return m, true
 		}
 	}
-	m := mention{Kind: mPerson, Start: a, End: b}
+	m := mention{Kind: mPerson, Start: a, End: b, Why: reasonsFor(toks, a)}
 	if compassWords.has(toks[a].lower()) && lastTitle(toks, a, b) < 0 {
 		// Names of people do not start with "North" or "West"; titles may
 		// ("South Korean President Moon Jae-in").

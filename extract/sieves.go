@@ -3,9 +3,10 @@ package extract
 // The mention decisions are ordered sieves in the manner of Lee et al.
 // (2013): each rule is a small named function, the precise ones run
 // first, and a later rule only decides what the earlier ones left open.
-// Every decision is recorded on the mention as a reason — the rule's name
-// and the tokens it keyed on — so `byline extract --explain` can say why
-// "Blue Moon" is a person, and a reviewer can see what a new rule moves.
+// When the article is explained, every decision is recorded on the mention
+// as a reason — the rule's name and the tokens it keyed on — so `byline
+// extract --explain` can say why "Blue Moon" is a person, and a reviewer
+// can see what a new rule moves.
 
 // verdict is what one sieve says about a candidate.
 type verdict uint8
@@ -22,15 +23,29 @@ type why struct {
 	A, B int32
 }
 
-// reasons keeps a mention's first reasons in order, without allocating:
-// an extraction makes a few hundred mentions and must stay cheap. When
-// full, the last slot holds the latest reason, the one that decided.
+// reasons keeps a mention's first reasons in order. Only an explained
+// article records them (Explain): Entities runs on every article of a
+// refresh and keeps none, so a mention carries a nil list and the rules
+// record into it for free. When full, the last slot holds the latest
+// reason, the one that decided.
 type reasons struct {
 	list [4]why
 	n    uint8
 }
 
+// reasonsFor is the reason list of a new mention starting at toks[a]: a
+// fresh one when the article is being explained, else nil.
+func reasonsFor(toks []token, a int) *reasons {
+	if a >= 0 && a < len(toks) && toks[a].explain {
+		return new(reasons)
+	}
+	return nil
+}
+
 func (r *reasons) add(rule string, a, b int) {
+	if r == nil {
+		return
+	}
 	w := why{rule, int32(a), int32(b)}
 	if int(r.n) < len(r.list) {
 		r.list[r.n] = w
@@ -40,7 +55,12 @@ func (r *reasons) add(rule string, a, b int) {
 	r.list[len(r.list)-1] = w
 }
 
-func (r *reasons) all() []why { return r.list[:r.n] }
+func (r *reasons) all() []why {
+	if r == nil {
+		return nil
+	}
+	return r.list[:r.n]
+}
 
 // decide sets the mention's kind and records the rule that set it and the
 // tokens it keyed on.

@@ -22,6 +22,9 @@ type attribution struct {
 	mentAt mentionIndex // token index → mention index, for every token of a mention
 	qs     []quoteSpan
 	last   *quoteSpan // the quote attributed before the current one
+	// explain: record each quote's rule and cue words (Explain); Entities
+	// leaves them empty and builds no strings for them.
+	explain bool
 }
 
 // who is a sieve's verdict: the speaker's name as shown, their person
@@ -58,13 +61,14 @@ var sieves = []sieve{
 
 func attribute(toks []token, ms []mention, people []person, places []place, qs []quoteSpan) {
 	a := &attribution{toks: toks, ms: ms, people: people, places: places, qs: qs, mentAt: newMentionIndex(len(toks))}
+	a.explain = len(toks) > 0 && toks[0].explain
 	a.indexMentions()
 	for qi := range qs {
 		q := &qs[qi]
 		q.Speaker, q.spk, q.inherited, q.speakerRule, q.speakerCue = "", -1, false, "", ""
 		for _, s := range sieves {
 			if w, ok := s.find(a, qi); ok {
-				q.settle(s.name, w)
+				q.settle(s.name, w, a.explain)
 				break
 			}
 		}
@@ -73,9 +77,13 @@ func attribute(toks []token, ms []mention, people []person, places []place, qs [
 	continuedParagraphs(qs)
 }
 
-// settle records the verdict of sieve name on the quote.
-func (q *quoteSpan) settle(name string, w who) {
+// settle records the verdict of sieve name on the quote, and why when
+// explaining.
+func (q *quoteSpan) settle(name string, w who, explain bool) {
 	q.Speaker, q.spk = w.name, w.per
+	if !explain {
+		return
+	}
 	q.speakerRule, q.speakerCue = name, w.cue
 	if w.rule != "" {
 		q.speakerRule = name + ": " + w.rule
@@ -128,8 +136,11 @@ func continuedParagraphs(qs []quoteSpan) {
 }
 
 // cue is the text of toks[s:e] that a rule keyed on, cut to its last
-// dozen tokens so an explanation stays on a line.
+// dozen tokens so an explanation stays on a line; "" unless explaining.
 func (a *attribution) cue(s, e int) string {
+	if !a.explain {
+		return ""
+	}
 	s, e = max(s, 0), min(e, len(a.toks))
 	if e-s > 12 {
 		s = e - 12
@@ -138,6 +149,15 @@ func (a *attribution) cue(s, e int) string {
 		return ""
 	}
 	return spanText(a.toks, s, e)
+}
+
+// joinRule names a resolver's rule after the sieve's words that led to
+// it ("X said / the sentence's subject"); "" unless explaining.
+func (a *attribution) joinRule(head, rule string) string {
+	if !a.explain {
+		return ""
+	}
+	return head + rule
 }
 
 // mentionIndex maps a token to the mention covering it.

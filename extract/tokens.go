@@ -41,6 +41,9 @@ type token struct {
 	Work bool
 	// isCap caches cap(): the rules ask it of every token many times.
 	isCap bool
+	// explain: the article is being explained, so the rules record why
+	// they decided (Explain); never set by Entities.
+	explain bool
 }
 
 // forms numbers the distinct spellings of an article's words, so that
