@@ -41,12 +41,7 @@ func entities(title, body string, ex *Explanation) news.Entities {
 	// the garbage collector clear and sweep them for every article. They
 	// hold nothing the result keeps.
 	sc := scratchPool.Get().(*scratch)
-	defer func() {
-		clear(sc.toks) // no article text kept alive in the pool
-		clear(sc.forms.all)
-		sc.toks = sc.toks[:0]
-		scratchPool.Put(sc)
-	}()
+	defer sc.release()
 	toks := sc.tokens(paras, len(title)+len(body), ex != nil)
 	forms := &sc.forms
 	internForms(toks, forms)
@@ -57,7 +52,8 @@ func entities(title, body string, ex *Explanation) news.Entities {
 	}
 	forms.markCapSeen(toks, titlePara)
 	quotes := findQuotes(paras, toks)
-	ms := classify(paras, toks, capSpans(toks))
+	ms := classify(paras, toks, capSpans(toks), sc.ms[:0])
+	sc.ms = ms
 	for i := range ms {
 		if toks[ms[i].Start].Work && (ms[i].Kind == mPerson || ms[i].Kind == mPlace) {
 			ms[i].decide(mOther, "inside-a-work-title", ms[i].Start, ms[i].End)
@@ -67,12 +63,12 @@ func entities(title, body string, ex *Explanation) news.Entities {
 	townClubs(toks, ms)
 	people := resolvePeople(toks, ms)
 	places := resolvePlaces(toks, ms)
-	attribute(toks, ms, people, places, quotes)
+	attribute(sc, toks, ms, people, places, quotes)
 	if promoteSpeakers(toks, ms, &people, quotes) {
 		for i := range quotes {
 			quotes[i].Speaker, quotes[i].spk = "", -1
 		}
-		attribute(toks, ms, people, places, quotes)
+		attribute(sc, toks, ms, people, places, quotes)
 	}
 	if ex != nil {
 		ex.fill(paras, toks, ms, people, places, quotes)
@@ -90,9 +86,24 @@ func entities(title, body string, ex *Explanation) news.Entities {
 type scratch struct {
 	toks  []token
 	forms forms
+	// ms are the article's mentions; described, the mentions with the
+	// descriptions attribution adds; mentAt, attribution's token index.
+	// A mention is a large struct and an article has hundreds.
+	ms, described []mention
+	mentAt        mentionIndex
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release returns the scratch to the pool holding no article text.
+func (sc *scratch) release() {
+	clear(sc.toks)
+	clear(sc.forms.all)
+	clear(sc.ms)
+	clear(sc.described)
+	sc.toks, sc.ms, sc.described = sc.toks[:0], sc.ms[:0], sc.described[:0]
+	scratchPool.Put(sc)
+}
 
 // tokens splits the paragraphs into the scratch token list; size is the
 // length of the article's text.

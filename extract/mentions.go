@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,16 +51,18 @@ type mention struct {
 // the rest is split at connectors ("Zara Hyde Peters of UK Athletics") and
 // each part judged on its own. Then the context passes revise the kinds
 // with what the whole article says.
-func classify(paras []paragraph, toks []token, spans []span) []mention {
+//
+// The mentions are appended to out, which the caller may reuse.
+func classify(paras []paragraph, toks []token, spans []span, out []mention) []mention {
 	// Most spans make one mention; sizing for that saves growing a slice
 	// of large structs several times per article.
-	out := make([]mention, 0, len(spans)+len(spans)/8+8)
+	out = slices.Grow(out[:0], len(spans)+len(spans)/8+8)
 	var segs []span
 	for _, s := range spans {
 		out, segs = classifySpan(toks, s, out, segs[:0])
 	}
 	out = append(out, modifierPlaces(toks)...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	sortByStart(out)
 	for i := range out {
 		out[i].InTitle = paras[toks[out[i].Start].Para].Number == 0
 		out[i].InQuote = toks[out[i].Start].Quote > 0
@@ -435,6 +438,15 @@ func propagateOrgs(ms []mention) {
 		if ms[i].Kind != mOrg && (ms[i].Kind != mPlace || ms[i].Place.Kind == lexicon.Feature) && orgs[ms[i].Name] {
 			ms[i].decide(mOrg, "named-as-organisation-elsewhere", ms[i].Start, ms[i].End)
 		}
+	}
+}
+
+// sortByStart orders mentions by their first token, stably. They mostly
+// come in order already, and a mention is too large to swap needlessly.
+func sortByStart(ms []mention) {
+	byStart := func(x, y mention) int { return cmp.Compare(x.Start, y.Start) }
+	if !slices.IsSortedFunc(ms, byStart) {
+		slices.SortStableFunc(ms, byStart)
 	}
 }
 

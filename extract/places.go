@@ -99,21 +99,22 @@ func toPlaces(places []place) []news.Place {
 
 // placeCand is a capitalised run being judged as a place by the place
 // sieves: the text the gazetteer is asked for and what it answered.
+//
+// The sieves are called through a table, so the candidate escapes to the
+// heap on every call: it holds what they need and no mention, which
+// placeDecision makes once a sieve accepts.
 type placeCand struct {
 	toks  []token
 	a, b  int
 	text  string
 	p     lexicon.Place
-	known bool // the gazetteer knows text (as p)
-	m     mention
+	known bool   // the gazetteer knows text (as p)
+	rule  string // the accepting sieve's reason, set by place
 }
 
 // accept makes the candidate a place of kind p under the rule's name.
 func (c *placeCand) place(rule string, p lexicon.Place) verdict {
-	c.m = newMention(mPlace, c.toks, c.a, c.b, c.text)
-	c.m.Name, c.m.Full = c.text, c.text
-	c.m.Place = p
-	c.m.because(rule, c.a, c.b)
+	c.p, c.rule = p, rule
 	return accept
 }
 
@@ -164,7 +165,10 @@ func placeDecision(toks []token, a, b int) (mention, bool, string) {
 	for _, r := range placeSieves {
 		switch r.run(&c) {
 		case accept:
-			return c.m, true, r.name
+			m := newMention(mPlace, toks, a, b, c.text)
+			m.Place = c.p
+			m.because(c.rule, a, b)
+			return m, true, r.name
 		case reject:
 			return mention{}, false, r.name
 		}

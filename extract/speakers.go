@@ -1,8 +1,6 @@
 package extract
 
-import (
-	"sort"
-)
+import "slices"
 
 // attribution resolves who speaks each quote. It is a list of sieves in
 // the manner of Muzny et al. (2017): the strictest pass first, each later
@@ -59,10 +57,12 @@ var sieves = []sieve{
 	{"follow-on", (*attribution).followOn},
 }
 
-func attribute(toks []token, ms []mention, people []person, places []place, qs []quoteSpan) {
-	a := &attribution{toks: toks, ms: ms, people: people, places: places, qs: qs, mentAt: newMentionIndex(len(toks))}
+// attribute gives each quote its speaker; sc lends the working memory.
+func attribute(sc *scratch, toks []token, ms []mention, people []person, places []place, qs []quoteSpan) {
+	sc.mentAt = newMentionIndex(sc.mentAt, len(toks))
+	a := &attribution{toks: toks, ms: ms, people: people, places: places, qs: qs, mentAt: sc.mentAt}
 	a.explain = len(toks) > 0 && toks[0].explain
-	a.indexMentions()
+	a.indexMentions(&sc.described)
 	for qi := range qs {
 		q := &qs[qi]
 		q.Speaker, q.spk, q.inherited, q.speakerRule, q.speakerCue = "", -1, false, "", ""
@@ -91,12 +91,14 @@ func (q *quoteSpan) settle(name string, w who, explain bool) {
 }
 
 // indexMentions adds the descriptions ("the 25-year-old Dubliner") to the
-// mentions and maps every token to the mention that covers it.
-func (a *attribution) indexMentions() {
+// mentions, in buf so the article's own stay as they are, and maps every
+// token to the mention that covers it.
+func (a *attribution) indexMentions(buf *[]mention) {
 	toks := a.toks
 	if d := a.descriptions(); len(d) > 0 {
-		a.ms = append(append([]mention(nil), a.ms...), d...)
-		sort.SliceStable(a.ms, func(i, j int) bool { return a.ms[i].Start < a.ms[j].Start })
+		*buf = append(append((*buf)[:0], a.ms...), d...)
+		a.ms = *buf
+		sortByStart(a.ms)
 	}
 	for i, m := range a.ms {
 		for t := m.Start; t < m.End; t++ {
@@ -163,8 +165,10 @@ func (a *attribution) joinRule(head, rule string) string {
 // mentionIndex maps a token to the mention covering it.
 type mentionIndex []int32
 
-func newMentionIndex(n int) mentionIndex {
-	x := make(mentionIndex, n)
+// newMentionIndex is an index of n tokens covered by no mention, in buf's
+// memory.
+func newMentionIndex(buf mentionIndex, n int) mentionIndex {
+	x := slices.Grow(buf[:0], n)[:n]
 	for i := range x {
 		x[i] = -1
 	}
