@@ -399,10 +399,8 @@ func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 		if err := flushEntities(w); err != nil {
 			return err
 		}
-		for _, table := range []string{"entities", "entity_names"} {
-			if _, err := w.exec("DELETE FROM "+table+" WHERE article_id = ?", id); err != nil {
-				return err
-			}
+		if _, err := w.exec("DELETE FROM entities WHERE article_id = ?", id); err != nil {
+			return err
 		}
 		if err := unindexArticle(w, id); err != nil {
 			return err
@@ -415,8 +413,8 @@ func replaceEntities(w *wtx, id int64, version int, e news.Entities) error {
 }
 
 // writeEntities queues an article's people, places and quotes, as one
-// JSON document, the names they are found by, and the article for the
-// library's index of subjects; flushEntities inserts the queue, a hundred
+// JSON document, their aliases, and the article for the library's index
+// of subjects (which person: and place: read); flushEntities inserts the queue, a hundred
 // rows to a statement. A statement per row made storing entities cost more
 // than extracting them.
 func writeEntities(w *wtx, id, sortTime int64, e news.Entities) error {
@@ -427,36 +425,12 @@ func writeEntities(w *wtx, id, sortTime int64, e news.Entities) error {
 	q.docs = append(q.docs, id, packEntities(e))
 	w.subjects = append(w.subjects, indexedArticle{id: id, sortTime: sortTime, e: e})
 	queueAliases(w, e)
-	seen := map[string]bool{}
-	name := func(kind, n string) {
-		n = strings.ToLower(n)
-		if !seen[kind+n] {
-			seen[kind+n] = true
-			q.names = append(q.names, id, kind, n)
-		}
-	}
-	for _, p := range e.People {
-		name("person", p.Name)
-		for _, al := range p.Aliases {
-			name("person", al)
-		}
-		// The surname alone, as a reader types it.
-		if f := strings.Fields(p.Name); len(f) > 1 {
-			name("person", f[len(f)-1])
-		}
-	}
-	for _, p := range e.Places {
-		name("place", p.Name)
-		for _, al := range p.Aliases {
-			name("place", al)
-		}
-	}
 	return nil
 }
 
 // entityQueue holds entity rows not yet inserted, as flat argument lists.
 type entityQueue struct {
-	docs, names []any
+	docs []any
 }
 
 func flushEntities(w *wtx) error {
@@ -464,11 +438,7 @@ func flushEntities(w *wtx) error {
 	if err := insertRows(w, `INSERT INTO entities(article_id, data) VALUES `, 2, q.docs); err != nil {
 		return err
 	}
-	// OR IGNORE: two people may share a surname.
-	if err := insertRows(w, `INSERT OR IGNORE INTO entity_names(article_id, kind, name) VALUES `, 3, q.names); err != nil {
-		return err
-	}
-	q.docs, q.names = q.docs[:0], q.names[:0]
+	q.docs = q.docs[:0]
 	if err := flushAliases(w); err != nil {
 		return err
 	}
