@@ -119,6 +119,7 @@ func Start(ctx context.Context, st *store.Store, opts Options) *Pipeline {
 			for t := range todo {
 				t.a.Entities = extract.Entities(t.a.Title, t.a.Body)
 				t.a.EntitiesVersion = extract.Version
+				p.st.Prepare(t.a) // packed here, not by the one writer
 				t.j.extracted()
 			}
 			return nil

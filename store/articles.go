@@ -45,9 +45,10 @@ func (s *Store) SaveUnindexed(ctx context.Context, arts []*news.Article) ([]Save
 func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool) ([]SaveResult, error) {
 	results := make([]SaveResult, len(arts))
 	now := time.Now()
+	preps := s.takePrepared(arts)
 	err := s.writeStmts(ctx, func(w *wtx) error {
 		for i, a := range arts {
-			r, err := saveOne(w, a, now, deferIndex)
+			r, err := saveOne(w, a, preps[i], now, deferIndex)
 			if err != nil {
 				return fmt.Errorf("save article %q: %w", a.Title, err)
 			}
@@ -67,15 +68,20 @@ func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool)
 	return results, nil
 }
 
-func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResult, error) {
+func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool) (SaveResult, error) {
 	if a.Added.IsZero() {
 		a.Added = now
 	}
 	if a.Words == 0 {
 		a.Words = news.WordCount(a.Body)
 	}
+	if p.body != a.Body || p.packed == nil {
+		// Not prepared, or its body changed since: packed below only if
+		// it is written.
+		p = prepared{body: a.Body, hash: contentHash(a.Body)}
+	}
 	canon := CanonicalURL(a.URL)
-	hash := contentHash(a.Body)
+	hash := p.hash
 	old, err := findExisting(w, a, canon, hash)
 	if err != nil {
 		return SaveResult{}, err
@@ -87,7 +93,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 			(guid, url, canonical_url, content_hash, feed_id, title, source, author, published, added, sort_time, body, words, read, starred, entities_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
-			packBody(a.Body), a.Words, a.Read, a.Starred, a.EntitiesVersion)
+			p.pack(), a.Words, a.Read, a.Starred, a.EntitiesVersion)
 		if err != nil {
 			return SaveResult{}, err
 		}
@@ -125,7 +131,7 @@ func saveOne(w *wtx, a *news.Article, now time.Time, deferIndex bool) (SaveResul
 	_, err = w.exec(`UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
 		feed_id = COALESCE(?, feed_id), title = ?, source = ?, author = ?, published = ?, sort_time = ?, body = ?, words = ?
 		WHERE id = ?`,
-		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, packBody(a.Body), a.Words, old.id)
+		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, p.pack(), a.Words, old.id)
 	if err != nil {
 		return SaveResult{}, err
 	}

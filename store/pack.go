@@ -72,6 +72,62 @@ var inflaters = sync.Pool{New: func() any {
 	return flate.NewReaderDict(bytes.NewReader(nil), []byte(bodyDict))
 }}
 
+// prepared is an article's body made ready for the library: packed and
+// hashed.
+type prepared struct {
+	body   string // the Body it was made from
+	packed any    // packBody(body); nil until packed
+	hash   string
+}
+
+func (p *prepared) pack() any {
+	if p.packed == nil {
+		p.packed = packBody(p.body)
+	}
+	return p.packed
+}
+
+// maxPrepared bounds the preparations a Store holds for Saves still to
+// come: those of articles whose Save never came (a pipeline stopped by an
+// error) stay until the Store is closed.
+const maxPrepared = 8192
+
+// Prepare packs and hashes a's body ahead of its Save, which then has only
+// to write it. A pipeline calls it on the goroutines that extract people,
+// places and quotes, so that the one goroutine that writes the library
+// does not pack: at 40 µs a body that is 2 s of a 50,000-article
+// refresh. A Save that finds a's body changed since prepares it again.
+func (s *Store) Prepare(a *news.Article) {
+	p := prepared{body: a.Body, hash: contentHash(a.Body)}
+	p.pack()
+	s.prepMu.Lock()
+	defer s.prepMu.Unlock()
+	if s.prep == nil {
+		s.prep = map[*news.Article]prepared{}
+	}
+	if len(s.prep) < maxPrepared {
+		s.prep[a] = p
+	}
+}
+
+// takePrepared hands over what Prepare made for arts, in their order: the
+// zero prepared for an article it did not see.
+func (s *Store) takePrepared(arts []*news.Article) []prepared {
+	out := make([]prepared, len(arts))
+	s.prepMu.Lock()
+	defer s.prepMu.Unlock()
+	if len(s.prep) == 0 {
+		return out
+	}
+	for i, a := range arts {
+		if p, ok := s.prep[a]; ok {
+			out[i] = p
+			delete(s.prep, a)
+		}
+	}
+	return out
+}
+
 // packBody is body as the articles table keeps it: a string (TEXT) when
 // packing would not pay, else the packed bytes (a BLOB). A body whose
 // first byte is 0 is packed whatever its length, so that no plain body is

@@ -313,3 +313,32 @@ func TestDamagedEntitiesAreAnError(t *testing.T) {
 		t.Errorf("an unknown format: %v", err)
 	}
 }
+
+// A body packed ahead by Prepare is saved as it is; one changed after it
+// was prepared is saved as changed, never as the older text.
+func TestPreparedBodies(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	first := strings.Repeat("The lifeboat crew trained at dawn off the north pier. ", 6)
+	kept, changed := article("Lifeboat", first), article("Lifeboat drill", first)
+	kept.GUID, changed.GUID = "kept", "changed"
+	s.Prepare(kept)
+	s.Prepare(changed)
+	changed.Body = first + "The drill was cut short by fog."
+	save(t, s, kept, changed)
+	for _, want := range []*news.Article{kept, changed} {
+		got, err := s.Article(ctx, want.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Body != want.Body {
+			t.Errorf("%s: saved body %q, want %q", want.GUID, got.Body, want.Body)
+		}
+	}
+	if got := list(t, s, "fog"); len(got) != 1 || got[0].ID != changed.ID {
+		t.Errorf("search for a word of the changed body found %d articles", len(got))
+	}
+	if len(s.prep) != 0 {
+		t.Errorf("%d preparations left behind after their Save", len(s.prep))
+	}
+}

@@ -19,8 +19,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver: SQLite without cgo
+
+	"byline/news"
 )
 
 // Errors callers can test for with errors.Is.
@@ -41,6 +44,9 @@ type Store struct {
 	readOnly bool
 	notices  []string
 	watch    watcher // DataVersion's connection
+
+	prepMu sync.Mutex
+	prep   map[*news.Article]prepared // bodies Prepare packed for a Save to come
 }
 
 // DefaultPath is where the library lives unless told otherwise:
