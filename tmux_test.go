@@ -53,7 +53,15 @@ func startTmux(t testing.TB, bin string, width, height int, args ...string) *tmu
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { s.command("kill-server").Run() })
+	// tmux leaves its socket file behind when the server is killed:
+	// without removing it, every run adds files to /tmp/tmux-UID.
+	socket, _ := s.command("display-message", "-p", "#{socket_path}").Output()
+	t.Cleanup(func() {
+		s.command("kill-server").Run()
+		if path := strings.TrimSpace(string(socket)); path != "" {
+			os.Remove(path)
+		}
+	})
 	return s
 }
 
