@@ -83,7 +83,7 @@ func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any, err
 			probe, args = `SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)`, []any{m}
 		case news.FieldPerson, news.FieldPlace:
 			probe = `SELECT count(*) FROM (SELECT 1 FROM appearances WHERE subject_id IN (SELECT value FROM json_each(?)) LIMIT ?)`
-			args = []any{named[i]}
+			args = []any{named[i].ids}
 		default:
 			continue
 		}
@@ -112,8 +112,8 @@ func (s *Store) where(ctx context.Context, q news.Query) (string, []any, error) 
 
 // resolveNames gives each person: and place: term of q the subjects it
 // names (namedSubjects), by the term's index.
-func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]string, error) {
-	var named map[int]string
+func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]subjectSet, error) {
+	var named map[int]subjectSet
 	for i, t := range q.Terms {
 		if t.Field != news.FieldPerson && t.Field != news.FieldPlace {
 			continue
@@ -123,7 +123,7 @@ func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]string,
 			return nil, fmt.Errorf("look up %s:%s: %w", t.Field, t.Value, explain(err))
 		}
 		if named == nil {
-			named = map[int]string{}
+			named = map[int]subjectSet{}
 		}
 		named[i] = ids
 	}
@@ -241,13 +241,13 @@ func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err
 // from its matches: the sub-query of term drive (none when -1) is
 // written without its "+", and SQLite then reads that term's few matches
 // and sorts them.
-func whereClauseDriven(q news.Query, drive int, named map[int]string) (string, []any) {
+func whereClauseDriven(q news.Query, drive int, named map[int]subjectSet) (string, []any) {
 	var conds []string
 	var args []any
 	for i, t := range q.Terms {
 		cond, targs := termCondition(t)
 		if t.Field == news.FieldPerson || t.Field == news.FieldPlace {
-			cond, targs = subjectCondition(i == drive), []any{named[i]}
+			cond, targs = subjectCondition(i == drive, named[i].n), []any{named[i].ids}
 		}
 		if cond == "" {
 			continue
@@ -267,17 +267,29 @@ func whereClauseDriven(q news.Query, drive int, named map[int]string) (string, [
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// subjectCondition matches the articles of the subjects a JSON array of
-// ids names. Driving, it reads their appearances; else it is checked
-// article by article as the date index is walked, a look-up in
-// appearances_by_article each, where "IN" first read every article of a
+// subjectCondition matches the articles of n subjects, whose ids are a
+// JSON array. Driving, it reads their appearances. Else it is checked
+// article by article as the date index is walked: for a few subjects a
+// look-up of each in appearances' key (its sort_time is the article's,
+// written together), for more a read of the article's appearances
+// through appearances_by_article, rather than hundreds of look-ups for
+// every article walked. "IN" instead would first read every article of a
 // common name.
-func subjectCondition(drive bool) string {
-	if drive {
+func subjectCondition(drive bool, n int) string {
+	switch {
+	case drive:
 		return `a.id IN (SELECT article_id FROM appearances WHERE subject_id IN (SELECT value FROM json_each(?)))`
+	case n <= fewSubjects:
+		return `EXISTS (SELECT 1 FROM appearances sa WHERE sa.subject_id IN (SELECT value FROM json_each(?)) AND sa.sort_time = a.sort_time AND sa.article_id = a.id)`
 	}
 	return `EXISTS (SELECT 1 FROM appearances sa WHERE sa.article_id = a.id AND sa.subject_id IN (SELECT value FROM json_each(?)))`
 }
+
+// fewSubjects is the most subjects looked up one by one for each article
+// walked; an article has about ten appearances to read instead. 100k
+// articles, a person in a fifth of them: 1.7 ms of CPU either way for one
+// subject, where reading the appearances took 2.3.
+const fewSubjects = 8
 
 func termCondition(t news.Term) (string, []any) {
 	switch t.Field {

@@ -102,10 +102,16 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// namedSubjects returns the subjects a person: or place: term names, as a
-// JSON array for json_each (one parameter, however many: "Smith" may
-// name hundreds of people).
-func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string) (string, error) {
+// subjectSet is the subjects a term names: their ids as a JSON array for
+// json_each (one parameter, however many: "Smith" may name hundreds of
+// people), and how many.
+type subjectSet struct {
+	ids string
+	n   int
+}
+
+// namedSubjects returns the subjects a person: or place: term names.
+func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string) (subjectSet, error) {
 	key := subjectKey(name)
 	ids := map[int64]bool{}
 	collect := func(query string, args ...any) error {
@@ -124,19 +130,19 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 		return rows.Err()
 	}
 	if key == "" {
-		return "[]", nil
+		return subjectSet{ids: "[]"}, nil
 	}
 	keys := []string{key}
 	var lone []string // one-word names of people the name was an alias of
 	rows, err := db.QueryContext(ctx, `SELECT name_key FROM aliases WHERE kind = ? AND key = ?`, string(kind), key)
 	if err != nil {
-		return "", err
+		return subjectSet{}, err
 	}
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
 			rows.Close()
-			return "", err
+			return subjectSet{}, err
 		}
 		if kind == news.KindPerson && !strings.Contains(k, " ") {
 			lone = append(lone, k)
@@ -145,11 +151,11 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return "", err
+		return subjectSet{}, err
 	}
 	jkeys, _ := json.Marshal(keys)
 	if err := collect(`SELECT subject_id FROM subject_keys WHERE kind = ? AND key IN (SELECT value FROM json_each(?))`, string(kind), string(jkeys)); err != nil {
-		return "", err
+		return subjectSet{}, err
 	}
 	if kind == news.KindPerson {
 		if i := strings.LastIndexByte(key, ' '); i < 0 {
@@ -160,7 +166,7 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 				WHERE n.key = ? AND k.kind = 'person' AND substr(k.key, -?) = ?`, key[i+1:], utf8.RuneCountInString(tail), tail)
 		}
 		if err != nil {
-			return "", err
+			return subjectSet{}, err
 		}
 		// A story that named its person by one word alone (and the rest
 		// by a title: "Lord Falconer") may have been given to the person
@@ -168,7 +174,7 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 		for _, k := range lone {
 			id, err := dominantPerson(ctx, db, k)
 			if err != nil {
-				return "", err
+				return subjectSet{}, err
 			}
 			if id != 0 {
 				ids[id] = true
@@ -176,7 +182,7 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 		}
 	}
 	j, _ := json.Marshal(slices.Sorted(maps.Keys(ids)))
-	return string(j), nil
+	return subjectSet{ids: string(j), n: len(ids)}, nil
 }
 
 // dominantPerson is the person a story naming only word is given to, as

@@ -47,18 +47,23 @@ func TestDeduplicationUsesIndexes(t *testing.T) {
 
 // TestNameLookUpUsesIndex guards person: and place: at 100,000 articles:
 // a rare name reads its subjects' appearances, a common one is checked
-// article by article through appearances_by_article, and neither reads
-// every appearance.
+// article by article with a look-up in appearances' key for each of a
+// few subjects, or for many a read of the article's appearances; none
+// reads every appearance.
 func TestNameLookUpUsesIndex(t *testing.T) {
 	s := openTemp(t)
-	for _, drive := range []bool{true, false} {
-		p := queryPlan(t, s, "SELECT a.id FROM articles a WHERE "+subjectCondition(drive)+" ORDER BY a.sort_time DESC", "[1, 2]")
-		want := "appearances USING PRIMARY KEY (subject_id=?)"
-		if !drive {
-			want = "appearances_by_article (article_id=?)"
-		}
-		if !strings.Contains(p, want) {
-			t.Errorf("drive %v: plan %s\nwant %s", drive, p, want)
+	for _, c := range []struct {
+		drive bool
+		n     int
+		want  string
+	}{
+		{true, 2, "appearances USING PRIMARY KEY (subject_id=?)"},
+		{false, 2, "sa EXISTS USING PRIMARY KEY (subject_id=? AND sort_time=? AND article_id=?)"},
+		{false, fewSubjects + 1, "appearances_by_article (article_id=?)"},
+	} {
+		p := queryPlan(t, s, "SELECT a.id FROM articles a WHERE "+subjectCondition(c.drive, c.n)+" ORDER BY a.sort_time DESC", "[1, 2]")
+		if !strings.Contains(p, c.want) {
+			t.Errorf("drive %v, %d subjects: plan %s\nwant %s", c.drive, c.n, p, c.want)
 		}
 	}
 }
