@@ -144,6 +144,7 @@ func benchList(b *testing.B, query string, offset int) {
 	}
 	ctx := context.Background()
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for b.Loop() {
 		arts, err := s.List(ctx, q, offset, 50)
 		if err != nil || len(arts) == 0 {
