@@ -36,10 +36,13 @@ func (t *table) get(key string) (string, bool) {
 		// character of a name, into the comparison, so the order is
 		// right without finding the tab first.
 		end := min(off+len(key), len(t.data))
-		switch c := strings.Compare(t.data[off:end], key); {
-		case c < 0:
+		// The operators, not strings.Compare: the compiler knows they
+		// keep no reference to key, so a key built on the caller's
+		// stack stays there.
+		switch r := t.data[off:end]; {
+		case r < key:
 			lo = mid + 1
-		case c > 0:
+		case r != key:
 			hi = mid
 		case end == len(t.data):
 			return "", false
