@@ -92,7 +92,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 		res, err := w.exec(`INSERT INTO articles
 			(guid, url, canonical_url, content_hash, feed_id, title, source, author, published, added, sort_time, body, words, read, starred, entities_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
+			a.GUID, a.URL, canon, hashArg(hash), nullID(a.FeedID), a.Title, a.Source, a.Author, published, a.Added.Unix(), sortTime,
 			p.pack(), a.Words, a.Read, a.Starred, a.EntitiesVersion)
 		if err != nil {
 			return SaveResult{}, err
@@ -121,7 +121,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 	if err := addTags(w.ctx, w.tx, old.id, a.Tags); err != nil {
 		return SaveResult{}, err
 	}
-	textChanged := old.hash != hash || old.title != a.Title
+	textChanged := !sameHash(old.hash, hash) || old.title != a.Title
 	if !textChanged && a.EntitiesVersion == 0 {
 		// The same story again, as a feed repeats its items on every
 		// fetch: leave it alone, so an unchanged refresh costs a look-up.
@@ -131,7 +131,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 	_, err = w.exec(`UPDATE articles SET guid = ?, url = ?, canonical_url = ?, content_hash = ?,
 		feed_id = COALESCE(?, feed_id), title = ?, source = ?, author = ?, published = ?, sort_time = ?, body = ?, words = ?
 		WHERE id = ?`,
-		a.GUID, a.URL, canon, hash, nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, p.pack(), a.Words, old.id)
+		a.GUID, a.URL, canon, hashArg(hash), nullID(a.FeedID), a.Title, a.Source, a.Author, published, sortTime, p.pack(), a.Words, old.id)
 	if err != nil {
 		return SaveResult{}, err
 	}
@@ -248,7 +248,7 @@ func reindex(w *wtx, id int64) error {
 const (
 	dedupeByGUID = `SELECT id, content_hash, title, added FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`
 	dedupeByURL  = `SELECT id, content_hash, title, added FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`
-	dedupeByHash = `SELECT id, content_hash, title, added FROM articles WHERE content_hash = ? AND content_hash <> '' LIMIT 1`
+	dedupeByHash = `SELECT id, content_hash, title, added FROM articles WHERE content_hash IN (?, ?) AND content_hash <> '' LIMIT 1`
 )
 
 // stored is what a save needs to know of an article's earlier copy.
@@ -280,7 +280,7 @@ func findExisting(w *wtx, a *news.Article, canon, hash string) (stored, error) {
 	}{
 		{a.GUID != "", dedupeByGUID, []any{a.GUID, nullID(a.FeedID)}},
 		{canon != "", dedupeByURL, []any{canon}},
-		{hash != "" && a.GUID == "", dedupeByHash, []any{hash}},
+		{hash != "" && a.GUID == "", dedupeByHash, []any{hashArg(hash), hex.EncodeToString([]byte(hash))}},
 	} {
 		if !q.ok {
 			continue
@@ -329,7 +329,8 @@ func CanonicalURL(raw string) string {
 	return u.String()
 }
 
-// contentHash identifies an article's text regardless of spacing.
+// contentHash identifies an article's text regardless of spacing: the
+// first 16 bytes of the SHA-256 of its words joined by single spaces.
 func contentHash(body string) string {
 	// The words joined by single spaces, built in one pass into one
 	// buffer: this runs for every article a refresh saves, inside the
@@ -368,7 +369,26 @@ func contentHash(body string) string {
 		return ""
 	}
 	sum := sha256.Sum256(norm)
-	return hex.EncodeToString(sum[:16])
+	return string(sum[:16])
+}
+
+// A text hash is stored as its 16 bytes, a BLOB; libraries before that
+// hold it as 32 hexadecimal digits, TEXT, and keep them until the article
+// is saved again. The two never compare equal in SQL, so a look-up asks
+// for both.
+
+// hashArg is a hash as a statement's parameter: a BLOB, or for no hash
+// the empty text, which the partial index leaves out.
+func hashArg(h string) any {
+	if h == "" {
+		return ""
+	}
+	return []byte(h)
+}
+
+// sameHash says whether a hash read from the library, in either form, is h.
+func sameHash(stored, h string) bool {
+	return stored == h || len(stored) == 2*len(h) && stored == hex.EncodeToString([]byte(h))
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
@@ -721,13 +741,13 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 		}
 		if !found && err == nil && a.GUID == "" {
 			if hash := contentHash(a.Body); hash != "" {
-				old, found, err = lookup(dedupeByHash, hash)
+				old, found, err = lookup(dedupeByHash, hashArg(hash), hex.EncodeToString([]byte(hash)))
 			}
 		}
 		if err != nil {
 			return nil, explain(err)
 		}
-		out[i] = found && old.title == a.Title && old.hash == contentHash(a.Body)
+		out[i] = found && old.title == a.Title && sameHash(old.hash, contentHash(a.Body))
 	}
 	return out, nil
 }

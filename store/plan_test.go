@@ -36,7 +36,7 @@ func TestDeduplicationUsesIndexes(t *testing.T) {
 	}{
 		{dedupeByGUID, []any{"x", nil}},
 		{dedupeByURL, []any{"x"}},
-		{dedupeByHash, []any{"x"}},
+		{dedupeByHash, []any{[]byte("x"), "78"}},
 	} {
 		p := queryPlan(t, s, q.query, q.args...)
 		if !strings.Contains(p, "INDEX articles_by_") || strings.Contains(p, "articles_by_feed") {
