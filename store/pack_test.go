@@ -342,3 +342,37 @@ func TestPreparedBodies(t *testing.T) {
 		t.Errorf("%d preparations left behind after their Save", len(s.prep))
 	}
 }
+
+// A new library uses 8 KB pages, which leave less of each page unused by
+// articles' rows; one made with SQLite's 4 KB pages keeps them and reads
+// its articles as before.
+func TestPageSize(t *testing.T) {
+	s := openTemp(t)
+	var size int
+	if err := s.db.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil || size != pageSize {
+		t.Errorf("a new library's page size is %d (%v), want %d", size, err, pageSize)
+	}
+
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE t(x); DROP TABLE t`); err != nil { // a 4 KB file, as SQLite makes one
+		t.Fatal(err)
+	}
+	db.Close()
+	old, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	a := article("Ferry", strings.Repeat("The ferry sailed late. ", 40))
+	save(t, old, a)
+	if got, err := old.Article(context.Background(), a.ID); err != nil || got.Body != a.Body {
+		t.Errorf("an article of a 4 KB-page library: %v", err)
+	}
+	if err := old.db.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil || size != 4096 {
+		t.Errorf("an existing library's page size became %d (%v)", size, err)
+	}
+}
