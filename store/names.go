@@ -27,7 +27,13 @@ import (
 //     with them: "Ocasio-Cortez" finds Alexandria Ocasio-Cortez;
 //   - the subjects a story called by that name as an alias (aliases):
 //     "Britain" finds the stories that called the United Kingdom "UK"
-//     first and "Britain" after, "Lord Falconer" the stories of Falconer.
+//     first and "Britain" after; and where the story's own name for them
+//     was one word ("Lord Falconer" is Falconer), the people stories
+//     naming them by that word alone were given to (Charles Falconer).
+//
+// Each broadens what the filter finds beyond the stories that used the
+// very words, to every story of the person or place they name: that is
+// what the people view counts, and what a reader's merge changes.
 
 // aliasRow is one row of aliases: a story called the entity whose name
 // is nameKey by key too.
@@ -169,45 +175,16 @@ func namedSubjects(ctx context.Context, db querier, kind news.Kind, name string)
 			return subjectSet{}, err
 		}
 		// A story that named its person by one word alone (and the rest
-		// by a title: "Lord Falconer") may have been given to the person
-		// who dominates that word, with no form of its own.
+		// by a title: "Lord Falconer") may have been given to a person
+		// known by that word, with no form of its own: the people whose
+		// stories used the word alone.
 		for _, k := range lone {
-			id, err := dominantPerson(ctx, db, k)
-			if err != nil {
+			if err := collect(`SELECT n.subject_id FROM short_names n WHERE n.key = ?1
+				AND EXISTS (SELECT 1 FROM appearances ap WHERE ap.subject_id = n.subject_id AND ap.key = ?1)`, k); err != nil {
 				return subjectSet{}, err
-			}
-			if id != 0 {
-				ids[id] = true
 			}
 		}
 	}
 	j, _ := json.Marshal(slices.Sorted(maps.Keys(ids)))
 	return subjectSet{ids: string(j), n: len(ids)}, nil
-}
-
-// dominantPerson is the person a story naming only word is given to, as
-// the index of subjects decides it: the one person so called, or the one
-// with dominance times the stories of the next; 0 for none.
-func dominantPerson(ctx context.Context, db querier, word string) (int64, error) {
-	rows, err := db.QueryContext(ctx, `SELECT n.subject_id, s.stories FROM short_names n JOIN subjects s ON s.id = n.subject_id
-		WHERE n.key = ? ORDER BY s.stories DESC LIMIT 2`, word)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	var ids []int64
-	var stories []int
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return 0, err
-		}
-		ids, stories = append(ids, id), append(stories, n)
-	}
-	switch {
-	case len(ids) == 1, len(ids) == 2 && stories[0] >= dominance*max(stories[1], 1):
-		return ids[0], rows.Err()
-	}
-	return 0, rows.Err()
 }

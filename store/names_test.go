@@ -211,3 +211,28 @@ func TestSurnameOfManyPeople(t *testing.T) {
 		t.Errorf("-person:Penrose found %q", got)
 	}
 }
+
+// A story that names its person by a title and the surname ("Lord
+// Falconer", extracted as Falconer) is given to the one person the library
+// knows by that surname; person: by that title finds it there.
+func TestTitleOfAPersonKnownByOneWord(t *testing.T) {
+	s := openTemp(t)
+	save(t, s,
+		story(1, "Courts bill", []news.Person{person("Charles Falconer", 3)}, nil),
+		story(2, "Judges", []news.Person{person("Charles Falconer", 1)}, nil),
+		story(3, "Peers", []news.Person{person("Falconer", 2, "Lord Falconer")}, nil),
+		story(4, "Weather", nil, []string{"Dover"}),
+	)
+	if got := people(t, s); got != "Charles Falconer 3/6" {
+		t.Fatalf("people = %s", got)
+	}
+	for _, tt := range []struct{ query, want string }{
+		{`person:"Lord Falconer"`, "Courts bill, Judges, Peers"},
+		{"person:Falconer", "Courts bill, Judges, Peers"},
+		{`-person:"Lord Falconer"`, "Weather"},
+	} {
+		if got := titles(t, s, tt.query); got != tt.want {
+			t.Errorf("%s found %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
