@@ -71,17 +71,23 @@ func (a *app) showUnsavedNote(err error) error {
 // under a ceiling of 100 MB resident.
 const readerMemory = 64 << 20
 
+// readerQueue is how many articles r's pipeline holds before a feed
+// waits: two of a feed's parts, enough to keep the one worker busy.
+const readerQueue = 500
+
 // readerRefresh is what r does in the reader: fetch every feed, report
 // progress per feed, and return once the new articles are listed; their
 // people, places and quotes follow in the background.
 func (a *app) readerRefresh(lib *store.Store, bg *background) ui.RefreshFunc {
 	return func(ctx context.Context, feedIDs []int64, progress func(done, total int)) (ui.RefreshResult, error) {
 		// The same pipeline as byline refresh, on one extraction worker
-		// so the other core keeps the screen responsive, and with the
-		// memory ceiling readerMemory sets.
-		p := ingest.Start(ctx, lib, ingest.Options{Workers: 1})
+		// so the other core keeps the screen responsive, and within the
+		// reader's ceiling: one feed read at a time and a short queue
+		// (readerMemory has the figures).
+		p := ingest.Start(ctx, lib, ingest.Options{Workers: 1, Queue: readerQueue})
 		results, err := ingest.Refresh(ctx, lib, p, ingest.RefreshOptions{
 			Fetcher:  a.fetcher(),
+			Reading:  1,
 			FeedIDs:  feedIDs,
 			Progress: func(done, total int, _ ingest.FeedResult) { progress(done, total) },
 		})

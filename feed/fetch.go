@@ -178,6 +178,11 @@ type request struct {
 	// checkType refuses a response by its Content-Type before its body is
 	// read, so a page capture does not download a 10 MB PDF to refuse it.
 	checkType func(contentType string) error
+	// beforeBody, when set, is called once a response is a success and
+	// before its body is read, and may wait (for room to hold the body).
+	// The wait counts against neither the request's Timeout nor the
+	// host's slots: the host is not what is slow.
+	beforeBody func(ctx context.Context) error
 }
 
 const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
@@ -362,16 +367,24 @@ func retryAfter(v string, now time.Time) time.Time {
 }
 
 func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Response, error) {
-	release, err := f.acquire(ctx, strings.ToLower(u.Host))
+	host := strings.ToLower(u.Host)
+	release, err := f.acquire(ctx, host)
 	if err != nil {
 		return nil, f.describe(ctx, err)
 	}
-	defer release()
+	defer func() {
+		if release != nil {
+			release()
+		}
+	}()
 
 	// The clock starts once a slot is free: waiting behind other requests
 	// to the same host is not the host being slow.
-	ctx, cancel := context.WithTimeoutCause(ctx, f.Timeout, errRequestTimeout)
-	defer cancel()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	start := time.Now()
+	clock := time.AfterFunc(f.Timeout, func() { cancel(errRequestTimeout) })
+	defer clock.Stop()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fetchFailure("not a valid address", ErrUnsupportedURL, err)
@@ -425,6 +438,22 @@ func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Respon
 	// or compressed one is cut off one byte past the limit.
 	if resp.ContentLength > f.MaxBody {
 		return nil, &sizeError{f.MaxBody}
+	}
+	if r.beforeBody != nil {
+		if !clock.Stop() {
+			return nil, f.describe(ctx, context.Cause(ctx))
+		}
+		spent := time.Since(start)
+		release()
+		release = nil
+		err := r.beforeBody(ctx)
+		if err == nil {
+			release, err = f.acquire(ctx, host)
+		}
+		if err != nil {
+			return nil, f.describe(ctx, err)
+		}
+		clock.Reset(f.Timeout - spent)
 	}
 	body, err := readBody(resp, f.MaxBody)
 	if err != nil {

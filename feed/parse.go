@@ -42,6 +42,37 @@ type Parsed struct {
 // Items without a GUID get one from their link, or else from their title
 // and date; an item that repeats an earlier GUID is dropped.
 func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
+	d, err := parseDoc(data, feedURL)
+	if err != nil {
+		return nil, err
+	}
+	p := &Parsed{Title: d.title, SiteURL: d.siteURL}
+	for part := d.next(len(d.items)); len(part) > 0; part = d.next(len(d.items)) {
+		p.Items = append(p.Items, part...)
+	}
+	return p, nil
+}
+
+// detectBytes is how much of a document gofeed's Parse reads to tell
+// RSS, Atom and JSON apart (its detectionPeekSize).
+const detectBytes = 4096
+
+// doc is a feed as gofeed parsed it, its items turned into articles a part
+// at a time: a feed of thousands of items never holds gofeed's tree and
+// every article at once, and its raw text is not kept at all.
+type doc struct {
+	title, siteURL string
+	items          []*gofeed.Item // nil once converted
+	plain          []bool         // JSON Feed items that are text, not HTML
+	done           int            // items converted
+	base           *url.URL
+	source         string
+	channelAuthor  string
+	seen           map[string]bool
+}
+
+// parseDoc parses data (which it may change) with gofeed.
+func parseDoc(data []byte, feedURL string) (*doc, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the response was empty", ErrNotFeed)
 	}
@@ -56,7 +87,9 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 		// take whole sequences out before parsing.
 		data = []byte(termtext.Clean(string(data)))
 	}
-	if gofeed.DetectFeedType(bytes.NewReader(data)) == gofeed.FeedTypeUnknown {
+	// gofeed's Parse knows a feed by its first 4 KB; DetectFeedType given
+	// the whole would copy all of it (megabytes, for a large feed) first.
+	if gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectBytes)])) == gofeed.FeedTypeUnknown {
 		if looksLikeHTML(data) {
 			return nil, ErrWebPage
 		}
@@ -76,44 +109,53 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 		return nil, ErrNotFeed
 	}
 	base, _ := url.Parse(feedURL)
-	p := &Parsed{Title: plainText(f.Title), SiteURL: absURL(base, f.Link)}
-	if p.SiteURL != "" {
+	d := &doc{title: plainText(f.Title), siteURL: absURL(base, f.Link), items: f.Items}
+	if d.siteURL != "" {
 		// Item links are relative to the site more often than to the
 		// feed file (xml:base aside, which gofeed applies itself).
-		if u, err := url.Parse(p.SiteURL); err == nil {
+		if u, err := url.Parse(d.siteURL); err == nil {
 			base = u
 		}
 	}
-	source := p.Title
-	if source == "" && base != nil {
-		source = strings.TrimPrefix(base.Host, "www.")
+	d.base = base
+	d.source = d.title
+	if d.source == "" && base != nil {
+		d.source = strings.TrimPrefix(base.Host, "www.")
 	}
-	var plain []bool
 	if f.FeedType == "json" {
-		plain = jsonPlainItems(data)
+		d.plain = jsonPlainItems(data)
 	}
 	// A podcast or newsletter names its author once, on the channel
 	// (itunes:author), and that is every item's author.
-	channelAuthor := ""
 	if f.ITunesExt != nil {
-		channelAuthor = plainText(f.ITunesExt.Author)
+		d.channelAuthor = plainText(f.ITunesExt.Author)
 	}
-	seen := make(map[string]bool, len(f.Items))
-	for i, it := range f.Items {
-		if i < len(plain) && plain[i] {
+	d.seen = make(map[string]bool, len(f.Items))
+	return d, nil
+}
+
+// next converts up to n more items into articles, in the feed's order,
+// and lets gofeed's copy of them go; none once every item is converted.
+func (d *doc) next(n int) []*news.Article {
+	var out []*news.Article
+	for ; d.done < len(d.items) && n > 0; d.done++ {
+		i, it := d.done, d.items[d.done]
+		d.items[i] = nil
+		if i < len(d.plain) && d.plain[i] {
 			it.Content = textHTML(it.Content)
 		}
-		a := itemArticle(it, base, source)
-		if a == nil || seen[a.GUID] {
+		a := itemArticle(it, d.base, d.source)
+		if a == nil || d.seen[a.GUID] {
 			continue
 		}
 		if a.Author == "" {
-			a.Author = channelAuthor
+			a.Author = d.channelAuthor
 		}
-		seen[a.GUID] = true
-		p.Items = append(p.Items, a)
+		d.seen[a.GUID] = true
+		out = append(out, a)
+		n--
 	}
-	return p, nil
+	return out
 }
 
 func itemArticle(it *gofeed.Item, base *url.URL, source string) *news.Article {

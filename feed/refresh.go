@@ -10,17 +10,23 @@ import (
 	"byline/news"
 )
 
-// Fetched is what fetching one feed found.
+// Fetched is what fetching one feed found, or a part of it: a feed of
+// many items comes in parts, so that its items are never all in memory
+// at once as articles.
 type Fetched struct {
 	// Feed is the feed with what the response taught: its title, site
 	// and validators (ETag, Last-Modified). Its LastRefresh and LastError
 	// are the caller's to set.
 	Feed news.Feed
-	// Items are the feed's articles to save, FeedID, GUID and Source set;
-	// none when the feed was not modified or failed.
-	Items       []*news.Article
+	// Items are the feed's articles to save (or the part's), FeedID,
+	// GUID and Source set; none when the feed was not modified or failed.
+	Items []*news.Article
+	// More says that more of the feed's items follow, in a later call for
+	// the same feed. Only the last call (More false) may carry Err or
+	// NotModified, and only once it has come is the feed done.
+	More        bool
 	NotModified bool
-	PagesFailed int // summary-only items whose page could not be fetched: kept as summaries
+	PagesFailed int // summary-only items of this part whose page could not be fetched: kept as summaries
 	Err         error
 }
 
@@ -30,6 +36,11 @@ type FetchOptions struct {
 	// Concurrency is how many feeds are fetched at once (8 when zero); the
 	// Fetcher also allows no more than two requests to one host at a time.
 	Concurrency int
+	// Reading is how many feeds are read, parsed and handed over at once
+	// (one more than the cores when zero): each holds up to a whole
+	// feed's text, and what gofeed makes of it, in memory. The other
+	// feeds fetched at once wait with their answer unread.
+	Reading int
 	// Known says which of a feed's GUIDs the library already has: their
 	// pages were captured before and are not fetched again, and their
 	// summaries are left out of Items so they never replace the page.
@@ -43,12 +54,16 @@ type FetchOptions struct {
 // words.
 const SummaryWords = 80
 
+// PartItems is how many items a feed hands over at a time.
+const PartItems = 250
+
 // FetchFeeds fetches feeds concurrently and conditionally (ETag,
 // Last-Modified), parses them on every core, captures the pages of
-// summary-only items, and hands each feed to got as it arrives, from one
-// goroutine at a time; i is the feed's index in feeds. A feed that fails
-// comes to got with its Err set and the others go on. An error from got,
-// or the end of ctx, stops everything and is returned.
+// summary-only items, and hands each feed to got as it arrives, in parts
+// of at most PartItems items, from one goroutine at a time; i is the
+// feed's index in feeds. A feed that fails comes to got with its Err set
+// and the others go on. An error from got, or the end of ctx, stops
+// everything and is returned.
 func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got func(i int, f Fetched) error) error {
 	if opts.Fetcher == nil {
 		opts.Fetcher = NewFetcher()
@@ -57,15 +72,20 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 	if workers <= 0 {
 		workers = 8
 	}
+	reading := opts.Reading
+	if reading <= 0 {
+		reading = runtime.GOMAXPROCS(0) + 1
+	}
 	type fetched struct {
 		i    int
 		f    Fetched
-		held bool // holds a parsed slot until got has it
+		held bool // the feed's last part, which gives back its reading slot
 	}
-	// Parsed feeds wait for got in memory, and a large one holds tens of
-	// megabytes: no more are parsed than got can take next, whatever the
-	// number of feeds fetched at once.
-	parsed := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	// A feed's body, what gofeed makes of it and its articles are in
+	// memory from the moment its body is read until got has its last
+	// part, and a large feed holds tens of megabytes: no more are read
+	// than the slots allow, however many are fetched at once.
+	slots := make(chan struct{}, reading)
 	g, ctx := errgroup.WithContext(ctx)
 	out := make(chan fetched)
 	g.Go(func() error {
@@ -78,24 +98,26 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 			}
 			fetchers.Go(func() error {
 				held := false
-				hold := func() bool {
+				hold := func(ctx context.Context) error {
 					select {
-					case parsed <- struct{}{}:
+					case slots <- struct{}{}:
 						held = true
+						return nil
 					case <-ctx.Done():
+						return ctx.Err()
 					}
-					return held
 				}
-				r := fetchFeed(ctx, opts, f, hold)
-				select {
-				case out <- fetched{i, r, held}:
-					return nil
-				case <-ctx.Done():
-					if held {
-						<-parsed
+				return fetchFeed(ctx, opts, f, hold, func(r Fetched) error {
+					select {
+					case out <- fetched{i, r, held && !r.More}:
+						return nil
+					case <-ctx.Done():
+						if held && !r.More {
+							<-slots
+						}
+						return ctx.Err()
 					}
-					return ctx.Err()
-				}
+				})
 			})
 		}
 		return fetchers.Wait()
@@ -104,7 +126,7 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 		for r := range out {
 			err := got(r.i, r.f)
 			if r.held {
-				<-parsed
+				<-slots
 			}
 			if err != nil {
 				return err
@@ -117,52 +139,60 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 
 var parseSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
 
-// fetchFeed fetches and parses one feed, and captures the pages of new
-// items that carry only a summary. It calls hold before parsing, which
-// waits for room for one more parsed feed and says whether there is.
-func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func() bool) Fetched {
+// fetchFeed fetches and parses one feed, captures the pages of new items
+// that carry only a summary, and sends the feed in parts. hold is called
+// before the feed's body is read, and waits for room to read it.
+func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(context.Context) error, send func(Fetched) error) error {
 	r := Fetched{Feed: f}
-	resp, err := opts.Fetcher.Get(ctx, f.URL, f.ETag, f.LastModified)
+	resp, err := opts.Fetcher.fetch(ctx, f.URL, request{accept: feedAccept, etag: f.ETag, lastModified: f.LastModified, beforeBody: hold})
 	if err != nil {
 		r.Err = err
-		return r
+		return send(r)
 	}
 	if resp.NotModified {
 		r.Feed.ETag, r.Feed.LastModified = resp.ETag, resp.LastModified
 		r.NotModified = true
-		return r
-	}
-	if !hold() {
-		r.Err = ctx.Err()
-		return r
+		return send(r)
 	}
 	// Parsing is all CPU: more at once than there are cores only delays
 	// the first one saved.
 	parseSlots <- struct{}{}
-	p, err := ParseFeed(resp.Body, resp.URL)
+	d, err := parseDoc(resp.Body, resp.URL)
 	<-parseSlots
+	resp.Body = nil // gofeed has its own copy
 	if err != nil {
 		r.Err = err
-		return r
+		return send(r)
 	}
 	r.Feed.ETag, r.Feed.LastModified = resp.ETag, resp.LastModified
-	if p.Title != "" {
-		r.Feed.Title = p.Title
+	if d.title != "" {
+		r.Feed.Title = d.title
 	}
-	if p.SiteURL != "" {
-		r.Feed.SiteURL = p.SiteURL
+	if d.siteURL != "" {
+		r.Feed.SiteURL = d.siteURL
 	}
-	for _, a := range p.Items {
-		a.FeedID = f.ID
-		if r.Feed.Title != "" {
-			a.Source = r.Feed.Title
+	for {
+		parseSlots <- struct{}{}
+		items := d.next(PartItems)
+		<-parseSlots
+		for _, a := range items {
+			a.FeedID = f.ID
+			if r.Feed.Title != "" {
+				a.Source = r.Feed.Title
+			}
+		}
+		part := r
+		part.More = d.done < len(d.items)
+		part.Items, part.Err = capturePages(ctx, opts, &part, items)
+		if part.Err != nil {
+			// Validators from before: the feed is fetched whole again.
+			part.Items, part.More = nil, false
+			part.Feed.ETag, part.Feed.LastModified = f.ETag, f.LastModified
+		}
+		if err := send(part); err != nil || !part.More {
+			return err
 		}
 	}
-	r.Items, r.Err = capturePages(ctx, opts, &r, p.Items)
-	if r.Err != nil {
-		r.Items = nil
-	}
-	return r
 }
 
 // capturePages replaces the summaries of new items with their pages, for a

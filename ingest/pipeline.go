@@ -40,6 +40,9 @@ type Options struct {
 	// search to a later Finish: articles are saved as they come, and
 	// Close returns once every one is.
 	Later bool
+	// Queue is how many articles may wait in the pipeline before Put
+	// blocks (queuedArticles when zero): each holds its text in memory.
+	Queue int
 }
 
 // Pipeline stores the articles handed to it: Start, Put any number of
@@ -104,9 +107,12 @@ func Start(ctx context.Context, st *store.Store, opts Options) *Pipeline {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	if opts.Queue <= 0 {
+		opts.Queue = queuedArticles
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	p := &Pipeline{st: st, opts: opts, parent: ctx, ctx: gctx, g: g,
-		in: make(chan Batch, 256), room: semaphore.NewWeighted(queuedArticles), saverDone: make(chan struct{})}
+		in: make(chan Batch, 256), room: semaphore.NewWeighted(int64(opts.Queue)), saverDone: make(chan struct{})}
 	ordered := make(chan *job, 64)
 	todo := make(chan task, 256)
 	g.Go(func() error {
@@ -134,7 +140,7 @@ func Start(ctx context.Context, st *store.Store, opts Options) *Pipeline {
 }
 
 // weight is what a batch takes of the queue.
-func weight(b Batch) int64 { return min(int64(len(b.Articles)), queuedArticles) }
+func (p *Pipeline) weight(b Batch) int64 { return min(int64(len(b.Articles)), int64(p.opts.Queue)) }
 
 // Put hands a batch to the pipeline. It blocks while the pipeline is full,
 // and returns an error, without taking the batch, once the pipeline has
@@ -143,14 +149,14 @@ func (p *Pipeline) Put(b Batch) error {
 	if p.ctx.Err() != nil {
 		return p.stopped()
 	}
-	if err := p.room.Acquire(p.ctx, weight(b)); err != nil {
+	if err := p.room.Acquire(p.ctx, p.weight(b)); err != nil {
 		return p.stopped()
 	}
 	select {
 	case p.in <- b:
 		return nil
 	case <-p.ctx.Done():
-		p.room.Release(weight(b))
+		p.room.Release(p.weight(b))
 		return p.stopped()
 	}
 }
@@ -305,7 +311,7 @@ func (p *Pipeline) saveGroup(group []*job, n int) error {
 	}
 	for _, j := range group {
 		b := j.b
-		p.room.Release(weight(b))
+		p.room.Release(p.weight(b))
 		k := len(b.Articles)
 		if b.Saved != nil {
 			if err := b.Saved(res[:k:k]); err != nil {

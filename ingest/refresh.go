@@ -28,6 +28,9 @@ type RefreshOptions struct {
 	// Concurrency is how many feeds are fetched at once (8 when zero); the
 	// Fetcher also allows no more than two requests to one host at a time.
 	Concurrency int
+	// Reading is how many of them are read and parsed at once, holding
+	// their text in memory (feed.FetchOptions.Reading).
+	Reading int
 	// FeedIDs limits the refresh to these feeds; all of them when empty.
 	FeedIDs []int64
 	// Progress is called after each feed is fetched and saved, from one
@@ -105,21 +108,33 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 		}
 		return nil
 	}
+	put := make([]bool, len(feeds)) // a part of the feed is in p
 	err = feed.FetchFeeds(ctx, feeds, feed.FetchOptions{
 		Fetcher:     opts.Fetcher,
 		Concurrency: opts.Concurrency,
+		Reading:     opts.Reading,
 		Known:       st.KnownGUIDs,
 	}, func(i int, f feed.Fetched) error {
-		results[i] = FeedResult{Feed: f.Feed, NotModified: f.NotModified, PagesFailed: f.PagesFailed, Err: f.Err}
+		// The writer counts the parts already put into results[i]:
+		// only the fields it leaves alone are set here.
+		res := &results[i]
+		res.Feed, res.NotModified, res.Err = f.Feed, f.NotModified, f.Err
+		res.PagesFailed += f.PagesFailed
 		if f.Err != nil && ctx.Err() != nil {
 			return ctx.Err() // cut short, not the feed's fault
 		}
-		f.Items = keptItems(f.Items, keeps[f.Feed.ID], now)
-		if len(f.Items) == 0 {
+		items := keptItems(f.Items, keeps[f.Feed.ID], now)
+		if len(items) == 0 && (f.More || !put[i]) {
+			if f.More {
+				return nil
+			}
 			return record(i, f.Feed)
 		}
+		put[i] = true
 		saved.Add(1)
-		err := p.Put(Batch{Articles: f.Items, Saved: func(res []store.SaveResult) error {
+		// The feed is recorded once its last part is saved (an empty
+		// one, when the rest was kept out, still waits its turn).
+		err := p.Put(Batch{Articles: items, Saved: func(res []store.SaveResult) error {
 			defer saved.Done()
 			for _, s := range res {
 				switch {
@@ -128,6 +143,9 @@ func Refresh(ctx context.Context, st *store.Store, p *Pipeline, opts RefreshOpti
 				case s.Changed:
 					results[i].Updated++
 				}
+			}
+			if f.More {
+				return nil
 			}
 			return record(i, f.Feed)
 		}})
