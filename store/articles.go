@@ -597,6 +597,12 @@ func (s *Store) knownKeys(ctx context.Context, query string, owner int64, keys [
 			known[k] = true
 		}
 		rows.Close()
+		// A read that failed part way (a cancelled refresh, an I/O error)
+		// must not pass for "not held": sync would store those entries a
+		// second time.
+		if err := rows.Err(); err != nil {
+			return nil, explain(err)
+		}
 		keys = keys[n:]
 	}
 	return known, nil
