@@ -452,12 +452,33 @@ func sortByStart(ms []mention) {
 
 func newMention(k mentionKind, toks []token, a, b int, text string) mention {
 	m := mention{Kind: k, Start: a, End: b, Name: text, Full: text, Why: reasonsFor(toks, a)}
+	m.Words = appendWords(nil, toks, a, b, false)
+	return m
+}
+
+// appendWords appends the words of toks[a:b] to ws, without an
+// abbreviation's final period when trim is set, growing ws once; no
+// words leave ws as it was (nil stays nil).
+func appendWords(ws []string, toks []token, a, b int, trim bool) []string {
+	n := 0
 	for i := a; i < b; i++ {
 		if toks[i].Kind == tWord {
-			m.Words = append(m.Words, toks[i].Text)
+			n++
 		}
 	}
-	return m
+	if n == 0 {
+		return ws
+	}
+	ws = slices.Grow(ws, n)
+	for i := a; i < b; i++ {
+		if w := toks[i].Text; toks[i].Kind == tWord {
+			if trim {
+				w = strings.TrimSuffix(w, ".")
+			}
+			ws = append(ws, w)
+		}
+	}
+	return ws
 }
 
 // isOrgSpan: an organisation, outlet, event or programme. Titles are set
@@ -727,11 +748,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 	roleBeforeEvidence(toks, &m, a, b)
 	m.Name = spanText(toks, m.Start, b)
 	m.Full = text
-	for i := m.Start; i < b; i++ {
-		if toks[i].Kind == tWord {
-			m.Words = append(m.Words, strings.TrimSuffix(toks[i].Text, "."))
-		}
-	}
+	m.Words = appendWords(nil, toks, m.Start, b, true)
 	if len(m.Words) == 0 {
 		return mention{}, false
 	}

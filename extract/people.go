@@ -375,7 +375,7 @@ func notNameShaped(toks []token, m *mention) verdict {
 			continue
 		}
 		w := strings.TrimSuffix(toks[i].Text, ".")
-		if strings.ContainsAny(w, "0123456789") || isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
+		if hasDigit(w) || isAcronym(w) || !firstRuneUpper(w) && !nameParticles.has(w) && particleStem(w) == "" {
 			return reject
 		}
 		if i == m.Start && modifierPrefix(w) != "" {

@@ -193,7 +193,7 @@ func compassRegion(c *placeCand) verdict {
 
 // notDemonymOrCode: "Thai", "Brits", "ITV1".
 func notDemonymOrCode(c *placeCand) verdict {
-	if c.b-c.a == 1 && (isDemonym(c.text) || strings.ContainsAny(c.text, "0123456789")) {
+	if c.b-c.a == 1 && (isDemonym(c.text) || hasDigit(c.text)) {
 		return reject
 	}
 	return pass

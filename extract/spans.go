@@ -317,6 +317,17 @@ func spanText(toks []token, a, b int) string {
 	return sb.String()
 }
 
+// hasDigit: w has an ASCII digit ("ITV1", "G8"). A byte loop: the rules
+// ask it of short words, which strings.ContainsAny decodes rune by rune.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if '0' <= w[i] && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // isAcronym: two or more capitals and nothing else (BBC, WTO, SNP).
 func isAcronym(w string) bool {
 	n := 0

@@ -24,7 +24,8 @@ func (t *table) offset(i int) int {
 // whether the key is present. Keys are compared byte-wise, which is how
 // the generator sorted them.
 func (t *table) get(key string) (string, bool) {
-	if key == "" || strings.ContainsAny(key, "\t\n") {
+	// Two byte searches: ContainsAny decodes a short key rune by rune.
+	if key == "" || strings.IndexByte(key, '\t') >= 0 || strings.IndexByte(key, '\n') >= 0 {
 		return "", false
 	}
 	lo, hi := 0, t.len()
