@@ -133,6 +133,7 @@ with who said them. With no arguments it opens the reader.`,
 		a.highlightsCommand(),
 		a.syncCommand(),
 		a.accountCommand(),
+		a.compactCommand(),
 	)
 	a.completeValues(root)
 	return root

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"reflect"
+
+	"byline/news"
+)
+
+// Compacted says what Compact did.
+type Compacted struct {
+	Bodies, Documents, Hashes int   // rows packed
+	Before, After             int64 // the file's size in bytes, with its WAL
+}
+
+// compactBatch is how many rows one transaction of Compact rewrites: the
+// reader and a refresh wait for no more than that.
+const compactBatch = 500
+
+// Compact packs what older versions of byline stored plainly (bodies as
+// TEXT, entities as JSON, text hashes in hexadecimal), in transactions of
+// a few hundred rows, and then gives the space freed back to the disk
+// (VACUUM). A library goes on working without it: every article is
+// packed when it is next saved, and the space stays free for new ones.
+// progress, when not nil, is told the rows packed so far.
+func (s *Store) Compact(ctx context.Context, progress func(done int)) (Compacted, error) {
+	var c Compacted
+	if s.readOnly {
+		return c, ErrReadOnly
+	}
+	c.Before = s.fileSize()
+	report := func() {
+		if progress != nil {
+			progress(c.Bodies + c.Documents + c.Hashes)
+		}
+	}
+	for after := int64(0); ; {
+		n, last, err := s.compactBodies(ctx, after)
+		c.Bodies += n
+		if err != nil {
+			return c, fmt.Errorf("pack article texts: %w", explain(err))
+		}
+		report()
+		if last == 0 {
+			break
+		}
+		after = last
+	}
+	for after := int64(0); ; {
+		n, last, err := s.compactDocuments(ctx, after)
+		c.Documents += n
+		if err != nil {
+			return c, fmt.Errorf("pack people, places and quotes: %w", explain(err))
+		}
+		report()
+		if last == 0 {
+			break
+		}
+		after = last
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = unhex(content_hash)
+			WHERE typeof(content_hash) = 'text' AND length(content_hash) = 32`)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		c.Hashes = int(n)
+		return err
+	})
+	if err != nil {
+		return c, fmt.Errorf("pack text hashes: %w", explain(err))
+	}
+	report()
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return c, fmt.Errorf("give the free space back (VACUUM): %w", explain(err))
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return c, explain(err)
+	}
+	c.After = s.fileSize()
+	return c, nil
+}
+
+// compactBodies packs up to compactBatch bodies stored as text after the
+// article afterID, in one transaction. last is the last article looked
+// at, 0 when there were none.
+func (s *Store) compactBodies(ctx context.Context, afterID int64) (n int, last int64, err error) {
+	err = s.writeStmts(ctx, func(w *wtx) error {
+		rows, err := w.tx.QueryContext(ctx, `SELECT id, body FROM articles
+			WHERE id > ? AND typeof(body) = 'text' ORDER BY id LIMIT ?`, afterID, compactBatch)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id   int64
+			body string
+		}
+		var todo []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.body); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, r)
+			last = r.id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, r := range todo {
+			packed, ok := packBody(r.body).([]byte)
+			if !ok {
+				continue // too short to gain: stays text
+			}
+			if _, err := w.exec(`UPDATE articles SET body = ? WHERE id = ?`, packed, r.id); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, last, err
+}
+
+// compactDocuments packs up to compactBatch JSON entity documents after
+// the article afterID, in one transaction. A document's quotes are left
+// out only when library_quotes holds each of them, field for field;
+// otherwise it stays JSON. last is the last article looked at, 0 when
+// there were none.
+func (s *Store) compactDocuments(ctx context.Context, afterID int64) (n int, last int64, err error) {
+	err = s.writeStmts(ctx, func(w *wtx) error {
+		rows, err := w.tx.QueryContext(ctx, `SELECT article_id, data FROM entities
+			WHERE typeof(data) = 'text' AND article_id > ? ORDER BY article_id LIMIT ?`, afterID, compactBatch)
+		if err != nil {
+			return err
+		}
+		docs := map[int64]*news.Entities{}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			var data string
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return err
+			}
+			e, _, err := unpackEntities(data)
+			if err != nil {
+				continue // unreadable: left as it is
+			}
+			docs[id] = &e
+			ids = append(ids, id)
+			last = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		held := make(map[int64]*news.Entities, len(docs))
+		for id := range docs {
+			held[id] = &news.Entities{}
+		}
+		if err := fillQuotes(ctx, w.tx, held); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			e := docs[id]
+			if !reflect.DeepEqual(nonNilQuotes(e.Quotes), nonNilQuotes(held[id].Quotes)) {
+				continue
+			}
+			if _, err := w.exec(`UPDATE entities SET data = ? WHERE article_id = ?`, packEntities(*e), id); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, last, err
+}
+
+func nonNilQuotes(q []news.Quote) []news.Quote {
+	if q == nil {
+		return []news.Quote{}
+	}
+	return q
+}
+
+// fileSize is the library's size on disk, with its WAL.
+func (s *Store) fileSize() int64 {
+	var n int64
+	for _, p := range []string{s.path, s.path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
