@@ -194,7 +194,7 @@ func unpackBody(v any) (string, error) {
 
 var errDamagedBody = errors.New("a damaged packed body")
 
-// bodyCol scans a body column into *dst, unpacking it: pass &bodyCol{&s}
+// bodyCol scans a body column into *dst, unpacking it: pass bodyCol{&s}
 // to Scan where the column is a.body.
 type bodyCol struct{ dst *string }
 
