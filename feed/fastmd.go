@@ -19,6 +19,9 @@ import (
 // budget of 5 s for the whole refresh.
 func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 	c := mdConv{base: base}
+	// The Markdown is about as long as the HTML less its tags: one
+	// allocation, and no spare capacity held by the article for its life.
+	c.out.Grow(len(src))
 	z := html.NewTokenizer(strings.NewReader(src))
 	for {
 		tt := z.Next()
@@ -32,7 +35,7 @@ func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 			return strings.TrimSpace(c.out.String()), !c.bail
 		case html.TextToken:
 			if c.depthSkip == 0 {
-				c.text(string(z.Text()))
+				c.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -43,18 +46,15 @@ func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 				}
 				continue
 			}
-			var attrs map[string]string
+			c.attrs = c.attrs[:0]
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
 				if a == atom.A && string(k) == "href" || a == atom.Img && imageAttrs[string(k)] {
-					if attrs == nil {
-						attrs = map[string]string{}
-					}
-					attrs[string(k)] = string(v)
+					c.attrs = append(c.attrs, [2]string{string(k), string(v)})
 				}
 			}
-			c.start(a, attrs, tt == html.SelfClosingTagToken)
+			c.start(a, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
@@ -110,10 +110,12 @@ type inlineOpen struct {
 type mdConv struct {
 	base      *url.URL
 	out       strings.Builder
-	para      bytes.Buffer // the block being built
-	prefix    string       // "> " inside a block quote
-	list      atom.Atom    // Ul or Ol while inside one
-	item      int          // the number of the current ordered item
+	para      []byte      // the block being built
+	attrs     [][2]string // the current tag's attributes that matter: href, or an image's
+	scratch   []byte
+	prefix    string    // "> " inside a block quote
+	list      atom.Atom // Ul or Ol while inside one
+	item      int       // the number of the current ordered item
 	inline    []inlineOpen
 	depthSkip int
 	bail      bool
@@ -122,7 +124,17 @@ type mdConv struct {
 	quoted    int  // blocks written so far inside the current block quote
 }
 
-func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
+// attr is the current tag's attribute k; the last one when it repeats.
+func (c *mdConv) attr(k string) string {
+	for i := len(c.attrs) - 1; i >= 0; i-- {
+		if c.attrs[i][0] == k {
+			return c.attrs[i][1]
+		}
+	}
+	return ""
+}
+
+func (c *mdConv) start(a atom.Atom, selfClosing bool) {
 	switch {
 	case skipped[a]:
 		if !selfClosing {
@@ -136,13 +148,13 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		}
 		c.endBlock()
 	case a == atom.Br:
-		if c.para.Len() > 0 {
-			c.para.WriteString("  \n")
+		if len(c.para) > 0 {
+			c.para = append(c.para, "  \n"...)
 			c.space = false
-			c.lineStart = c.para.Len()
+			c.lineStart = len(c.para)
 		}
 	case a == atom.A:
-		c.inline = append(c.inline, inlineOpen{tag: a, pos: c.mark(), href: attrs["href"]})
+		c.inline = append(c.inline, inlineOpen{tag: a, pos: c.mark(), href: c.attr("href")})
 	case a == atom.Em || a == atom.I || a == atom.Strong || a == atom.B:
 		c.inline = append(c.inline, inlineOpen{tag: a, pos: c.mark()})
 	case a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6:
@@ -151,7 +163,10 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 			return
 		}
 		c.endBlock()
-		c.para.WriteString(strings.Repeat("#", int(a.String()[1]-'0')) + " ")
+		for range a.String()[1] - '0' {
+			c.para = append(c.para, '#')
+		}
+		c.para = append(c.para, ' ')
 	case a == atom.Ul || a == atom.Ol:
 		if c.list != 0 {
 			c.bail = true // nested lists need indentation rules
@@ -167,11 +182,11 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		c.endBlock()
 		c.item++
 		if c.list == atom.Ol {
-			c.para.WriteString(strconv.Itoa(c.item) + ". ")
+			c.para = append(strconv.AppendInt(c.para, int64(c.item), 10), ". "...)
 		} else {
-			c.para.WriteString("- ")
+			c.para = append(c.para, "- "...)
 		}
-		c.lineStart = c.para.Len()
+		c.lineStart = len(c.para)
 	case a == atom.Blockquote:
 		if c.prefix != "" || c.list != 0 {
 			c.bail = true
@@ -180,11 +195,11 @@ func (c *mdConv) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
 		c.endBlock()
 		c.prefix, c.quoted = "> ", 0
 	case a == atom.Img:
-		src := c.abs(imageSource(func(k string) string { return attrs[k] }))
+		src := c.abs(imageSource(c.attr))
 		if src == "" {
 			return
 		}
-		c.word("![" + escapeMarkdown(collapseSpace(attrs["alt"])) + "](" + src + ")")
+		c.word("![" + escapeMarkdown(collapseSpace(c.attr("alt"))) + "](" + src + ")")
 	default:
 		c.bail = true
 	}
@@ -211,11 +226,11 @@ func (c *mdConv) end(a atom.Atom) {
 // mark is where the next inline element's content starts: after the space
 // owed to the text before it, so the space falls outside the markup.
 func (c *mdConv) mark() int {
-	if c.space && c.para.Len() > 0 && !c.atLineStart() {
-		c.para.WriteByte(' ')
+	if c.space && len(c.para) > 0 && !c.atLineStart() {
+		c.para = append(c.para, ' ')
 	}
 	c.space = false
-	return c.para.Len()
+	return len(c.para)
 }
 
 func (c *mdConv) closeInline(a atom.Atom) {
@@ -226,83 +241,130 @@ func (c *mdConv) closeInline(a atom.Atom) {
 	}
 	open := c.inline[n-1]
 	c.inline = c.inline[:n-1]
-	raw := string(c.para.Bytes()[open.pos:])
-	content := strings.TrimSpace(raw)
-	c.para.Truncate(open.pos)
-	if content == "" {
-		c.space = c.space || raw != ""
+	raw := c.para[open.pos:]
+	content := bytes.TrimSpace(raw)
+	if len(content) == 0 {
+		c.space = c.space || len(raw) != 0
+		c.para = c.para[:open.pos]
 		return
 	}
-	if raw[0] == ' ' {
+	// The content is rewritten in place, inside its markup: keep it aside.
+	c.scratch = append(c.scratch[:0], content...)
+	content = c.scratch
+	lead := raw[0] == ' '
+	c.para = c.para[:open.pos]
+	if lead {
 		// "a<em> word</em>": the space is the text's, not the emphasis's.
-		c.para.WriteByte(' ')
+		c.para = append(c.para, ' ')
 	}
 	switch a {
 	case atom.A:
 		if href := c.abs(open.href); href != "" {
-			content = "[" + content + "](" + href + ")"
+			c.para = append(append(append(append(append(c.para, '['), content...), "]("...), href...), ')')
+		} else {
+			c.para = append(c.para, content...)
 		}
 	case atom.Em, atom.I:
-		content = "*" + content + "*"
+		c.para = append(append(append(c.para, '*'), content...), '*')
 	default:
-		content = "**" + content + "**"
+		c.para = append(append(append(c.para, "**"...), content...), "**"...)
 	}
-	c.para.WriteString(content)
 }
 
 // atLineStart: nothing, a line break or a list marker comes before, so no
 // space is owed.
 func (c *mdConv) atLineStart() bool {
-	b := c.para.Bytes()
+	b := c.para
 	return len(b) == 0 || b[len(b)-1] == '\n' || b[len(b)-1] == ' '
 }
 
 // text adds a run of text, its white space collapsed as a browser would
 // and Markdown's characters escaped. It runs over every byte of every item
-// of a refresh, so it writes straight into the paragraph.
-func (c *mdConv) text(s string) {
-	for i := 0; i < len(s); {
-		if isSpace(s[i]) {
-			c.space = true
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && !isSpace(s[j]) {
-			j++
-		}
-		esc := c.startWord(s[i:j])
-		for k := i; k < j; k++ {
-			if mdSpecial[s[k]] || k-i == esc {
-				c.para.WriteByte('\\')
-			}
-			c.para.WriteByte(s[k])
-		}
-		i = j
+// of a refresh, so past the first word, which may need a space before it
+// or a backslash to start a line, it copies whole stretches of text: up
+// to a byte to escape or white space other than one space between words.
+func (c *mdConv) text(s []byte) {
+	i := 0
+	for i < len(s) && mdClass[s[i]] == mdSpace {
+		i++
 	}
+	if i > 0 {
+		c.space = true
+	}
+	if i == len(s) {
+		return
+	}
+	j := i
+	for j < len(s) && mdClass[s[j]] != mdSpace {
+		j++
+	}
+	esc := -1
+	if c.startWord() {
+		esc = lineEscape(s[i:j])
+	}
+	from := i
+	for k := i; k < j; k++ {
+		if mdClass[s[k]] == mdEscape || k-i == esc {
+			c.para = append(append(c.para, s[from:k]...), '\\')
+			from = k
+		}
+	}
+	// The words after the first, each after one space.
+	for i = j; i < len(s); {
+		switch mdClass[s[i]] {
+		case 0:
+			i++
+		case mdEscape:
+			c.para = append(append(c.para, s[from:i]...), '\\')
+			from = i
+			i++
+		case mdSpace:
+			if s[i] == ' ' && i+1 < len(s) && mdClass[s[i+1]] != mdSpace {
+				i++
+				continue
+			}
+			c.para = append(c.para, s[from:i]...)
+			for i < len(s) && mdClass[s[i]] == mdSpace {
+				i++
+			}
+			if i == len(s) {
+				c.space = true
+				return
+			}
+			c.para = append(c.para, ' ')
+			from = i
+		}
+	}
+	c.para = append(c.para, s[from:]...)
 }
 
-// mdSpecial are the bytes that would turn text into Markdown syntax.
-var mdSpecial = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '<': true}
+// mdClass sorts the bytes text looks at: white space, and the bytes that
+// would turn text into Markdown syntax.
+var mdClass = [256]uint8{
+	' ': mdSpace, '\n': mdSpace, '\t': mdSpace, '\r': mdSpace, '\f': mdSpace,
+	'\\': mdEscape, '`': mdEscape, '*': mdEscape, '_': mdEscape, '[': mdEscape, ']': mdEscape, '<': mdEscape,
+}
 
-// startWord writes the space owed before word w. At the start of a line
-// it returns where in w a backslash keeps w from opening a heading, quote
-// or list, or -1.
-func (c *mdConv) startWord(w string) (escape int) {
-	escape = -1
-	if c.para.Len() == c.lineStart {
-		escape = lineEscape(w)
-	} else if c.space && !c.atLineStart() {
-		c.para.WriteByte(' ')
+const (
+	mdSpace = 1 + iota
+	mdEscape
+)
+
+// startWord writes the space owed before a word, and says whether the
+// word starts a line, where it may need a backslash (lineEscape).
+func (c *mdConv) startWord() (lineStart bool) {
+	lineStart = len(c.para) == c.lineStart
+	if !lineStart && c.space && !c.atLineStart() {
+		c.para = append(c.para, ' ')
 	}
 	c.space = false
-	return escape
+	return lineStart
 }
 
 // word adds w, already in Markdown, as one word.
 func (c *mdConv) word(w string) {
-	c.startWord(w)
-	c.para.WriteString(w)
+	c.startWord()
+	c.para = append(c.para, w...)
 }
 
 func (c *mdConv) endBlock() {
@@ -310,11 +372,11 @@ func (c *mdConv) endBlock() {
 		c.bail = true // a block inside a link or emphasis
 		return
 	}
-	text := strings.TrimSpace(c.para.String())
-	c.para.Reset()
+	text := bytes.TrimSpace(c.para)
+	c.para = c.para[:0]
 	c.space = false
 	c.lineStart = 0
-	if text == "" || text == "-" || text == "#" {
+	if len(text) == 0 || string(text) == "-" || string(text) == "#" {
 		return
 	}
 	if c.out.Len() > 0 {
@@ -328,10 +390,19 @@ func (c *mdConv) endBlock() {
 		}
 	}
 	if c.prefix != "" {
-		text = c.prefix + strings.ReplaceAll(text, "\n", "\n"+c.prefix)
+		c.out.WriteString(c.prefix)
+		for {
+			i := bytes.IndexByte(text, '\n')
+			if i < 0 {
+				break
+			}
+			c.out.Write(text[:i+1])
+			c.out.WriteString(c.prefix)
+			text = text[i+1:]
+		}
 		c.quoted++
 	}
-	c.out.WriteString(text)
+	c.out.Write(text)
 }
 
 // abs resolves a link against the item's page; links that would run
@@ -353,16 +424,19 @@ func (c *mdConv) abs(href string) string {
 	default:
 		return ""
 	}
-	// Markdown link targets end at a space or a closing parenthesis.
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29").Replace(u.String())
+	return linkTarget.Replace(u.String())
 }
+
+// linkTarget escapes what would end a Markdown link target: a space or a
+// closing parenthesis.
+var linkTarget = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29")
 
 // escapeMarkdown backslash-escapes the characters that would turn text
 // into Markdown syntax.
 func escapeMarkdown(w string) string {
 	var b strings.Builder
 	for i := 0; i < len(w); i++ {
-		if mdSpecial[w[i]] {
+		if mdClass[w[i]] == mdEscape {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(w[i])
@@ -374,12 +448,12 @@ func escapeMarkdown(w string) string {
 // as not to open a heading, quote, list or rule, or -1: before the mark
 // itself ("\#", "\-"), or before the dot of a number ("1\.": a backslash
 // before a digit would be shown).
-func lineEscape(w string) int {
+func lineEscape(w []byte) int {
 	switch w[0] {
 	case '#', '>':
 		return 0
 	case '-', '+', '=', '~':
-		if strings.Trim(w, w[:1]) == "" { // a list mark, a rule, an underline, a code fence
+		if allSame(w) { // a list mark, a rule, an underline, a code fence
 			return 0
 		}
 	}
@@ -395,4 +469,11 @@ func lineEscape(w string) int {
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' }
+func allSame(w []byte) bool {
+	for _, b := range w {
+		if b != w[0] {
+			return false
+		}
+	}
+	return true
+}
