@@ -690,6 +690,33 @@ func indexPending(w *wtx, ids []int64) error {
 	return writeSearchRows(w, rows)
 }
 
+// rebuildSearch indexes every article waiting for its search row, a
+// thousand at a time: the migration that made the index anew marks them all.
+func rebuildSearch(w *wtx) error {
+	for {
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT article_id FROM unindexed ORDER BY article_id LIMIT 1000`)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		if err := indexPending(w, ids); err != nil {
+			return err
+		}
+	}
+}
+
 // Unfinished counts the articles still waiting for extraction by version:
 // the work a refresh left to do in the background.
 func (s *Store) Unfinished(ctx context.Context, version int) (int, error) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"byline/news"
 )
@@ -298,7 +297,14 @@ func termCondition(t news.Term) (string, []any) {
 		if m == "" {
 			return "", nil
 		}
-		return "+a.id IN (SELECT rowid FROM search WHERE search MATCH ?)", []any{m}
+		cond, args := "+a.id IN (SELECT rowid FROM search WHERE search MATCH ?)", []any{m}
+		if words := searchWords(t.Value); len(words) > 1 {
+			// The index has the articles with every word of the phrase;
+			// byline_phrase keeps those where the words stand together.
+			cond += " AND " + phraseFunc + "(?, a.title, a.body, (SELECT group_concat(n.text, char(10)) FROM notes n WHERE n.article_id = a.id))"
+			args = append(args, phraseKey(words))
+		}
+		return cond, args
 	case news.FieldIs:
 		switch t.Value {
 		case "read":
@@ -339,19 +345,19 @@ func likeEscape(s string) string {
 func likeContains(s string) string { return "%" + likeEscape(s) + "%" }
 
 // ftsPhrase turns a word or phrase typed by a reader into an FTS5 query
-// that cannot be a syntax error: each token is quoted, and a single word
-// matches as a prefix ("elect" finds "election") as a reader expects while
-// typing.
+// of the words it is made of, as the index splits them. One word is also a
+// prefix ("elect" finds "election"); the words of a phrase must all be in
+// the article, and whereClause checks that they stand together (the index
+// keeps no positions: see byline_phrase).
 func ftsPhrase(v string) string {
-	tokens := strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-	if len(tokens) == 0 {
+	words := searchWords(v)
+	if len(words) == 0 {
 		return ""
 	}
-	phrase := `"` + strings.Join(tokens, " ") + `"`
-	if len(tokens) == 1 {
-		phrase += "*"
+	if len(words) == 1 {
+		return `"` + words[0] + `"*`
 	}
-	return phrase
+	return `"` + strings.Join(words, `" AND "`) + `"`
 }
 
 // Unsearchable counts the articles q cannot find yet though it may match

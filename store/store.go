@@ -461,6 +461,8 @@ func afterMigration(ctx context.Context, tx *sql.Tx, name string) error {
 		}
 	case strings.HasSuffix(name, "_aliases.sql"):
 		rebuild = rebuildAliases
+	case strings.HasSuffix(name, "_search_detail_none.sql"):
+		rebuild = rebuildSearch
 	default:
 		return nil
 	}

@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestPhrases: a phrase finds the articles where its words stand together,
+// in the title, the body or the notes, whatever the case, accents or
+// punctuation between them, and not the articles that merely have its
+// words; the index itself keeps no positions.
+func TestPhrases(t *testing.T) {
+	s := openTemp(t)
+	long := strings.Repeat("The council met again to discuss the ferry timetable and the harbour dues. ", 40) // packed when stored
+	r := save(t, s,
+		article("Trade deal signed", "Ministers signed the agreement on Tuesday."),
+		article("Harbour news", "A deal on fish and a trade in quotas were both discussed, separately."),
+		article("Council in Zürich", long+"Officials of the Zurich city council declined to comment."),
+		article("Late edition", "They spoke of a trade-deal that could follow. "+long),
+		article("Notes only", "Nothing here about it."),
+	)
+	if _, err := s.AddNote(context.Background(), r[4].ID, "Ask about the TRADE   DEAL later"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{`"trade deal"`, []string{"Trade deal signed", "Late edition", "Notes only"}},
+		{`"deal trade"`, nil},
+		{`trade deal`, []string{"Trade deal signed", "Harbour news", "Late edition", "Notes only"}},
+		{`"zurich city council"`, []string{"Council in Zürich"}},
+		{`"Zürich City Council"`, []string{"Council in Zürich"}},
+		{`"council met again"`, []string{"Council in Zürich", "Late edition"}},
+		{`"council met" -"trade deal"`, []string{"Council in Zürich"}},
+		{`"signed the agreement on tuesday"`, []string{"Trade deal signed"}},
+		{`"the the"`, nil},
+	} {
+		var got []string
+		for _, a := range list(t, s, c.query) {
+			got = append(got, a.Title)
+		}
+		if strings.Join(sorted(got), "|") != strings.Join(sorted(c.want), "|") {
+			t.Errorf("%s found %q, want %q", c.query, got, c.want)
+		}
+	}
+}
+
+func sorted(v []string) []string {
+	out := append([]string(nil), v...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestHasPhrase(t *testing.T) {
+	for _, c := range []struct {
+		text, phrase string
+		want         bool
+	}{
+		{"a a b", "a b", true},
+		{"a c a b", "a b", true},
+		{"a, b", "a b", true},
+		{"ab", "a b", false},
+		{"Crème brûlée", "creme brulee", true},
+		{"x y", "x y z", false},
+		{"", "x", false},
+	} {
+		if got := hasPhrase(c.text, strings.Fields(phraseKey(searchWords(c.phrase)))); got != c.want {
+			t.Errorf("hasPhrase(%q, %q) = %v", c.text, c.phrase, got)
+		}
+	}
+}
