@@ -79,12 +79,15 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 	type fetched struct {
 		i    int
 		f    Fetched
-		held bool // the feed's last part, which gives back its reading slot
+		held bool // the feed's last part, with its reading slot for got to give back
 	}
-	// A feed's body, what gofeed makes of it and its articles are in
-	// memory from the moment its body is read until got has its last
-	// part, and a large feed holds tens of megabytes: no more are read
-	// than the slots allow, however many are fetched at once.
+	// A feed's body and what gofeed makes of it are in memory from the
+	// moment its body is read until its last item is an article, and a
+	// large feed holds tens of megabytes: no more are read than the slots
+	// allow, however many are fetched at once. The slot is given back
+	// once got has taken the feed's last part, or, for a feed of one
+	// part, before its pages are captured: feeds of summaries (small, and
+	// slow for their pages) do not wait on each other.
 	slots := make(chan struct{}, reading)
 	g, ctx := errgroup.WithContext(ctx)
 	out := make(chan fetched)
@@ -107,14 +110,22 @@ func FetchFeeds(ctx context.Context, feeds []news.Feed, opts FetchOptions, got f
 						return ctx.Err()
 					}
 				}
-				return fetchFeed(ctx, opts, f, hold, func(r Fetched) error {
+				release := func() {
+					if held {
+						held = false
+						<-slots
+					}
+				}
+				defer release()
+				return fetchFeed(ctx, opts, f, hold, release, func(r Fetched) error {
+					pass := held && !r.More
 					select {
-					case out <- fetched{i, r, held && !r.More}:
+					case out <- fetched{i, r, pass}:
+						if pass {
+							held = false // got's to give back
+						}
 						return nil
 					case <-ctx.Done():
-						if held && !r.More {
-							<-slots
-						}
 						return ctx.Err()
 					}
 				})
@@ -141,8 +152,10 @@ var parseSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 // fetchFeed fetches and parses one feed, captures the pages of new items
 // that carry only a summary, and sends the feed in parts. hold is called
-// before the feed's body is read, and waits for room to read it.
-func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(context.Context) error, send func(Fetched) error) error {
+// before the feed's body is read, and waits for room to read it; release
+// gives the room back early, for a feed of one part (otherwise got does,
+// once it has taken the last part).
+func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(context.Context) error, release func(), send func(Fetched) error) error {
 	r := Fetched{Feed: f}
 	resp, err := opts.Fetcher.fetch(ctx, f.URL, request{accept: feedAccept, etag: f.ETag, lastModified: f.LastModified, beforeBody: hold})
 	if err != nil {
@@ -171,7 +184,7 @@ func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(co
 	if d.siteURL != "" {
 		r.Feed.SiteURL = d.siteURL
 	}
-	for {
+	for first := true; ; {
 		parseSlots <- struct{}{}
 		items := d.next(PartItems)
 		<-parseSlots
@@ -183,6 +196,12 @@ func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(co
 		}
 		part := r
 		part.More = d.done < len(d.items)
+		if !part.More && first {
+			// The whole feed is this part: it holds no more than
+			// the pages it waits on.
+			release()
+		}
+		first = false
 		part.Items, part.Err = capturePages(ctx, opts, &part, items)
 		if part.Err != nil {
 			// Validators from before: the feed is fetched whole again.

@@ -3,12 +3,15 @@ package feed
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"byline/news"
 )
@@ -90,5 +93,56 @@ func TestFetchFeedsHoldsOneLargeFeedAtATime(t *testing.T) {
 	// being handed over and the next being made: about two feeds' worth.
 	if held > 3*size {
 		t.Errorf("%.1f MB held while the feeds were handed over: more than three feeds' worth (%.1f MB each)", float64(held)/(1<<20), float64(size)/(1<<20))
+	}
+}
+
+// Feeds of summaries have their pages captured at the same time, even
+// when only one feed is read at a time: a feed gives back its reading
+// slot once its items are articles, before it waits on their pages.
+func TestFetchFeedsCapturesPagesOfSummaryFeedsTogether(t *testing.T) {
+	const feeds, items = 3, 6
+	var mu sync.Mutex
+	active := map[int]int{} // feed -> its pages being served
+	most := 0
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var f, n int
+		if _, err := fmt.Sscanf(r.URL.Path, "/page/%d/%d", &f, &n); err == nil {
+			mu.Lock()
+			active[f]++
+			most = max(most, len(active))
+			mu.Unlock()
+			time.Sleep(150 * time.Millisecond)
+			mu.Lock()
+			if active[f]--; active[f] == 0 {
+				delete(active, f)
+			}
+			mu.Unlock()
+			fmt.Fprintf(w, "<html><body><article><h1>Story %d</h1><p>The ferry ran late again.</p></article></body></html>", n)
+			return
+		}
+		fmt.Sscanf(r.URL.Path, "/%d.xml", &f)
+		var b strings.Builder
+		fmt.Fprintf(&b, `<?xml version="1.0"?><rss version="2.0"><channel><title>Summaries %d</title><link>%s/</link>`, f, srv.URL)
+		for i := range items {
+			fmt.Fprintf(&b, `<item><title>Ferry late, day %d</title><link>%s/page/%d/%d</link><description>The ferry ran late.</description></item>`, i, srv.URL, f, i)
+		}
+		b.WriteString("</channel></rss>")
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, b.String())
+	}))
+	defer srv.Close()
+	list := make([]news.Feed, feeds)
+	for i := range list {
+		list[i] = news.Feed{ID: int64(i + 1), URL: fmt.Sprintf("%s/%d.xml", srv.URL, i)}
+	}
+	fetcher := NewFetcher()
+	fetcher.PerHost = 4
+	err := FetchFeeds(context.Background(), list, FetchOptions{Fetcher: fetcher, Reading: 1}, func(i int, f Fetched) error { return f.Err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if most < 2 {
+		t.Errorf("the pages of at most %d feed were fetched at a time, want the feeds' pages fetched together", most)
 	}
 }
