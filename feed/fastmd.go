@@ -327,26 +327,27 @@ func (c *mdConv) text(s []byte) {
 		switch mdClass[s[i]] {
 		case 0:
 			i++
+			continue
 		case mdEscape:
 			c.para = append(append(c.para, s[from:i]...), '\\')
 			from = i
 			i++
-		case mdSpace:
-			if s[i] == ' ' && i+1 < len(s) && mdClass[s[i+1]] != mdSpace {
-				i++
-				continue
-			}
-			c.para = append(c.para, s[from:i]...)
-			for i < len(s) && mdClass[s[i]] == mdSpace {
-				i++
-			}
-			if i == len(s) {
-				c.space = true
-				return
-			}
-			c.para = append(c.para, ' ')
-			from = i
+			continue
 		}
+		if s[i] == ' ' && i+1 < len(s) && mdClass[s[i+1]] == 0 {
+			i += 2 // one space, then a byte that needs nothing
+			continue
+		}
+		c.para = append(c.para, s[from:i]...)
+		for i < len(s) && mdClass[s[i]] == mdSpace {
+			i++
+		}
+		if i == len(s) {
+			c.space = true
+			return
+		}
+		c.para = append(c.para, ' ')
+		from = i
 	}
 	c.para = append(c.para, s[from:]...)
 }
