@@ -32,6 +32,26 @@ func TestCleanRemovesEscapes(t *testing.T) {
 	}
 }
 
+// Clean looks at long runs of plain text eight bytes at a time: a control
+// is found wherever it falls in a run, beside any other byte.
+func TestCleanFindsControlsAnywhereInLongText(t *testing.T) {
+	for _, ctl := range []string{"\x00", "\x01", "\b", "\x1f", "\x7f", "\u009b", "\u202e", "\xff"} {
+		for _, next := range []string{"a", " ", "~", "\n", "é"} {
+			for pos := range 20 {
+				in := strings.Repeat("n", pos) + ctl + next + strings.Repeat("w", 24)
+				out := Clean(in)
+				if strings.Contains(out, ctl) || (ctl == "\xff") != strings.ContainsRune(out, utf8.RuneError) {
+					t.Errorf("Clean(%q) = %q", in, out)
+				}
+			}
+		}
+	}
+	long := strings.Repeat("The sea wall holds. ", 40)
+	if Clean(long) != long {
+		t.Error("Clean changed plain text")
+	}
+}
+
 func TestLineFlattens(t *testing.T) {
 	if got := Line("a\nb\tc\x1b[1m"); got != "a b c" {
 		t.Errorf("Line = %q", got)
