@@ -179,9 +179,10 @@ type request struct {
 	// read, so a page capture does not download a 10 MB PDF to refuse it.
 	checkType func(contentType string) error
 	// beforeBody, when set, is called once a response is a success and
-	// before its body is read, and may wait (for room to hold the body).
-	// The wait counts against neither the request's Timeout nor the
-	// host's slots: the host is not what is slow.
+	// its body is known to be larger than smallBody, before the rest is
+	// read, and may wait (for room to hold the body). The wait counts
+	// against neither the request's Timeout nor the host's slots: the
+	// host is not what is slow.
 	beforeBody func(ctx context.Context) error
 }
 
@@ -439,7 +440,19 @@ func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Respon
 	if resp.ContentLength > f.MaxBody {
 		return nil, &sizeError{f.MaxBody}
 	}
-	if r.beforeBody != nil {
+	var head []byte // what was read to tell a small body from a large one
+	if r.beforeBody != nil && resp.ContentLength < 0 {
+		small := min(smallBody, f.MaxBody)
+		var err error
+		if head, err = io.ReadAll(io.LimitReader(resp.Body, small+1)); err != nil {
+			return nil, f.describe(ctx, err)
+		}
+		if int64(len(head)) <= small {
+			out.Body = head
+			return out, nil
+		}
+	}
+	if r.beforeBody != nil && (len(head) > 0 || resp.ContentLength > smallBody) {
 		if !clock.Stop() {
 			return nil, f.describe(ctx, context.Cause(ctx))
 		}
@@ -455,7 +468,7 @@ func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Respon
 		}
 		clock.Reset(f.Timeout - spent)
 	}
-	body, err := readBody(resp, f.MaxBody)
+	body, err := readBody(resp, head, f.MaxBody)
 	if err != nil {
 		return nil, f.describe(ctx, err)
 	}
@@ -466,14 +479,21 @@ func (f *Fetcher) fetchOnce(ctx context.Context, u *url.URL, r request) (*Respon
 	return out, nil
 }
 
-// readBody reads at most limit+1 bytes, in one allocation when the length
-// is declared: feeds of several megabytes are common.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// smallBody is the size under which a feed is read without waiting for
+// room (request.beforeBody): a few of them at once cost little, and most
+// feeds are this small.
+const smallBody = 256 << 10
+
+// readBody reads at most limit+1 bytes, head (read already) first, in one
+// allocation when the length is declared: feeds of several megabytes are
+// common.
+func readBody(resp *http.Response, head []byte, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if resp.ContentLength > 0 {
 		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
 	}
-	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	buf.Write(head)
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1-int64(len(head))))
 	return buf.Bytes(), err
 }
 

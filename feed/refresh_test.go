@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -144,5 +145,50 @@ func TestFetchFeedsCapturesPagesOfSummaryFeedsTogether(t *testing.T) {
 	}
 	if most < 2 {
 		t.Errorf("the pages of at most %d feed were fetched at a time, want the feeds' pages fetched together", most)
+	}
+}
+
+// Only a large body waits for room to be read: most feeds are small, and
+// one feed read at a time (the reader's r) must not make a refresh of a
+// hundred small feeds read them one after another.
+func TestOnlyALargeFeedWaitsToBeRead(t *testing.T) {
+	small := []byte(largeFeed(0, 10))
+	large := []byte(largeFeed(1, 400))
+	if len(small) > smallBody || len(large) <= smallBody {
+		t.Fatalf("feeds of %d and %d bytes", len(small), len(large))
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body := small
+		if strings.Contains(r.URL.Path, "large") {
+			body = large
+		}
+		if r.URL.Query().Has("length") {
+			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		}
+		for rest := body; len(rest) > 0; rest = rest[min(len(rest), 4096):] {
+			w.Write(rest[:min(len(rest), 4096)])
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher()
+	for _, path := range []string{"/small", "/small?length", "/large", "/large?length"} {
+		waited := 0
+		resp, err := f.fetch(context.Background(), srv.URL+path, request{accept: feedAccept, beforeBody: func(context.Context) error {
+			waited++
+			return nil
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantWaits := small, 0
+		if strings.HasPrefix(path, "/large") {
+			want, wantWaits = large, 1
+		}
+		if !bytes.Equal(resp.Body, want) {
+			t.Errorf("%s: %d bytes read, want %d", path, len(resp.Body), len(want))
+		}
+		if waited != wantWaits {
+			t.Errorf("%s: waited %d times for room, want %d", path, waited, wantWaits)
+		}
 	}
 }
