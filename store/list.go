@@ -60,13 +60,16 @@ func eachOne(fn func(*news.Article) error) func(page []*news.Article) error {
 const fewMatches = 500
 
 // planWhere is where for a query about to run: the rarest of its word,
-// person: and place: terms, when it is rare, drives the query.
-func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any, error) {
+// person: and place: terms, when it is rare, drives the query. A count
+// (counting) has no page to stop after, so it is always driven by one of
+// them when there is one: walking the date index instead checked every
+// article against the matches, 150 ms for person:Blair at 50,000.
+func (s *Store) planWhere(ctx context.Context, q news.Query, counting bool) (string, []any, error) {
 	named, err := s.resolveNames(ctx, q)
 	if err != nil {
 		return "", nil, err
 	}
-	drive, least := -1, fewMatches
+	drive, least, first := -1, fewMatches, -1
 	for i, t := range q.Terms {
 		if t.Negate {
 			continue
@@ -86,6 +89,9 @@ func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any, err
 		default:
 			continue
 		}
+		if first < 0 {
+			first = i
+		}
 		var n int
 		if err := s.db.QueryRowContext(ctx, probe, append(args, least)...).Scan(&n); err != nil {
 			continue // the query itself will say what is wrong
@@ -93,6 +99,9 @@ func (s *Store) planWhere(ctx context.Context, q news.Query) (string, []any, err
 		if n < least {
 			drive, least = i, n
 		}
+	}
+	if counting && drive < 0 {
+		drive = first
 	}
 	where, args := whereClauseDriven(q, drive, named)
 	return where, args, nil
@@ -133,7 +142,7 @@ func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]subject
 // at a time, with their tags and notes, and when whole with their body and
 // entities.
 func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole bool, fn func(page []*news.Article) error) error {
-	where, args, err := s.planWhere(ctx, q)
+	where, args, err := s.planWhere(ctx, q, false)
 	if err != nil {
 		return err
 	}
@@ -207,20 +216,23 @@ func (s *Store) each(ctx context.Context, q news.Query, offset, limit int, whole
 }
 
 // Count returns how many articles match q and how many of those are unread.
-// The two are counted apart so each can use an index (the unread count has
-// its own partial index) instead of reading every row of a large library.
+// The whole library's two are counted apart so each can use an index (the
+// unread count has its own partial index) instead of reading every row. A
+// query's are counted in one pass: a phrase is checked by reading the
+// article, and a second pass for the unread read them all again (a rare
+// phrase of common words took twice as long to count as to list).
 func (s *Store) Count(ctx context.Context, q news.Query) (total, unread int, err error) {
-	where, args, err := s.planWhere(ctx, q)
+	where, args, err := s.planWhere(ctx, q, true)
 	if err != nil {
 		return 0, 0, err
 	}
-	unreadWhere := " WHERE a.read = 0"
-	if where != "" {
-		unreadWhere = where + " AND a.read = 0"
-	}
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+where, args...).Scan(&total)
-	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+unreadWhere, args...).Scan(&unread)
+	if where == "" {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a`).Scan(&total)
+		if err == nil {
+			err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.read = 0`).Scan(&unread)
+		}
+	} else {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE a.read = 0) FROM articles a`+where, args...).Scan(&total, &unread)
 	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("count %q: %w", q.String(), explain(err))

@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"byline/news"
 )
 
 // TestPhrases: a phrase finds the articles where its words stand together,
@@ -75,5 +78,62 @@ func TestHasPhrase(t *testing.T) {
 		if got := hasPhrase(c.text, strings.Fields(phraseKey(searchWords(c.phrase)))); got != c.want {
 			t.Errorf("hasPhrase(%q, %q) = %v", c.text, c.phrase, got)
 		}
+	}
+}
+
+// TestCountReadsEachArticleOnce: the reader counts a query's articles and
+// its unread ones each time it searches; a phrase is checked by reading the
+// article, so counting must read each candidate once, not once per count.
+func TestCountReadsEachArticleOnce(t *testing.T) {
+	s := openTemp(t)
+	var arts []*news.Article
+	for i := range 30 {
+		body := fmt.Sprintf("The deal was about trade, said witness %d.", i)
+		if i%3 == 0 {
+			body = fmt.Sprintf("A trade deal was signed by %d ministers.", i)
+		}
+		arts = append(arts, article(fmt.Sprintf("Story %d", i), body))
+	}
+	r := save(t, s, arts...)
+	if err := s.SetRead(context.Background(), r[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	q, err := news.ParseQuery(`"trade deal"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := phraseChecks.Load()
+	total, unread, err := s.Count(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 10 || unread != 9 {
+		t.Errorf("count = %d, %d unread; want 10, 9", total, unread)
+	}
+	if n := phraseChecks.Load() - before; n != 30 {
+		t.Errorf("counting read %d articles for the phrase; want each of the 30 with its words once", n)
+	}
+}
+
+// TestCountIsDrivenByItsMatches: a count has no page to stop after, so a
+// term with many matches still drives it rather than a walk of every
+// article.
+func TestCountIsDrivenByItsMatches(t *testing.T) {
+	s := openTemp(t)
+	var arts []*news.Article
+	for i := range fewMatches + 10 {
+		arts = append(arts, article(fmt.Sprintf("Harbour %d", i), fmt.Sprintf("The harbour had %d boats.", i)))
+	}
+	save(t, s, arts...)
+	q, err := news.ParseQuery(`harbour`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	where, args, err := s.planWhere(context.Background(), q, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := queryPlan(t, s, "SELECT count(*) FROM articles a"+where, args...); strings.Contains(p, "SCAN a") {
+		t.Errorf("count of a common word walks every article: %s", p)
 	}
 }
