@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -245,19 +246,19 @@ the articles; --by keeps one person's quotes, under any of their names.`,
 				}
 				f.SpeakerID = s.ID
 			}
-			qs, _, err := lib.Quotes(ctx, f, 0, limit)
-			if err != nil {
-				return err
-			}
 			if asJSON {
-				return writeQuotesJSON(a.stdout, qs)
+				return writeQuotesJSON(a.stdout, func(fn func(news.LibraryQuote) error) error {
+					return lib.EachQuote(ctx, f, limit, fn)
+				})
 			}
 			width := 0
 			if isTerminal(a.stdout) {
 				width = terminalWidth(a.stdout)
 			}
-			writeQuotesText(a.stdout, qs, width)
-			return nil
+			return lib.EachQuote(ctx, f, limit, func(q news.LibraryQuote) error {
+				writeQuoteText(a.stdout, q, width)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
@@ -282,29 +283,47 @@ type quotedArticle struct {
 	Date   time.Time `json:"date"`
 }
 
-func writeQuotesJSON(w io.Writer, qs []news.LibraryQuote) error {
-	out := make([]listedQuote, len(qs))
-	for i, q := range qs {
-		out[i] = toListedQuote(q)
+// writeQuotesJSON prints the quotes each hands it as one JSON array, each
+// as it comes, so a library's every quote takes the memory of one.
+func writeQuotesJSON(w io.Writer, each func(fn func(news.LibraryQuote) error) error) error {
+	bw := bufio.NewWriter(w)
+	n := 0
+	err := each(func(q news.LibraryQuote) error {
+		b, err := json.MarshalIndent(toListedQuote(q), "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		bw.WriteString(sep)
+		_, err = bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
 }
 
-func writeQuotesText(w io.Writer, qs []news.LibraryQuote, width int) {
-	for _, q := range qs {
-		speaker := "unattributed"
-		if q.Speaker != "" {
-			speaker = termtext.Line(q.Speaker)
-		}
-		text := "“" + termtext.Line(q.Text) + "”"
-		meta := fmt.Sprintf("    — %s · %s · %s · %d", speaker, termtext.Line(q.Title), q.Date.Format("02 Jan 2006"), q.ArticleID)
-		if width > 0 {
-			text = ansi.Wordwrap(text, width, "")
-			meta = ansi.Truncate(meta, width, "…")
-		}
-		fmt.Fprintln(w, text)
-		fmt.Fprintln(w, meta)
+func writeQuoteText(w io.Writer, q news.LibraryQuote, width int) {
+	speaker := "unattributed"
+	if q.Speaker != "" {
+		speaker = termtext.Line(q.Speaker)
 	}
+	text := "“" + termtext.Line(q.Text) + "”"
+	meta := fmt.Sprintf("    — %s · %s · %s · %d", speaker, termtext.Line(q.Title), q.Date.Format("02 Jan 2006"), q.ArticleID)
+	if width > 0 {
+		text = ansi.Wordwrap(text, width, "")
+		meta = ansi.Truncate(meta, width, "…")
+	}
+	fmt.Fprintln(w, text)
+	fmt.Fprintln(w, meta)
 }

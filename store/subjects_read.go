@@ -276,9 +276,41 @@ type QuoteFilter struct {
 // Quotes lists the library's quotes, newest story first, skipping offset
 // and returning at most limit (all when limit ≤ 0), and counts them.
 func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([]news.LibraryQuote, int, error) {
-	if limit <= 0 {
-		limit = -1
+	from, args, err := s.quotesFrom(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
+	count := `SELECT count(*)` + from
+	if f.Query.Empty() {
+		count = `SELECT count(*) FROM library_quotes q` + strings.TrimPrefix(from, quotesJoin)
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count quotes: %w", explain(err))
+	}
+	var out []news.LibraryQuote
+	err = s.eachQuote(ctx, from, args, offset, limit, func(q news.LibraryQuote) error {
+		out = append(out, q)
+		return nil
+	})
+	return out, total, err
+}
+
+// EachQuote hands fn the quotes f matches, newest story first, at most
+// limit (all when limit ≤ 0), as they are read: byline quotes prints a
+// library's hundreds of thousands without holding them.
+func (s *Store) EachQuote(ctx context.Context, f QuoteFilter, limit int, fn func(news.LibraryQuote) error) error {
+	from, args, err := s.quotesFrom(ctx, f)
+	if err != nil {
+		return err
+	}
+	return s.eachQuote(ctx, from, args, 0, limit, fn)
+}
+
+const quotesJoin = ` FROM library_quotes q JOIN articles a ON a.id = q.article_id`
+
+// quotesFrom is the FROM and WHERE of the quotes f matches.
+func (s *Store) quotesFrom(ctx context.Context, f QuoteFilter) (string, []any, error) {
 	var conds []string
 	var args []any
 	if f.SpeakerID != 0 {
@@ -291,7 +323,7 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([
 	}
 	qwhere, wargs, err := s.where(ctx, f.Query)
 	if err != nil {
-		return nil, 0, err
+		return "", nil, err
 	}
 	if qwhere != "" {
 		conds = append(conds, strings.TrimPrefix(qwhere, " WHERE "))
@@ -301,14 +333,12 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	from := ` FROM library_quotes q JOIN articles a ON a.id = q.article_id` + where
-	count := `SELECT count(*)` + from
-	if f.Query.Empty() {
-		count = `SELECT count(*) FROM library_quotes q` + where
-	}
-	var total int
-	if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count quotes: %w", explain(err))
+	return quotesJoin + where, args, nil
+}
+
+func (s *Store) eachQuote(ctx context.Context, from string, args []any, offset, limit int, fn func(news.LibraryQuote) error) error {
+	if limit <= 0 {
+		limit = -1
 	}
 	// The speaker by the name the library knows them by: "MacRae" in a
 	// story is Fiona MacRae.
@@ -316,20 +346,21 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, offset, limit int) ([
 		COALESCE((SELECT name FROM subjects WHERE id = q.speaker_id), q.speaker), q.text, q.partial, q.paragraph,
 		a.title, a.source`+from+` ORDER BY q.sort_time DESC, q.article_id, q.ord LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list quotes: %w", explain(err))
+		return fmt.Errorf("list quotes: %w", explain(err))
 	}
 	defer rows.Close()
-	var out []news.LibraryQuote
 	for rows.Next() {
 		var q news.LibraryQuote
 		var t int64
 		if err := rows.Scan(&q.ArticleID, &q.Ord, &t, &q.SpeakerID, &q.Speaker, &q.Text, &q.Partial, &q.Paragraph, &q.Title, &q.Source); err != nil {
-			return nil, 0, err
+			return err
 		}
 		q.Date = time.Unix(t, 0)
-		out = append(out, q)
+		if err := fn(q); err != nil {
+			return err
+		}
 	}
-	return out, total, rows.Err()
+	return rows.Err()
 }
 
 // SubjectForm is one of the forms a subject is known by, with the number
