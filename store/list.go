@@ -78,7 +78,7 @@ func (s *Store) planWhere(ctx context.Context, q news.Query, counting bool) (str
 		var args []any
 		switch t.Field {
 		case news.FieldText:
-			m := ftsPhrase(t.Value)
+			m := named[i].match
 			if m == "" {
 				continue
 			}
@@ -123,6 +123,13 @@ func (s *Store) where(ctx context.Context, q news.Query) (string, []any, error) 
 func (s *Store) resolveNames(ctx context.Context, q news.Query) (map[int]subjectSet, error) {
 	var named map[int]subjectSet
 	for i, t := range q.Terms {
+		if t.Field == news.FieldText {
+			if named == nil {
+				named = map[int]subjectSet{}
+			}
+			named[i] = subjectSet{match: s.wordMatch(ctx, t.Value)}
+			continue
+		}
 		if t.Field != news.FieldPerson && t.Field != news.FieldPlace {
 			continue
 		}
@@ -257,6 +264,9 @@ func whereClauseDriven(q news.Query, drive int, named map[int]subjectSet) (strin
 	var args []any
 	for i, t := range q.Terms {
 		cond, targs := termCondition(t)
+		if m := named[i].match; t.Field == news.FieldText && m != "" && len(targs) > 0 {
+			targs[0] = m
+		}
 		if t.Field == news.FieldPerson || t.Field == news.FieldPlace {
 			cond, targs = subjectCondition(i == drive, named[i].n), []any{named[i].ids}
 		}
@@ -355,6 +365,42 @@ func likeEscape(s string) string {
 }
 
 func likeContains(s string) string { return "%" + likeEscape(s) + "%" }
+
+// maxSpelledOut is the most words a prefix is spelled out as. A prefix
+// query of an index without positions (detail=none) gathers the articles
+// of all its words into one list before the first row: 60 ms of CPU for a
+// word in every one of 100,000 articles, where the same words joined by OR
+// are read as they are needed (23.5 ms against 5.1 for the word alone).
+const maxSpelledOut = 16
+
+// wordMatch is a word term's query of the search index: for one word, the
+// words of the index it begins (search_vocab), joined by OR, unless there
+// are more than maxSpelledOut or none; otherwise ftsPhrase's.
+func (s *Store) wordMatch(ctx context.Context, v string) string {
+	words := searchWords(v)
+	if len(words) != 1 {
+		return ftsPhrase(v)
+	}
+	p := foldWord(words[0])
+	rows, err := s.db.QueryContext(ctx, `SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?`,
+		p, p+"\U0010FFFF", maxSpelledOut+1)
+	if err != nil {
+		return ftsPhrase(v)
+	}
+	defer rows.Close()
+	var terms []string
+	for rows.Next() {
+		var t string
+		if rows.Scan(&t) != nil || strings.ContainsRune(t, '"') {
+			return ftsPhrase(v)
+		}
+		terms = append(terms, `"`+t+`"`)
+	}
+	if rows.Err() != nil || len(terms) == 0 || len(terms) > maxSpelledOut {
+		return ftsPhrase(v)
+	}
+	return strings.Join(terms, " OR ")
+}
 
 // ftsPhrase turns a word or phrase typed by a reader into an FTS5 query
 // of the words it is made of, as the index splits them. One word is also a

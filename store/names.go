@@ -114,6 +114,9 @@ type querier interface {
 type subjectSet struct {
 	ids string
 	n   int
+	// match is a word term's query of the search index, its prefix
+	// spelled out as the words the index has (wordMatch).
+	match string
 }
 
 // namedSubjects returns the subjects a person: or place: term names.

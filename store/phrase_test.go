@@ -137,3 +137,26 @@ func TestCountIsDrivenByItsMatches(t *testing.T) {
 		t.Errorf("count of a common word walks every article: %s", p)
 	}
 }
+
+// TestPrefixes: a word finds the words it begins, whether the index spells
+// them out (a few) or takes the prefix as it is (many), and nothing else.
+func TestPrefixes(t *testing.T) {
+	s := openTemp(t)
+	var arts []*news.Article
+	arts = append(arts, article("Election night", "The electoral roll closed."), article("Electric buses", "A depot opened."),
+		article("Selection", "The squad was named."))
+	for i := range 20 { // twenty words that begin "para"
+		arts = append(arts, article(fmt.Sprintf("Para story %d", i), fmt.Sprintf("A paragraph%c of note.", 'a'+i)))
+	}
+	save(t, s, arts...)
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"elect", 2}, {"electo", 1}, {"ELECTRIC", 1}, {"lection", 0}, {"para", 20}, {"paragraphc", 1}, {"zzz", 0},
+	} {
+		if got := len(list(t, s, c.query)); got != c.want {
+			t.Errorf("%s found %d articles, want %d", c.query, got, c.want)
+		}
+	}
+}
