@@ -112,6 +112,7 @@ type subjectPage struct {
 	subject        news.Subject
 	stories        []*news.Article
 	quotes         []news.LibraryQuote
+	quotesTotal    int // the person's quotes, of which quotes are the newest
 	people, places []news.Subject
 	section        pageSection
 	cursor         [sectionCount]int
@@ -214,16 +215,20 @@ func (x *explorer) load() tea.Cmd {
 	}
 }
 
+// pageItems is how many stories and quotes a person's or place's page
+// shows, the newest; its headings say when there are more.
+const pageItems = 200
+
 func loadSubjectPage(lib Explorer, gen int, s news.Subject) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		p := &subjectPage{subject: s}
 		var err error
-		if p.stories, err = lib.SubjectStories(ctx, s.ID, 0, 200); err != nil {
+		if p.stories, err = lib.SubjectStories(ctx, s.ID, 0, pageItems); err != nil {
 			return subjectPageMsg{gen: gen, err: err}
 		}
 		if s.Kind == news.KindPerson {
-			if p.quotes, _, err = lib.Quotes(ctx, store.QuoteFilter{SpeakerID: s.ID}, 0, 200); err != nil {
+			if p.quotes, p.quotesTotal, err = lib.Quotes(ctx, store.QuoteFilter{SpeakerID: s.ID}, 0, pageItems); err != nil {
 				return subjectPageMsg{gen: gen, err: err}
 			}
 		}
@@ -659,12 +664,17 @@ func (x explorer) pageLines(w, h int) []string {
 		left = w / 2
 		right = w - left - 1
 	}
-	heading := func(s pageSection, label string, n int) string {
+	// A heading counts what its section shows, and the whole when that is
+	// more: "Stories (200)" of Tony Blair's 3,703 read as all of them.
+	heading := func(s pageSection, label string, shown, total int) string {
 		st := x.styles.Title
 		if p.section == s {
 			st = x.styles.TitleFocused
 		}
-		return st.Render(fmt.Sprintf(" %s (%d)", label, n))
+		if shown < total {
+			return st.Render(fmt.Sprintf(" %s (newest %d of %d)", label, shown, total))
+		}
+		return st.Render(fmt.Sprintf(" %s (%d)", label, shown))
 	}
 	row := func(s pageSection, i int, line string, width int) string {
 		if p.section == s && p.cursor[s] == i {
@@ -678,7 +688,7 @@ func (x explorer) pageLines(w, h int) []string {
 	if company > 0 {
 		storyRows = max(h-min(len(p.people), 5)-min(len(p.places), 5)-4, 3)
 	}
-	storyCol = append(storyCol, heading(sectionStories, "Stories", p.subject.Stories))
+	storyCol = append(storyCol, heading(sectionStories, "Stories", len(p.stories), p.subject.Stories))
 	first := scrollStart(p.cursor[sectionStories], len(p.stories), storyRows-1)
 	for i := first; i < len(p.stories) && len(storyCol) < storyRows; i++ {
 		a := p.stories[i]
@@ -689,7 +699,7 @@ func (x explorer) pageLines(w, h int) []string {
 		if len(list) == 0 {
 			return
 		}
-		storyCol = append(storyCol, "", heading(s, label, len(list)))
+		storyCol = append(storyCol, "", heading(s, label, len(list), len(list)))
 		first := scrollStart(p.cursor[s], len(list), 5)
 		for i := first; i < len(list) && i < first+5; i++ {
 			c := fmt.Sprintf("%d", list[i].Stories)
@@ -703,7 +713,7 @@ func (x explorer) pageLines(w, h int) []string {
 
 	var quoteCol []string
 	if p.subject.Kind == news.KindPerson {
-		quoteCol = append(quoteCol, heading(sectionQuotes, "Quotes", len(p.quotes)))
+		quoteCol = append(quoteCol, heading(sectionQuotes, "Quotes", len(p.quotes), p.quotesTotal))
 		qw := right
 		if right == 0 {
 			qw = w

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -180,5 +181,45 @@ func TestExplorerFromThePeoplePanel(t *testing.T) {
 func TestSparkline(t *testing.T) {
 	if got := Sparkline([]int{0, 1, 7, 14, 3}); got != "▁▂▅█▃" {
 		t.Errorf("Sparkline = %q", got)
+	}
+}
+
+// A person with more stories and quotes than their page shows: its
+// headings say how many of how many, rather than count only those shown.
+func TestExplorerPersonPageSaysWhatItLeavesOut(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const n = pageItems + 5
+	var arts []*news.Article
+	for i := range n {
+		arts = append(arts, &news.Article{
+			Title: fmt.Sprintf("Harbour report %d", i), Source: "Meridian Wire",
+			Published: time.Date(2026, 3, 1, 0, i, 0, 0, time.UTC),
+			Body:      fmt.Sprintf("\"Tide %d is late,\" said Fiona MacRae.", i),
+			Entities: news.Entities{People: []news.Person{{Name: "Fiona MacRae", Mentions: 1}},
+				Quotes: []news.Quote{{Text: fmt.Sprintf("Tide %d is late,", i), Speaker: "Fiona MacRae", Paragraph: 1}}},
+			EntitiesVersion: 1,
+		})
+	}
+	if _, err := s.Save(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, probed{New(s, Options{NoColor: true})}, teatest.WithInitialTermSize(160, 40))
+	waitLoaded(t, tm)
+	keys(tm, "P")
+	waitFor(t, tm, "Fiona MacRae")
+	keys(tm, "enter")
+	waitFor(t, tm, "Harbour report")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	scr := finalScreen(tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probed).Model)
+	for _, want := range []string{fmt.Sprintf("Stories (newest %d of %d)", pageItems, n), fmt.Sprintf("Quotes (newest %d of %d)", pageItems, n)} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the page lacks %q:\n%s", want, scr)
+		}
 	}
 }
