@@ -160,3 +160,41 @@ func TestPrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseCountAndPageReadEachArticleOnce: the reader counts a search and
+// then lists its first page; for a rare phrase of common words both check
+// every article with the words, and the second finds the first's answers.
+// An article whose text changed is read again.
+func TestPhraseCountAndPageReadEachArticleOnce(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	var arts []*news.Article
+	for i := range 40 {
+		body := fmt.Sprintf("The deal was about trade in grain, lot %d.", i)
+		if i%8 == 0 {
+			body = fmt.Sprintf("They signed the trade deal at noon, lot %d.", i)
+		}
+		arts = append(arts, article(fmt.Sprintf("Grain story %d", i), body))
+	}
+	r := save(t, s, arts...)
+	q, _ := news.ParseQuery(`"trade deal"`)
+	before := phraseReads.Load()
+	if total, _, err := s.Count(ctx, q); err != nil || total != 5 {
+		t.Fatalf("count = %d, %v; want 5", total, err)
+	}
+	if got, err := s.List(ctx, q, 0, 200); err != nil || len(got) != 5 {
+		t.Fatalf("list = %d, %v; want 5", len(got), err)
+	}
+	if n := phraseReads.Load() - before; n != 40 {
+		t.Errorf("the count and the page read %d articles; want each of the 40 once", n)
+	}
+	changed := arts[1]
+	changed.Body = "Now it is a trade deal after all."
+	changed.ID = 0
+	if _, err := s.Save(ctx, []*news.Article{changed}); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(t, s, `"trade deal"`); len(got) != 6 {
+		t.Errorf("after an article's text changed to have the phrase: %d articles, want 6 (%d)", len(got), r[1].ID)
+	}
+}

@@ -103,6 +103,7 @@ func scaleSteps(b *testing.B, path string, n int) {
 			qq := q(query)
 			defer reportCPU(b)()
 			for b.Loop() {
+				phraseMemo.reset() // each time as a new search: a phrase's articles are read again
 				arts, err := s.List(ctx, qq, offset, 200)
 				if err != nil || len(arts) == 0 {
 					b.Fatalf("%s: %d articles, %v", query, len(arts), err)
