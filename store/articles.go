@@ -634,24 +634,21 @@ func (s *Store) SetEntities(ctx context.Context, version int, updates map[int64]
 func (s *Store) IndexPending(ctx context.Context, limit int) (int, error) {
 	n := 0
 	err := s.writeStmts(ctx, func(w *wtx) error {
-		rows, err := w.tx.QueryContext(ctx, `SELECT article_id FROM unindexed ORDER BY article_id LIMIT ?`, limit)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		n = len(ids)
-		return indexPending(w, ids)
+		var err error
+		n, err = indexNextPending(w, limit)
+		return err
 	})
 	return n, err
+}
+
+// indexNextPending writes the search rows of up to limit articles waiting
+// for them, the oldest first, and says how many it took.
+func indexNextPending(w *wtx, limit int) (int, error) {
+	ids, err := queryIDs(w, `SELECT article_id FROM unindexed ORDER BY article_id LIMIT ?`, limit)
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), indexPending(w, ids)
 }
 
 // Unindexed counts the articles whose search rows are still to be written.
@@ -694,24 +691,7 @@ func indexPending(w *wtx, ids []int64) error {
 // thousand at a time: the migration that made the index anew marks them all.
 func rebuildSearch(w *wtx) error {
 	for {
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT article_id FROM unindexed ORDER BY article_id LIMIT 1000`)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil || len(ids) == 0 {
-			return err
-		}
-		if err := indexPending(w, ids); err != nil {
+		if n, err := indexNextPending(w, 1000); err != nil || n == 0 {
 			return err
 		}
 	}

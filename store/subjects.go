@@ -460,18 +460,23 @@ func mergeSubjects(w *wtx, into, from int64, manual bool) error {
 
 // subjectArticles lists the articles a subject appears in.
 func subjectArticles(w *wtx, id int64) ([]int64, error) {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT article_id FROM appearances WHERE subject_id = ?`, id)
+	return queryIDs(w, `SELECT article_id FROM appearances WHERE subject_id = ?`, id)
+}
+
+// queryIDs runs a query of one integer column and returns its values.
+func queryIDs(w *wtx, query string, args ...any) ([]int64, error) {
+	rows, err := w.tx.QueryContext(w.ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
-		var a int64
-		if err := rows.Scan(&a); err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		ids = append(ids, a)
+		ids = append(ids, id)
 	}
 	return ids, rows.Err()
 }
