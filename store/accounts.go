@@ -710,20 +710,10 @@ func (s *Store) markAllRead(ctx context.Context, feedID *int64) (int, error) {
 				account, remoteID, strconv.FormatInt(uptoID, 10), published*1e6+999999, now)
 			return err
 		}
-		rows, err := w.tx.QueryContext(ctx, `SELECT id FROM accounts`)
+		accounts, err := queryIDs(w, `SELECT id FROM accounts`)
 		if err != nil {
 			return err
 		}
-		var accounts []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			accounts = append(accounts, id)
-		}
-		rows.Close()
 		for _, account := range accounts {
 			var uptoID, published int64
 			if err := w.scan(bound, []any{account}, &uptoID, &published); err != nil {
