@@ -476,10 +476,9 @@ func flushEntities(w *wtx) error {
 // small).
 func insertRows(w *wtx, head string, cols int, args []any) error {
 	const maxRows = 100
-	row := "(?" + strings.Repeat(", ?", cols-1) + ")"
 	for len(args) > 0 {
 		n := min(len(args)/cols, maxRows)
-		query := head + row + strings.Repeat(", "+row, n-1)
+		query := head + valueRows(cols, n)
 		if _, err := w.exec(query, args[:n*cols]...); err != nil {
 			return err
 		}
@@ -584,7 +583,7 @@ func (s *Store) knownKeys(ctx context.Context, query string, owner int64, keys [
 		for _, k := range keys[:n] {
 			args = append(args, k)
 		}
-		rows, err := s.db.QueryContext(ctx, query+`(?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		rows, err := s.db.QueryContext(ctx, query+placeholders(n), args...)
 		if err != nil {
 			return nil, explain(err)
 		}

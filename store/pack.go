@@ -446,7 +446,7 @@ func fillQuotes(ctx context.Context, q queryer, need map[int64]*news.Entities) e
 			args[i] = id
 		}
 		rows, err := q.QueryContext(ctx, `SELECT article_id, speaker, text, partial, paragraph FROM library_quotes
-			WHERE article_id IN (?`+strings.Repeat(", ?", n-1)+`) ORDER BY article_id, ord`, args...)
+			WHERE article_id IN `+placeholders(n)+` ORDER BY article_id, ord`, args...)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 )
 
 // wtx is a write transaction that prepares each statement once. A bulk save
@@ -69,4 +70,14 @@ func (s *Store) writeStmts(ctx context.Context, fn func(w *wtx) error) error {
 		defer w.close()
 		return fn(w)
 	})
+}
+
+// placeholders is "(?, ?, …)" with n parameters: an IN list, or one row of
+// a VALUES list.
+func placeholders(n int) string { return "(?" + strings.Repeat(", ?", n-1) + ")" }
+
+// valueRows is n rows of cols parameters each, for a multi-row VALUES.
+func valueRows(cols, n int) string {
+	row := placeholders(cols)
+	return row + strings.Repeat(", "+row, n-1)
 }

@@ -190,7 +190,7 @@ func inChunks(w *wtx, head string, set map[string]bool, each func(*sql.Rows) err
 	}
 	for len(vals) > 0 {
 		n := min(len(vals), 500)
-		rows, err := w.tx.QueryContext(w.ctx, head+"(?"+strings.Repeat(", ?", n-1)+")", vals[:n]...)
+		rows, err := w.tx.QueryContext(w.ctx, head+placeholders(n), vals[:n]...)
 		if err != nil {
 			return err
 		}
@@ -408,7 +408,7 @@ func addCounts(w *wtx, counts map[int64]*subjectCount) error {
 			first_seen = CASE WHEN stories = 0 OR d.lo < first_seen THEN d.lo ELSE first_seen END,
 			last_seen = CASE WHEN stories = 0 OR d.hi > last_seen THEN d.hi ELSE last_seen END
 			FROM (SELECT column1 AS id, column2 AS n, column3 AS m, column4 AS lo, column5 AS hi FROM (VALUES `+
-			"(?, ?, ?, ?, ?)"+strings.Repeat(", (?, ?, ?, ?, ?)", n-1)+`)) AS d
+			valueRows(5, n)+`)) AS d
 			WHERE subjects.id = d.id`, args...)
 		if err != nil {
 			return err
@@ -491,7 +491,7 @@ func reindexArticles(w *wtx, ids []int64) error {
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		in := "(?" + strings.Repeat(", ?", n-1) + ")"
+		in := placeholders(n)
 		// Read before the delete: library_quotes holds the quotes.
 		arts, err := storedEntitiesOf(w, in, args)
 		if err != nil {
