@@ -113,11 +113,9 @@ func indexSubjects(w *wtx) error {
 		return err
 	}
 	var appearances, quotes []any
-	counts := map[int64]*subjectCount{}
+	counts := subjectCounts{}
 	for i, a := range arts {
-		rows := appearanceRows(a, ids[i])
-		countAppearances(counts, rows)
-		appearances = append(appearances, rows...)
+		appearances = append(appearances, appearanceRows(a, ids[i], counts)...)
 		quotes = append(quotes, quoteRows(a, ids[i])...)
 	}
 	if err := insertRows(w, `INSERT INTO appearances(subject_id, sort_time, article_id, key, mentions) VALUES `, 5, appearances); err != nil {
@@ -336,8 +334,8 @@ func (x *subjectIndexer) adoptLoneSubjects() error {
 
 // appearanceRows are an article's subjects, one row each: two people of
 // the story resolved to one subject (by a reader's merge) count once,
-// their mentions added.
-func appearanceRows(a indexedArticle, ids []int64) []any {
+// their mentions added. Each row is added to its subject's counts too.
+func appearanceRows(a indexedArticle, ids []int64, counts subjectCounts) []any {
 	type row struct {
 		key      string
 		mentions int
@@ -364,6 +362,7 @@ func appearanceRows(a indexedArticle, ids []int64) []any {
 	out := make([]any, 0, 5*len(order))
 	for _, id := range order {
 		out = append(out, id, a.sortTime, a.id, rows[id].key, rows[id].mentions)
+		counts.add(id, a.sortTime, rows[id].mentions)
 	}
 	return out
 }
@@ -374,25 +373,24 @@ type subjectCount struct {
 	first, last       int64
 }
 
-// countAppearances adds appearance rows (as appearanceRows makes them) to
-// their subjects' counts.
-func countAppearances(counts map[int64]*subjectCount, rows []any) {
-	for i := 0; i < len(rows); i += 5 {
-		id, t, m := rows[i].(int64), rows[i+1].(int64), rows[i+4].(int)
-		c, ok := counts[id]
-		if !ok {
-			c = &subjectCount{first: t, last: t}
-			counts[id] = c
-		}
-		c.stories++
-		c.mentions += m
-		c.first, c.last = min(c.first, t), max(c.last, t)
+// subjectCounts are what a batch of appearances adds to each subject.
+type subjectCounts map[int64]*subjectCount
+
+// add counts one story of subject id, at time t, with m mentions.
+func (counts subjectCounts) add(id, t int64, m int) {
+	c, ok := counts[id]
+	if !ok {
+		c = &subjectCount{first: t, last: t}
+		counts[id] = c
 	}
+	c.stories++
+	c.mentions += m
+	c.first, c.last = min(c.first, t), max(c.last, t)
 }
 
 // addCounts adds a batch's counts to the subjects, a hundred subjects to a
 // statement, each subject once however many of the batch's stories it is in.
-func addCounts(w *wtx, counts map[int64]*subjectCount) error {
+func addCounts(w *wtx, counts subjectCounts) error {
 	ids := slices.Sorted(maps.Keys(counts))
 	const perStmt = 100
 	for len(ids) > 0 {
