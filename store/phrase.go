@@ -29,8 +29,8 @@ import (
 // of the three; body may be packed.
 const phraseFunc = "byline_phrase"
 
-// phraseChecks counts byline_phrase's calls: each reads an article, which
-// is what a phrase query costs (tests hold queries to one read per article).
+// phraseChecks counts byline_phrase's calls, one per article a query asks
+// about (tests hold a count to one call per article).
 var phraseChecks atomic.Int64
 
 // phraseReads counts the calls that read the article rather than find the
@@ -45,7 +45,7 @@ func init() {
 		if len(words) == 0 {
 			return int64(0), nil
 		}
-		key := phraseKeyOf(want, args[1:])
+		key := memoKeyOf(want, args[1:])
 		if found, ok := phraseMemo.get(key); ok {
 			return found, nil
 		}
@@ -133,8 +133,8 @@ func (m *memo) put(k memoKey, v int64) {
 
 var memoSeed = maphash.MakeSeed()
 
-// phraseKeyOf hashes what byline_phrase is asked about.
-func phraseKeyOf(phrase string, args []driver.Value) memoKey {
+// memoKeyOf is phraseMemo's key for a phrase and the text it is asked about.
+func memoKeyOf(phrase string, args []driver.Value) memoKey {
 	var h maphash.Hash
 	h.SetSeed(memoSeed)
 	for _, v := range args {
