@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"byline/internal/cputime"
 )
 
 // bbcFeed is one feed of ../shared/bench: 2,500 BBC stories as RSS 2.0,
@@ -44,7 +46,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 	b.Run("whole", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
-		cpu := processCPU()
+		cpu := cputime.Process()
 		for b.Loop() {
 			p, err := ParseFeed(data, feedURL)
 			if err != nil {
@@ -59,7 +61,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 	b.Run("gofeed", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
-		cpu := processCPU()
+		cpu := cputime.Process()
 		for b.Loop() {
 			d, err := parseDoc(data, feedURL)
 			if err != nil || len(d.items) != 2500 {
@@ -75,7 +77,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 		}
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
-		cpu := processCPU()
+		cpu := cputime.Process()
 		for b.Loop() {
 			d := *parsed
 			d.items = slices.Clone(parsed.items) // next lets each go
@@ -89,7 +91,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 }
 
 func reportCPU(b *testing.B, before time.Duration) {
-	if cpu := processCPU() - before; cpu > 0 {
+	if cpu := cputime.Process() - before; cpu > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"byline/internal/cputime"
 	"byline/news"
 )
 
@@ -144,7 +145,7 @@ func benchList(b *testing.B, query string, offset int) {
 	}
 	ctx := context.Background()
 	b.ResetTimer()
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for b.Loop() {
 		arts, err := s.List(ctx, q, offset, 50)
 		if err != nil || len(arts) == 0 {

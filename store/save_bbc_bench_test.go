@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"byline/extract"
+	"byline/internal/cputime"
 	"byline/news"
 )
 
@@ -50,13 +51,13 @@ func BenchmarkSaveBBC(b *testing.B) {
 			for _, a := range arts[i : i+batch] {
 				s.Prepare(a)
 			}
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			b.StartTimer()
 			if _, err := s.Save(context.Background(), arts[i:i+batch]); err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
-			cpu += cpuTime() - cpu0
+			cpu += cputime.Process() - cpu0
 		}
 		s.Close()
 		var size int64

@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"byline/internal/cputime"
 	"byline/news"
 )
 
@@ -78,7 +78,7 @@ func scaleSteps(b *testing.B, path string, n int) {
 		return query
 	}
 	b.Run(name+"/first-frame", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer cputime.PerOp(b)()
 		for b.Loop() {
 			s, err := Open(ctx, path)
 			if err != nil {
@@ -101,7 +101,7 @@ func scaleSteps(b *testing.B, path string, n int) {
 	list := func(step, query string, offset int) {
 		b.Run(name+"/"+step, func(b *testing.B) {
 			qq := q(query)
-			defer reportCPU(b)()
+			defer cputime.PerOp(b)()
 			for b.Loop() {
 				phraseMemo.reset() // each time as a new search: a phrase's articles are read again
 				arts, err := s.List(ctx, qq, offset, 200)
@@ -123,7 +123,7 @@ func scaleSteps(b *testing.B, path string, n int) {
 	list("list-move", "", n/2)
 	b.Run(name+"/list-all", func(b *testing.B) {
 		// What byline list streams: every article, with tags and notes.
-		defer reportCPU(b)()
+		defer cputime.PerOp(b)()
 		for b.Loop() {
 			rows := 0
 			if err := s.Each(ctx, news.Query{}, 0, func(*news.Article) error { rows++; return nil }); err != nil || rows != n {
@@ -188,20 +188,4 @@ func buildScaleLibrary(path string, n int) error {
 		}
 	}
 	return os.WriteFile(path+".done", nil, 0o600)
-}
-
-// reportCPU reports the process's CPU time per iteration beside the wall
-// time: on a machine shared with other work the wall time measures the
-// other work as much as this, and the CPU time does not.
-func reportCPU(b *testing.B) func() {
-	before := cpuTime()
-	return func() {
-		b.ReportMetric(float64((cpuTime()-before).Microseconds())/float64(b.N), "cpu-µs/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,12 +3,12 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"byline/internal/cputime"
 	"byline/news"
 )
 
@@ -28,7 +28,7 @@ func bigLibrary(n int) *fakeLibrary {
 // first drawn frame with the first page loaded (target ≤ 150 ms).
 func BenchmarkFirstFrame(b *testing.B) {
 	lib := bigLibrary(100_000)
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for b.Loop() {
 		m := New(lib, Options{NoColor: true})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
@@ -51,7 +51,7 @@ func BenchmarkListMove(b *testing.B) {
 	next, _ = m.Update(loadWindow(lib, m.list.gen, m.list.query(), 0, 0, 0)())
 	m = next.(Model)
 	down := tea.KeyPressMsg{Code: 'j', Text: "j"}
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for b.Loop() {
 		next, cmd := m.Update(down)
 		m = next.(Model)
@@ -91,7 +91,7 @@ func BenchmarkOpenLongArticle(b *testing.B) {
 	k := renderKey{id: 1, width: 80, style: "dark"}
 	md := ArticleMarkdown(a)
 	r.render(k, md) // the glamour renderer for this width exists, as after the first article
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for b.Loop() {
 		r.mu.Lock()
 		delete(r.rendered, k)
@@ -121,7 +121,7 @@ func BenchmarkReopenArticle(b *testing.B) {
 		next, _ := m.Update(open(a)())
 		m = next.(Model)
 	}
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		if cmd := open([]*news.Article{first, second}[i%2]); cmd != nil {
 			b.Fatal("re-opening rendered again instead of using the cache")
@@ -167,7 +167,7 @@ func BenchmarkPreviewMove(b *testing.B) {
 	m = next.(Model)
 	deliver(cmd) // the first article's preview
 	moves := 0
-	defer reportCPU(b)()
+	defer cputime.PerOp(b)()
 	for b.Loop() {
 		next, cmd := m.Update(down)
 		m = next.(Model)
@@ -181,20 +181,4 @@ func BenchmarkPreviewMove(b *testing.B) {
 			moves = 0
 		}
 	}
-}
-
-// reportCPU reports the process's CPU time per iteration beside the wall
-// time, as the store's benchmarks do: on a machine shared with other work
-// the wall time measures the other work as much as this.
-func reportCPU(b *testing.B) func() {
-	before := cpuTime()
-	return func() {
-		b.ReportMetric(float64((cpuTime()-before).Microseconds())/float64(b.N), "cpu-µs/op")
-	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
