@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -390,5 +391,33 @@ func TestCountsMatchTheStories(t *testing.T) {
 	}
 	if got, want := people(t, s), "Ada Byrne 3/7, Tom Quill 2/2"; got != want {
 		t.Errorf("people = %s\nwant %s", got, want)
+	}
+}
+
+// TestSubjectKeyOfASCIINames checks the one-pass key of an ASCII name
+// against the general one: a name keyed two ways would be two people.
+func TestSubjectKeyOfASCIINames(t *testing.T) {
+	names := []string{"", " ", "Kim Jong-un", "kim  jong un", "  Dr. J. R. R. Tolkien ", "O'Neill", "Smith,John",
+		"A\tB\nC", "--x--", "MacRae", "ALL CAPS", "Jean-Luc Picard.", "x..y", "1984 Group"}
+	// And every mix of letters, separators and digits a random walk finds.
+	const alphabet = "aZq '-.,\t\n\v\f\r09_"
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		if got, want := subjectKey(n), subjectKeyUnicode(n); got != want {
+			t.Errorf("subjectKey(%q) = %q, want %q", n, got, want)
+		}
+	}
+	// Names beyond ASCII take the general path.
+	for n, want := range map[string]string{"Kim Jong‐un": "kim jong un", "O’Neill": "o'neill", "ÉMILE ZOLA": "émile zola", "A\u00a0B": "a b"} {
+		if got := subjectKey(n); got != want {
+			t.Errorf("subjectKey(%q) = %q, want %q", n, got, want)
+		}
 	}
 }
