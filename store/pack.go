@@ -30,41 +30,55 @@ import (
 //
 //	1: the text's length in bytes (a uvarint), then the text as raw
 //	   DEFLATE (RFC 1951) with bodyDict as its preset dictionary.
+//	2: the same with bodyDict2 as the dictionary. What packBody writes.
 //
 // A format, once written, is read forever: a new dictionary or method
 // takes a new first byte. SQL cannot read a packed body; code that needs
 // the text reads it through bodyCol.
 //
-// Measured on 3,000 2.2 KB news bodies at a load of 10–16, CPU time per
-// body (pack, unpack) and the packed size:
+// Measured on the 2,225 bodies of ../shared/corpus/bbc (2.2 KB on
+// average), every body in turn, the packed size over the text's and the
+// process's CPU time per body to pack and to unpack, at a load of 5:
 //
-//	compress/flate level 5 + dictionary       0.453  78 µs  21 µs
-//	klauspost/compress/flate level 4 + dict.  0.465  38 µs  (same format)
-//	klauspost/compress/zstd fastest           0.531  20 µs   8 µs
-//	zstd fastest + dictionary                 0.491  30 µs  10 µs
-//	brotli 5 / 11                             0.458 / 0.375  120 µs / 4 ms
-//	no dictionary: compress/flate level 5     0.492
+//	                                           ratio   pack   unpack
+//	klauspost flate level 4 + bodyDict (4 KB)  0.466   42 µs   17 µs  format 1
+//	klauspost flate level 4 + bodyDict2        0.465   33 µs   17 µs  format 2
+//	  the same at level 3 / level 5            0.470 / 0.460   28 / 38 µs
+//	klauspost zstd fastest + bodyDict (raw)    0.491   27 µs    9 µs
+//	zstd fastest, no dictionary                0.530   17 µs    8 µs
+//	zstd default / better + bodyDict (raw)     0.495 / 0.478   66 / 114 µs
 //
-// DEFLATE with a dictionary packs small at a speed a refresh can pay.
-// The standard library's encoder cost a refresh of 10,000 articles 1 s of
-// CPU (8.2 s without packing, 9.3 s with); klauspost's writes the same
-// format in half the time, and the standard library's decoder (or any
-// DEFLATE tool) reads it. On a quiet machine BenchmarkPackBody packs in
-// 25 µs and BenchmarkUnpackBody reads back in 11.
-const packedDeflate = 1
+// and earlier, at a load of 10–16: compress/flate level 5 + bodyDict
+// 0.453 in 78 µs (21 to unpack); brotli 5 / 11 0.458 / 0.375 in 120 µs /
+// 4 ms. DEFLATE with a dictionary packs smallest at a speed a refresh can
+// pay, and the standard library's decoder (or any DEFLATE tool) reads it.
+// zstd reads in half the time and packs a little cheaper, but 6% larger
+// (its fast encoder restores a 256 KB table of the dictionary for every
+// body). Much of DEFLATE's cost is the dictionary, which the encoder takes
+// in again before every body (a 4 KB one was 43% of packing), so format
+// 2's dictionary is the 2.4 KB of format 1's that earn their bytes: packed
+// as small, in a fifth less CPU.
+const (
+	packedDeflate  = 1
+	packedDeflate2 = 2
+)
 
 // packMin is the shortest body worth packing: below it the few bytes
 // saved cost a BLOB's marker and the CPU.
 const packMin = 128
 
-// packLevel is DEFLATE's level: 4 packs news bodies to 0.465 in 38 µs,
-// 5 to 0.459 in 47, 2 to 0.478 in 30.
+// packLevel is DEFLATE's level: 4 packs news bodies to 0.465 in 33 µs,
+// 5 to 0.460 in 38, 3 to 0.470 in 28.
 const packLevel = 4
 
-var bodyDictBytes = []byte(bodyDict)
+// bodyDicts are the dictionaries of the DEFLATE formats, by first byte.
+var bodyDicts = [...][]byte{
+	packedDeflate:  []byte(bodyDict),
+	packedDeflate2: []byte(bodyDict2),
+}
 
 var deflaters = sync.Pool{New: func() any {
-	w, err := kflate.NewWriterDict(io.Discard, packLevel, bodyDictBytes)
+	w, err := kflate.NewWriterDict(io.Discard, packLevel, bodyDicts[packedDeflate2])
 	if err != nil {
 		panic(err) // only for a level out of range
 	}
@@ -73,9 +87,10 @@ var deflaters = sync.Pool{New: func() any {
 
 // inflaters read packed bodies with klauspost/compress's decoder too: the
 // standard library's took 13–18 µs a body, this one 9, and reading bodies
-// is what a phrase search and an export do most.
+// is what a phrase search and an export do most. Each Reset names the
+// body's dictionary.
 var inflaters = sync.Pool{New: func() any {
-	return kflate.NewReaderDict(bytes.NewReader(nil), bodyDictBytes)
+	return kflate.NewReaderDict(bytes.NewReader(nil), bodyDicts[packedDeflate2])
 }}
 
 // prepared is an article's body made ready for the library: packed and
@@ -101,7 +116,7 @@ const maxPrepared = 8192
 // Prepare packs and hashes a's body ahead of its Save, which then has only
 // to write it. A pipeline calls it on the goroutines that extract people,
 // places and quotes, so that the one goroutine that writes the library
-// does not pack: at 40 µs a body that is 2 s of a 50,000-article
+// does not pack: at 30–40 µs a body that is 2 s of a 50,000-article
 // refresh. A Save that finds a's body changed since prepares it again.
 func (s *Store) Prepare(a *news.Article) {
 	p := prepared{body: a.Body, hash: contentHash(a.Body)}
@@ -144,11 +159,11 @@ func packBody(body string) any {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(body)/2 + 16)
-	buf.WriteByte(packedDeflate)
+	buf.WriteByte(packedDeflate2)
 	buf.Write(binary.AppendUvarint(nil, uint64(len(body))))
 	w := deflaters.Get().(*kflate.Writer)
-	// Reset primes the writer with the dictionary it was made with: a
-	// third of the packing's CPU, so once a body.
+	// Reset primes the writer with the dictionary it was made with, as
+	// every body must be packed to be read on its own.
 	w.Reset(&buf)
 	// Writes to a bytes.Buffer do not fail.
 	io.WriteString(w, body)
@@ -171,7 +186,7 @@ func unpackBody(v any) (string, error) {
 		if len(v) == 0 {
 			return "", nil
 		}
-		if v[0] != packedDeflate {
+		if int(v[0]) >= len(bodyDicts) || bodyDicts[v[0]] == nil {
 			return "", fmt.Errorf("a body packed in format %d, which this byline does not know (a newer one wrote it)", v[0])
 		}
 		n, k := binary.Uvarint(v[1:])
@@ -180,7 +195,7 @@ func unpackBody(v any) (string, error) {
 		}
 		r := inflaters.Get().(io.ReadCloser)
 		defer inflaters.Put(r)
-		if err := r.(kflate.Resetter).Reset(bytes.NewReader(v[1+k:]), bodyDictBytes); err != nil {
+		if err := r.(kflate.Resetter).Reset(bytes.NewReader(v[1+k:]), bodyDicts[v[0]]); err != nil {
 			return "", err
 		}
 		out := make([]byte, n)
@@ -267,6 +282,43 @@ const bodyDict = "" +
 	"just, even, where, while, there, their, these, those, which, would, could, should, people, " +
 	"time, years, number, government, minister, Mr, Mrs, Ms, The, It, He, She, They, But, And, In, " +
 	"A, \" said"
+
+// bodyDict2 is format 2's dictionary: the words and phrases of bodyDict
+// that earned their bytes, found by dropping in turn those whose absence
+// cost least per byte in packing half of ../shared/corpus/bbc and checking
+// the size on the other half (0.4657 with bodyDict, 0.4646 with this). A
+// gap, such as months or days missing from their lists, is where the text
+// around a word supplied it as cheaply. Part of format 2; never changes.
+const bodyDict2 = "" +
+	"environment, technology, research, university, schools, teachers, students, children, " +
+	"families, health service, hospital, inflation, unemployment, workers, spending, budget, " +
+	"the Treasury, the Chancellor, the Foreign Office, Congress, Paris, Berlin, Russia, France, " +
+	"Germany, Scotland, Wales, Northern Ireland, the UK, Nato, officials, authorities, security, " +
+	"attack, killed, agreement, plans, proposals, decision, policy, issue, problem, crisis, " +
+	"situation, changes, support, critics, concerns, warned, claimed, added, explained, " +
+	"confirmed, denied, insisted, suggested, believed, expected, revealed, launched, released, " +
+	"published, increased, reduced, raised, falling, record, figures, data, survey, statement, " +
+	"website, online, mobile, phone, computer, software, digital, single, singer, movie, " +
+	"director, star, festival, television, audience, viewers, football, cricket, Olympic, " +
+	"Premiership, League, Cup, manager, striker, victory, defeat, points, minutes, injury, " +
+	"match against, chairman, shares, stock market, revenues, customers, consumers, prices, " +
+	"costs, dollar, financial, business, imports, housing, property, transport, vehicles, " +
+	"according to the report, chief executive of the company, " +
+	"the government is expected to announce, spokesman for the department, prime minister, " +
+	"secretary, president, election campaign, the opposition party, Labour, Conservative, " +
+	"Liberal Democrats, members of parliament, the European Union, the United States, Britain, " +
+	"London, international, economic growth, interest rates, the Bank of England, profits fell, " +
+	"million, percentage, analysts said, the music, the award, the game, the players, " +
+	"the season, the championship, the first, the second, the third, the world, the country, " +
+	"the people, the public, the new, however, although, before, after, during, between, " +
+	"without, through, including, another, because of, as well as, at the end of, on Monday, " +
+	"on Wednesday, on Thursday, on Friday, on Saturday, on Sunday, January, February, March, " +
+	"September, October, November, December, this year, last year, next year, last week, " +
+	"he said, I think, would be, could be, should be, will be, has been, have been, had been, " +
+	"there was, which was, in the, on the, by the, from the, with the, and the, was the, " +
+	"said that, that they, of a, to make, to take, to get, more than, up to, such as, around, " +
+	"about, also, only, still, just, even, where, while, time, years, number, They, But, And, A, " +
+	"\" said"
 
 // How an article's people, places and quotes are kept in entities.data:
 // TEXT, the JSON of news.Entities (libraries before packing), or a BLOB

@@ -1,14 +1,19 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	kflate "github.com/klauspost/compress/flate"
 
 	"byline/news"
 )
@@ -158,6 +163,72 @@ func TestPlainTextBodiesStillRead(t *testing.T) {
 	}
 	if a, err := s.Article(ctx, 7); err != nil || a.Body != again.Body {
 		t.Errorf("after saving again: %v, body %q", err, a.Body)
+	}
+}
+
+// packFormat1 packs body as bylines before format 2 did: DEFLATE with
+// bodyDict.
+func packFormat1(t *testing.T, body string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	buf.WriteByte(packedDeflate)
+	buf.Write(binary.AppendUvarint(nil, uint64(len(body))))
+	w, err := kflate.NewWriterDict(&buf, packLevel, []byte(bodyDict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, body)
+	w.Close()
+	return buf.Bytes()
+}
+
+// A library whose bodies were packed with the first dictionary reads them
+// back as they were, beside bodies packed now, and search finds them.
+func TestFormat1BodiesStillRead(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	ids := map[string]int64{}
+	id := int64(100)
+	for name, body := range packTestBodies() {
+		id++
+		packed := packFormat1(t, body)
+		if _, err := s.db.Exec(`INSERT INTO articles(id, guid, title, added, sort_time, body) VALUES (?, ?, ?, 0, 0, ?)`, id, "old-"+name, "Old "+name, packed); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(`INSERT INTO search(rowid, title, body, notes) VALUES (?, ?, ?, '')`, id, "Old "+name, body); err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = id
+	}
+	now := article("New ferry", packTestBodies()["article"])
+	save(t, s, now)
+	var first []byte
+	if err := s.db.QueryRow(`SELECT substr(body, 1, 1) FROM articles WHERE id = ?`, now.ID).Scan(&first); err != nil {
+		t.Fatal(err)
+	}
+	if len(first) != 1 || first[0] != packedDeflate2 {
+		t.Errorf("a body saved now starts with %v, want format %d", first, packedDeflate2)
+	}
+	for name, body := range packTestBodies() {
+		a, err := s.Article(ctx, ids[name])
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if a.Body != body {
+			t.Errorf("%s: a format-1 body read back as %d bytes, want %d", name, len(a.Body), len(body))
+		}
+	}
+	if a, err := s.Article(ctx, now.ID); err != nil || a.Body != now.Body {
+		t.Errorf("the body saved now: %v", err)
+	}
+	want := 1 // the body saved now
+	for _, body := range packTestBodies() {
+		if strings.Contains(body, "harbour crossing") {
+			want++
+		}
+	}
+	if got := list(t, s, `"harbour crossing"`); len(got) != want {
+		t.Errorf("a phrase in old and new bodies found %d articles, want %d", len(got), want)
 	}
 }
 

@@ -28,10 +28,10 @@ import (
 var scaleSizes = []int{10_000, 100_000, 300_000}
 
 // scaleLayout names how buildScaleLibrary writes a row, beside the schema
-// version in the cached file's name: a library written an older way (b2:
-// hashes as 16-byte text; before it, plain bodies) is built again rather
-// than measured.
-const scaleLayout = "b3"
+// version in the cached file's name: a library written an older way (b3:
+// bodies in pack format 1; b2: hashes as 16-byte text; before it, plain
+// bodies) is built again rather than measured.
+const scaleLayout = "b4"
 
 // BenchmarkScale/N/step:
 //   - open: open the library and count it, as the reader's first frame
