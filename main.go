@@ -89,6 +89,7 @@ type app struct {
 	interactive    bool   // the reader: a library that cannot be written is shown read-only
 	lib            *store.Store
 	inReader       bool // the reader owns the terminal
+	syncWait       bool // sync --wait: wait for another process's sync of an account
 }
 
 func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,13 +15,16 @@ import (
 )
 
 func (a *app) syncCommand() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "sync [ACCOUNT-ID...]",
 		Short: "Sync with every account's server now (byline refresh does too)",
 		Long: `Send the read marks and stars made here, then pull each account's
 subscriptions, new articles and the marks made elsewhere. A server that
 cannot be reached costs nothing: the marks wait and go at the next sync.
-The exit status is 1 when a sync failed.`,
+One sync of an account runs at a time: when another byline (the reader,
+a cron job) is syncing it, that account is left to it, with a line
+saying so, unless --wait is given. The exit status is 1 when a sync
+failed or was left to another.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ids, err := parseFeedIDs(args)
 			if err != nil {
@@ -35,6 +39,8 @@ The exit status is 1 when a sync failed.`,
 			return a.sync(ctx, lib, ids)
 		},
 	}
+	cmd.Flags().BoolVar(&a.syncWait, "wait", false, "wait for another byline's sync of the same account to end, then sync")
+	return cmd
 }
 
 // sync syncs the accounts (all when ids is empty), reporting a line for
@@ -71,7 +77,7 @@ func (a *app) syncAccounts(ctx context.Context, lib *store.Store, ids []int64) (
 		res, err := a.syncOne(ctx, lib, acct)
 		if err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "byline: sync %s\n", termtext.Line(syncFailure(acct, res, err)))
+			fmt.Fprintf(a.stderr, "byline: %s\n", termtext.Line(syncFailure(acct, res, err)))
 			continue
 		}
 		synced++
@@ -95,21 +101,44 @@ func (a *app) accountsFor(ctx context.Context, lib *store.Store, ids []int64) ([
 	return out, nil
 }
 
-// syncOne gets the account's secret and syncs it.
+// syncOne gets the account's secret and syncs it. With --wait, a sync
+// another process is running is waited for, a second at a time, and
+// then this one runs.
 func (a *app) syncOne(ctx context.Context, lib *store.Store, acct store.Account) (remote.Result, error) {
 	c, err := a.client(ctx, acct)
-	if err == nil {
-		return remote.Sync(ctx, lib, acct, c)
+	if err != nil {
+		// No secret, no sync: the failure is still the account's.
+		lib.SetSyncResult(context.WithoutCancel(ctx), acct.ID, "", err.Error())
+		waiting, _ := lib.Waiting(ctx, acct.ID)
+		return remote.Result{Waiting: waiting}, err
 	}
-	// No secret, no sync: the failure is still the account's.
-	lib.SetSyncResult(context.WithoutCancel(ctx), acct.ID, "", err.Error())
-	waiting, _ := lib.Waiting(ctx, acct.ID)
-	return remote.Result{Waiting: waiting}, err
+	told := false
+	for {
+		res, err := remote.Sync(ctx, lib, acct, c)
+		var busy *store.SyncBusyError
+		if !a.syncWait || !errors.As(err, &busy) {
+			return res, err
+		}
+		if !told {
+			fmt.Fprintf(a.stderr, "byline: waiting: %s\n", termtext.Line(syncFailure(acct, res, err)))
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return res, err
+		case <-time.After(time.Second):
+		}
+	}
 }
 
-// syncFailure says which account failed, why, and what waits.
+// syncFailure says which account failed, why, and what waits; or which
+// process is syncing it when that is why.
 func syncFailure(acct store.Account, res remote.Result, err error) string {
-	msg := fmt.Sprintf("account %d (%s %s): %v", acct.ID, acct.Kind, acct.URL, err)
+	var busy *store.SyncBusyError
+	if errors.As(err, &busy) {
+		return fmt.Sprintf("another sync of account %d (%s %s) is running (%s)", acct.ID, acct.Kind, acct.URL, busy.Holder())
+	}
+	msg := fmt.Sprintf("sync account %d (%s %s): %v", acct.ID, acct.Kind, acct.URL, err)
 	if res.Waiting > 0 {
 		msg += "; " + plural(res.Waiting, "change") + " waiting"
 	}
@@ -168,17 +197,27 @@ func (a *app) readerSync(ctx context.Context, lib *store.Store) (int, error) {
 	}
 	n := 0
 	var failures []string
+	var busy []string
 	waiting := 0
 	for _, acct := range accounts {
 		res, err := a.syncOne(ctx, lib, acct)
 		n += res.New
-		if err != nil {
+		var b *store.SyncBusyError
+		switch {
+		case errors.As(err, &b):
+			// Not a failure: the other byline is bringing the
+			// articles, and the reader shows them as they land.
+			busy = append(busy, b.Error())
+		case err != nil:
 			failures = append(failures, err.Error())
 			waiting += res.Waiting
 		}
 	}
-	if len(failures) == 0 {
+	if len(failures) == 0 && len(busy) == 0 {
 		return n, nil
+	}
+	if len(failures) == 0 {
+		return n, errors.New(termtext.Line(busy[0]))
 	}
 	msg := "sync failed: " + termtext.Line(failures[0])
 	if waiting > 0 {

@@ -2,15 +2,21 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"byline/store"
 )
 
 // fakeMiniflux is a Miniflux REST API with one feed of three entries,
@@ -22,6 +28,39 @@ type fakeMiniflux struct {
 	mu         sync.Mutex
 	read       map[int64]bool
 	subscribed []string
+
+	gateMu  sync.Mutex
+	puts    int           // PUT /v1/entries requests that arrived
+	gate    chan struct{} // non-nil: PUT /v1/entries waits for it to close
+	arrived chan struct{} // told when a PUT waits at the gate
+}
+
+// holdPuts makes marks sent from now on wait until release is called
+// (at the latest when the test ends); arrived is told when one waits.
+func (f *fakeMiniflux) holdPuts(t *testing.T) (arrived <-chan struct{}, release func()) {
+	f.gateMu.Lock()
+	defer f.gateMu.Unlock()
+	gate, arr := make(chan struct{}), make(chan struct{}, 8)
+	f.gate, f.arrived = gate, arr
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			f.gateMu.Lock()
+			defer f.gateMu.Unlock()
+			if f.gate == gate {
+				f.gate = nil
+			}
+			close(gate)
+		})
+	}
+	t.Cleanup(release)
+	return arr, release
+}
+
+func (f *fakeMiniflux) putCount() int {
+	f.gateMu.Lock()
+	defer f.gateMu.Unlock()
+	return f.puts
 }
 
 func newFakeMiniflux(t *testing.T, key string) *fakeMiniflux {
@@ -31,6 +70,20 @@ func newFakeMiniflux(t *testing.T, key string) *fakeMiniflux {
 			w.WriteHeader(401)
 			w.Write([]byte(`{"error_message":"Access Unauthorized"}`))
 			return
+		}
+		if r.Method == "PUT" && r.URL.Path == "/v1/entries" {
+			f.gateMu.Lock()
+			f.puts++
+			gate, arrived := f.gate, f.arrived
+			f.gateMu.Unlock()
+			if gate != nil {
+				arrived <- struct{}{}
+				select {
+				case <-gate:
+				case <-r.Context().Done(): // the client is gone: nothing was marked
+					return
+				}
+			}
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -214,5 +267,147 @@ func TestSubscribeGoesToServer(t *testing.T) {
 	mustRun(t, "--library", lib, "subscribe", "--local", site.URL+"/rss")
 	if arts := listJSON(t, lib, "tide"); len(arts) != 1 {
 		t.Fatalf("subscribe --local did not follow the feed here: %d articles", len(arts))
+	}
+}
+
+// Two syncs of one account never run at once, across processes: the
+// second says which process is syncing and exits 1 without sending
+// anything; --wait waits for it instead; and a sync killed half-way does
+// not hold the account up: the next one sends what it had not.
+func TestOneSyncOfAnAccountAtATime(t *testing.T) {
+	bin := bylineBinary(t)
+	f := newFakeMiniflux(t, "k")
+	t.Setenv("BYLINE_TOKEN", "k")
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "account", "add", "miniflux", f.URL)
+	arts := listJSON(t, lib, "")
+	if len(arts) != 3 {
+		t.Fatalf("%d articles after account add, want the server's 3", len(arts))
+	}
+
+	// startSync starts a byline sync in its own process; it sends the
+	// waiting mark and waits at the gate.
+	startSync := func(arrived <-chan struct{}) *exec.Cmd {
+		t.Helper()
+		cmd := exec.Command(bin, "--library", lib, "sync")
+		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		select {
+		case <-arrived:
+		case <-time.After(30 * time.Second):
+			t.Fatal("the first sync never sent its mark")
+		}
+		return cmd
+	}
+
+	mustRun(t, "--library", lib, "read", fmt.Sprint(arts[0].ID))
+	arrived, release := f.holdPuts(t)
+	first := startSync(arrived)
+	type result struct {
+		errs string
+		code int
+	}
+	second := make(chan result, 1)
+	go func() {
+		_, errs, code := run(t, "", "--library", lib, "sync")
+		second <- result{errs, code}
+	}()
+	var errs string
+	var code int
+	select {
+	case r := <-second:
+		errs, code = r.errs, r.code
+	case <-time.After(30 * time.Second):
+		t.Fatalf("a sync while another runs did not end: it is sending the mark the first is sending (%d sent)", f.putCount())
+	}
+	want := fmt.Sprintf("byline: another sync of account 1 (miniflux %s) is running (pid %d, since ", f.URL, first.Process.Pid)
+	if code != 1 || !strings.HasPrefix(errs, want) || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+		t.Fatalf("a sync while another runs: exit %d, stderr %q, want one line starting %q", code, errs, want)
+	}
+	if n := f.putCount(); n != 1 {
+		t.Fatalf("the server was sent the mark %d times, want once: the second sync pushed what the first is sending", n)
+	}
+
+	waited := make(chan result, 1)
+	go func() {
+		_, errs, code := run(t, "", "--library", lib, "sync", "--wait")
+		waited <- result{errs, code}
+	}()
+	select {
+	case r := <-waited:
+		t.Fatalf("sync --wait did not wait for the running sync: exit %d, %q", r.code, r.errs)
+	case <-time.After(1500 * time.Millisecond):
+	}
+	release()
+	if err := first.Wait(); err != nil {
+		t.Fatalf("the first sync: %v", err)
+	}
+	r := <-waited
+	if r.code != 0 || !strings.Contains(r.errs, "waiting: another sync of account 1") {
+		t.Fatalf("sync --wait: exit %d, stderr %q, want a line saying it waits, then success", r.code, r.errs)
+	}
+	if n := f.putCount(); n != 1 {
+		t.Fatalf("the server was sent the mark %d times, want once", n)
+	}
+
+	// A sync killed while its mark is on the wire leaves the mark waiting
+	// and its lease behind; the next sync takes the lease at once.
+	mustRun(t, "--library", lib, "read", fmt.Sprint(arts[1].ID))
+	arrived, release = f.holdPuts(t)
+	killed := startSync(arrived)
+	killed.Process.Kill()
+	killed.Wait()
+	release()
+	start := time.Now()
+	out, errs, code := run(t, "", "--library", lib, "sync")
+	if code != 0 || !strings.Contains(out, "1 change sent") {
+		t.Fatalf("sync after one was killed: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Fatalf("the sync after a killed one took %v: it waited for the dead one's lease to expire", took)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.read) != 2 {
+		t.Fatalf("%d entries read on the server, want the 2 marked here", len(f.read))
+	}
+}
+
+// In the reader, r while a cron job syncs the account is no failure: the
+// status line says who is syncing, and no "sync failed".
+func TestReaderSyncLeavesARunningSyncAlone(t *testing.T) {
+	f := newFakeMiniflux(t, "k")
+	t.Setenv("BYLINE_TOKEN", "k")
+	lib := filepath.Join(t.TempDir(), "library.db")
+	mustRun(t, "--library", lib, "account", "add", "miniflux", f.URL)
+	ctx := context.Background()
+	cron, err := store.Open(ctx, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cron.Close()
+	lease, err := cron.LeaseSync(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+
+	var out, errs bytes.Buffer
+	a := &app{stdout: &out, stderr: &errs, libraryPath: lib}
+	defer a.close()
+	st, err := a.open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.readerSync(ctx, st)
+	want := fmt.Sprintf("another sync of account 1 is running (pid %d, since ", os.Getpid())
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("the reader's sync while another runs: %v, want %q…", err, want)
+	}
+	if f.putCount() != 0 || errs.Len() != 0 {
+		t.Fatalf("the reader's sync went ahead: %d marks sent, %q", f.putCount(), errs.String())
 	}
 }

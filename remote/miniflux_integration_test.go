@@ -378,3 +378,97 @@ func TestSyncServerDownAtStart(t *testing.T) {
 }
 
 var _ = store.ErrNotFound
+
+// heldClient stops in Feeds, after the sync has sent its marks, until
+// the test lets it go.
+type heldClient struct {
+	remote.Client
+	entered, proceed chan struct{}
+}
+
+func (c heldClient) Feeds(ctx context.Context) ([]remote.Feed, error) {
+	c.entered <- struct{}{}
+	<-c.proceed
+	return c.Client.Feeds(ctx)
+}
+
+// countingClient counts the marks a sync sends.
+type countingClient struct {
+	remote.Client
+	mu   sync.Mutex
+	sent int
+}
+
+func (c *countingClient) SetRead(ctx context.Context, ids []string, read bool) error {
+	c.mu.Lock()
+	c.sent += len(ids)
+	c.mu.Unlock()
+	return c.Client.SetRead(ctx, ids, read)
+}
+
+// Two syncs of one account at once (the reader's and a cron job's, each
+// with its own handle on the library): the second is refused while the
+// first runs, sends nothing, pulls nothing and leaves the account's state
+// alone; afterwards every entry is in the library once.
+func TestMinifluxConcurrentSyncsDoNotDouble(t *testing.T) {
+	s := minifluxtest.Shared(t)
+	u := s.NewUser(t)
+	pub := newPublisher(t)
+	harbour := u.CreateFeed(t, pub.feed("harbour", 6), "")
+	st := openLibrary(t)
+	acct := addAccount(t, st, "miniflux", s.URL, "")
+	c := remote.NewMiniflux(s.URL, u.APIKey, quick)
+	syncOK(t, st, acct.ID, c)
+	ctx := context.Background()
+	other, err := store.Open(ctx, st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+
+	pub.feed("harbour", 9)
+	u.RefreshFeed(t, harbour)
+	one := byTitle(t, st, "Harbour story 1: the harbour council meets")
+	if err := st.SetRead(ctx, one.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	held := heldClient{Client: c, entered: make(chan struct{}), proceed: make(chan struct{})}
+	type outcome struct {
+		res remote.Result
+		err error
+	}
+	first := make(chan outcome, 1)
+	go func() {
+		res, err := remote.Sync(ctx, st, account(t, st, acct.ID), held)
+		first <- outcome{res, err}
+	}()
+	<-held.entered
+
+	counting := &countingClient{Client: c}
+	res, err := remote.Sync(ctx, other, account(t, other, acct.ID), counting)
+	var busy *store.SyncBusyError
+	if !errors.As(err, &busy) || !strings.Contains(err.Error(), "another sync of account") {
+		t.Fatalf("a second sync while one runs: %+v, %v; want it refused", res, err)
+	}
+	if counting.sent != 0 || res.New != 0 {
+		t.Fatalf("the refused sync sent %d marks and saved %d articles", counting.sent, res.New)
+	}
+	if a := account(t, st, acct.ID); a.LastError != "" {
+		t.Fatalf("the refused sync wrote the account's last error: %q", a.LastError)
+	}
+	close(held.proceed)
+	got := <-first
+	if got.err != nil || got.res.Sent != 1 || got.res.New != 3 {
+		t.Fatalf("the first sync: %+v, %v; want 1 mark sent and 3 new articles", got.res, got.err)
+	}
+	res, err = remote.Sync(ctx, other, account(t, other, acct.ID), counting)
+	if err != nil || res.New != 0 || res.Sent != 0 || counting.sent != 0 {
+		t.Fatalf("the second sync once the first ended: %+v, %v (%d marks sent)", res, err, counting.sent)
+	}
+	if n := len(articles(t, st, "")); n != 9 {
+		t.Fatalf("%d articles after the syncs, want the server's 9 once each", n)
+	}
+	if e := serverEntries(t, u, "")[one.Title]; e.Status != "read" {
+		t.Fatalf("the mark made here is %q on the server", e.Status)
+	}
+}

@@ -2,6 +2,7 @@ package remote
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,9 +48,28 @@ type Result struct {
 // articles are saved like a refresh saves them, without their people,
 // places, quotes and search rows: the caller runs the same finishing pass
 // as after a refresh. On failure the error says how many changes wait.
+//
+// Only one sync of an account runs at a time, across processes: when
+// another holds the account's lease, Sync returns its *store.SyncBusyError
+// at once, having touched nothing (not even the account's last error,
+// which is the other sync's to write).
 func Sync(ctx context.Context, st *store.Store, a store.Account, c Client) (Result, error) {
 	var res Result
-	err := syncAccount(ctx, st, a, c, &res)
+	lease, err := st.LeaseSync(ctx, a.ID)
+	if err != nil {
+		return res, err
+	}
+	defer lease.Release()
+	lctx := lease.Context()
+	// The cursor and reconcile time are read again under the lease: a
+	// sync that ran while the caller held a stale copy has moved them.
+	if a, err = st.Account(lctx, a.ID); err != nil {
+		return res, err
+	}
+	err = syncAccount(lctx, st, a, c, &res)
+	if cause := context.Cause(lctx); err != nil && errors.Is(cause, store.ErrLeaseLost) {
+		err = cause
+	}
 	msg := ""
 	if err != nil {
 		msg = err.Error()
