@@ -25,7 +25,7 @@ import (
 
 // Version changes whenever the extractor's output can change, so stored
 // articles extracted by an older version are extracted again.
-const Version = 12
+const Version = 13
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.
@@ -123,7 +123,7 @@ func (sc *scratch) tokens(paras []paragraph, size int, explain bool) []token {
 
 // shortOrgNames: after "Northfield Foods" or "Millbrook Rovers", a bare
 // "Northfield" is the company or the club, not the small town of that name
-// the gazetteer knows. Countries and big cities keep their own meaning
+// the gazetteer knows (nor, by shortFirmNames, a person). Countries and big cities keep their own meaning
 // ("London" after "London Stock Exchange").
 func shortOrgNames(toks []token, ms []mention) {
 	firstWords := map[string]bool{}
@@ -134,6 +134,7 @@ func shortOrgNames(toks []token, ms []mention) {
 			firstWords[m.Words[0]] = true
 		}
 	}
+	shortFirmNames(ms)
 	clubs := -1 // clubContext, asked only when a region needs it
 	for i, m := range ms {
 		if m.Kind != mPlace || len(m.Words) != 1 || !firstWords[m.Words[0]] || m.Start > 0 && homePreps.has(toks[m.Start-1].low) {
@@ -149,6 +150,29 @@ func shortOrgNames(toks []token, ms []mention) {
 			}
 		}
 		if m.Place.Kind == lexicon.City && m.Place.Population < 100000 || region && clubs == 1 {
+			ms[i].decide(mOrg, "short-form-of-an-organisation", m.Start, m.End)
+		}
+	}
+}
+
+// shortFirmNames: "Warner said" after "Warner Bros" is the studio, when no
+// person of the story is called Warner.
+func shortFirmNames(ms []mention) {
+	firms, named := map[string]bool{}, map[string]bool{}
+	for _, m := range ms {
+		if len(m.Words) >= 2 && m.Kind == mOrg {
+			firms[m.Words[0]] = true
+		} else if len(m.Words) >= 2 && m.Kind == mPerson {
+			for _, w := range m.Words {
+				named[w] = true
+			}
+		}
+	}
+	if len(firms) == 0 {
+		return
+	}
+	for i, m := range ms {
+		if m.Kind == mPerson && len(m.Words) == 1 && m.Title == "" && firms[m.Words[0]] && !named[m.Words[0]] {
 			ms[i].decide(mOrg, "short-form-of-an-organisation", m.Start, m.End)
 		}
 	}

@@ -124,6 +124,17 @@ var maleRoles = setOf("husband", "father", "son", "brother", "boyfriend", "spoke
 	"chairman", "businessman", "widower", "uncle", "grandson", "fiance", "king", "prince",
 	"man", "congressman", "frontman", "sheikh", "emir", "sultan")
 
+// personOnlyRoles are jobs and kinships only a person has: the one word
+// after one is a person's name, a stage name ("frontman Bono", "rapper
+// Eminem") even when a gazetteer knows it as a region or a town.
+var personOnlyRoles = setOf("singer", "actor", "actress", "rapper", "frontman", "vocalist",
+	"guitarist", "drummer", "bassist", "comedian", "comic", "musician", "songwriter", "presenter",
+	"striker", "midfielder", "defender", "goalkeeper", "winger", "footballer", "cricketer",
+	"batsman", "bowler", "golfer", "boxer", "sprinter", "spokesman", "spokeswoman",
+	"businessman", "businesswoman", "wife", "husband", "son", "daughter", "brother", "sister",
+	"mother", "father", "girlfriend", "boyfriend", "widow", "widower", "novelist", "poet",
+	"dancer", "model", "supermodel", "superstar", "popstar", "diva", "crooner", "dj")
+
 // spokesWords speak for an organisation: "a spokesman for Tesco said",
 // "a Tesco spokeswoman told the BBC" → Tesco.
 var spokesWords = setOf("spokesman", "spokeswoman", "spokesperson", "spokespeople",
@@ -149,7 +160,7 @@ var orgWords = setOf(
 	"fc", "united", "city", "rovers", "wanderers", "athletic", "athletics", "group", "bank",
 	"association", "committee", "commission", "service", "services", "radio", "news", "tv",
 	"television", "channel", "corporation", "corp", "inc", "ltd", "plc", "llc", "co", "company",
-	"capital", "brothers", "federation", "league", "union", "institute", "institution",
+	"capital", "brothers", "bros", "federation", "league", "union", "institute", "institution",
 	"foundation", "department", "office", "board", "court", "club", "regiment", "regiments",
 	"guards", "army", "navy", "police", "times", "post", "telegraph", "journal", "herald",
 	"mail", "express", "mirror", "guardian", "independent", "observer", "tribune", "gazette",
@@ -157,7 +168,7 @@ var orgWords = setOf(
 	"cup", "marathon", "awards", "award", "festival", "programme", "program", "show",
 	"network", "networks", "records", "studios", "pictures", "entertainment", "media",
 	"holdings", "partners", "investors", "airlines", "airways", "motors", "technologies",
-	"systems", "software", "labs", "international", "industries", "energy", "oil", "petroleum",
+	"systems", "software", "labs", "interactive", "international", "industries", "energy", "oil", "petroleum",
 	"telecom", "communications", "pharmaceuticals", "trust", "fund", "society", "alliance",
 	"coalition", "movement", "front", "council", "assembly", "congress", "senate",
 	"parliament", "government", "administration", "authority", "organisation",

@@ -59,7 +59,7 @@ func classify(paras []paragraph, toks []token, spans []span, out []mention) []me
 	out = slices.Grow(out[:0], len(spans)+len(spans)/8+8)
 	var segs []span
 	for _, s := range spans {
-		out, segs = classifySpan(toks, s, out, segs[:0])
+		out, segs = classifySpan(toks, s, paras[toks[s.Start].Para].Number == 0, out, segs[:0])
 	}
 	out = append(out, modifierPlaces(toks)...)
 	sortByStart(out)
@@ -89,8 +89,9 @@ var contextPasses = []func(toks []token, ms []mention){
 }
 
 // classifySpan appends the mentions of one capitalised span to out; segs
-// is scratch space for its segments, returned for reuse.
-func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, []span) {
+// is scratch space for its segments, returned for reuse. headline: the
+// span is in the title.
+func classifySpan(toks []token, s span, headline bool, out []mention, segs []span) ([]mention, []span) {
 	if k := nameAfterOfficeOfThe(toks, s); k > 0 {
 		// "Chancellor of the Exchequer Gordon Brown": the run after
 		// "of the" is the office's object, then the name.
@@ -115,7 +116,10 @@ func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, 
 	if segs[0] != s { // the whole span was asked already
 		_, headPlace = placeMention(toks, segs[0].Start, segs[0].End)
 	}
-	if !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false) && !(givenAndSurname(toks, segs[0]) && !innerThe)) && !namedMembers(toks, s, segs) {
+	// "Martin & Co", "Ernst & Young": prose joins people with "and"; an
+	// ampersand joins the names of a firm, even when one is a town.
+	firm := ampersandFirm(toks, segs, headline)
+	if firm || !headPlace && (isOrgSpan(toks, segs[0], true) || hasAnd(toks, s) && isOrgSpan(toks, segs[len(segs)-1], false) && !(givenAndSurname(toks, segs[0]) && !innerThe)) && !namedMembers(toks, s, segs) {
 		// ("the Czech Republic and Slovenia" is two places.)
 		// The head decides for "of"/"for" ("Zara Hyde Peters of UK
 		// Athletics"); the tail for "and" ("Free Mojtaba and Arash Day").
@@ -130,6 +134,36 @@ func classifySpan(toks []token, s span, out []mention, segs []span) ([]mention, 
 		return append(out, ruled(mOther, toks, s.Start, s.End, "work-title-with-the")), segs
 	}
 	return classifySegments(toks, s, segs, out), segs
+}
+
+// ampersandFirm: the span is "X & Co" (a company word after the
+// ampersand), or single words joined by one that are not all places nor
+// all given names: "Marks & Spencer", "Ernst & Young". A headline short
+// of room joins two surnames so too ("Henman & Murray win").
+func ampersandFirm(toks []token, segs []span, headline bool) bool {
+	if len(segs) < 2 || toks[segs[len(segs)-1].Start-1].Text != "&" {
+		return false
+	}
+	if isOrgSpan(toks, segs[len(segs)-1], false) {
+		return true
+	}
+	if headline {
+		return false
+	}
+	places, given := 0, 0
+	for _, g := range segs {
+		if g.End-g.Start != 1 {
+			return false
+		}
+		if isPlaceAt(toks[g.Start].Text) {
+			places++
+		}
+		if personFirst(toks[g.Start].Text) {
+			given++
+		}
+	}
+	// "Serbia & Montenegro" is a country, "Richard & Judy" a couple.
+	return places < len(segs) && given < len(segs)
 }
 
 // splitAtConnectors cuts a span at "of", "and", "the"… (not at name
@@ -239,10 +273,26 @@ func pluralNames(toks []token, ms []mention) {
 		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
 			continue
 		}
-		if v := toks[m.End].low; (v == "are" || v == "were" || v == "have") && !(m.Start > 0 && (toks[m.Start-1].low == "and" || toks[m.Start-1].low == "or" || toks[m.Start-1].Text == "&")) {
+		if v := toks[m.End].low; (v == "are" || v == "were" || v == "have") && !coordinated(toks, m.Start) {
 			ms[i].decide(mOrg, "plural-verb-after", m.End, m.End+1)
 		}
 	}
+}
+
+// coordinated: the name at toks[a] is the last of a coordinated subject,
+// "and" before it or before its lower-case job ("Ann Lowe and chief
+// financial officer Tim Hale have left"), so a plural verb after it is
+// the pair's.
+func coordinated(toks []token, a int) bool {
+	for i := a - 1; i >= 0 && i >= a-5 && toks[i].Sent == toks[a].Sent; i-- {
+		if l := toks[i].low; l == "and" || l == "or" || toks[i].Text == "&" {
+			return true
+		}
+		if toks[i].Kind != tWord || toks[i].cap() {
+			return false
+		}
+	}
+	return false
 }
 
 // orgsByContext turns person candidates into organisations when the words

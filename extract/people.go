@@ -111,7 +111,7 @@ func resolveSingles(toks []token, ms []mention, people []person) []person {
 			m.decide(mPerson, "part-of-a-full-name", m.Start, m.End)
 			continue
 		}
-		if m.Kind == mPerson && len(m.Words) == 1 && !m.InTitle && standaloneSingle(m) {
+		if m.Kind == mPerson && len(m.Words) == 1 && !m.InTitle && standaloneSingle(toks, m) {
 			m.because("single-name-vouched", m.Start, m.End)
 			if k := singleNamed(people, m.Name); k >= 0 {
 				m.Ent = k
@@ -427,7 +427,7 @@ var headOfState = setOf("president", "chancellor", "premier", "senator", "sen", 
 
 // standaloneSingle: a one-word person with nobody to join needs a title or
 // role before it, or a given name and a speech verb.
-func standaloneSingle(m *mention) bool {
+func standaloneSingle(toks []token, m *mention) bool {
 	w := m.Words[0]
 	if isAcronym(strings.TrimSuffix(w, "s")) || inLower(calendarWords, w) || inLower(openers, w) {
 		return false
@@ -443,7 +443,12 @@ func standaloneSingle(m *mention) bool {
 		if headOfState.has(last) && !inLower(calendarWords, w) && !inLower(openers, w) {
 			return true // "President Trump", "Chancellor Kohl": even a word is a name here
 		}
-		return officeTitles.has(last) && (!commonLower(strings.ToLower(w)) || surname(w))
+		if officeTitles.has(last) && (!commonLower(strings.ToLower(w)) || surname(w)) {
+			return true
+		}
+		// "U2 frontman Bono", "rapper Eminem": a job only a person has,
+		// written in lower case just before the one word.
+		return m.Title == last && personOnlyRoleBefore(toks, m.Start) && !commonLower(strings.ToLower(w))
 	}
 	return knownName(w) && m.Evidence >= 3
 }

@@ -131,6 +131,7 @@ var placeSieves = []placeRule{
 	{"time-zone", timeZone},
 	{"not-a-demonym-or-code", notDemonymOrCode},
 	{"a-town-does-not-speak", townDoesNotSpeak},
+	{"a-role-names-a-person", roleNamesPerson},
 	{"court-district", courtDistrict},
 	{"seat-of-government", seatOfGovernment},
 	{"gazetteer-spelling", gazetteerSpelling},
@@ -210,6 +211,31 @@ func townDoesNotSpeak(c *placeCand) verdict {
 	}
 	return pass
 }
+
+// roleNamesPerson: "U2 frontman Bono", "the singer Shakira" — the one
+// word after a job only a person has is their name, whatever region of
+// Ghana or town of Colombia shares it. Countries keep their meaning.
+func roleNamesPerson(c *placeCand) verdict {
+	if c.b-c.a == 1 && personOnlyRoleBefore(c.toks, c.a) {
+		if p, ok := lookupPlace(c.text); !ok || p.Kind != lexicon.Country {
+			return reject
+		}
+	}
+	return pass
+}
+
+// personOnlyRoleBefore: toks[a-1] is a lower-case job only a person has,
+// in the same sentence.
+func personOnlyRoleBefore(toks []token, a int) bool {
+	if a == 0 || toks[a-1].Kind != tWord || toks[a-1].cap() || toks[a-1].Sent != toks[a].Sent || !personOnlyRoles.has(toks[a-1].low) {
+		return false
+	}
+	// "the best actress Oscar", "a supporting actor Bafta": an award
+	// for the job, not a name.
+	return a < 2 || !awardAdjectives.has(toks[a-2].low)
+}
+
+var awardAdjectives = setOf("best", "supporting", "leading", "lead", "top", "outstanding")
 
 // gazetteerSpelling asks the gazetteer for the run as written, then for
 // the spellings news uses that it lacks: an AP state after a city

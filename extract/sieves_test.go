@@ -50,6 +50,7 @@ var placeSieveCases = []struct {
 	{"time-zone", `Polls close at 8 p.m. ET on Tuesday.`, "ET", false},
 	{"not-a-demonym-or-code", `Thai officials met on Monday.`, "Thai", false},
 	{"a-town-does-not-speak", `Halifax said prices rose.`, "Halifax", false},
+	{"a-role-names-a-person", `The tour was led by frontman Bono in June.`, "Bono", false},
 	{"court-district", `He was charged in the Southern District of New York.`, "Southern District", false},
 	{"seat-of-government", `The plan worried the White House for weeks.`, "White House", false},
 	{"seat-of-government", `She spoke at the White House on Monday.`, "White House", true},

@@ -77,10 +77,10 @@ func nameRunStep(toks []token, j int) int {
 }
 
 // connectorInName: a connector followed by a name word in the same
-// sentence ("Bank of England").
+// sentence ("Bank of England", "Marks & Spencer").
 func connectorInName(toks []token, j int) bool {
 	t := &toks[j]
-	return t.Kind == tWord && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(&toks[j+1])
+	return (t.Kind == tWord || t.Text == "&") && connectors.has(t.Text) && j+1 < len(toks) && toks[j+1].Sent == t.Sent && nameToken(&toks[j+1])
 }
 
 // particlePairAt: two particles in a row before a name word: "Juan Carlos

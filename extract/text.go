@@ -49,7 +49,23 @@ func paragraphs(title, body string) []paragraph {
 		lines = append(lines, l)
 	}
 	flush()
+	if len(out) >= 2 && out[0].Number == 0 && repeatsBody(out[0].Text, out[1].Text) {
+		// A file with no headline is titled by its first sentence: the
+		// same words read twice would count each name in them twice.
+		out = out[1:]
+	}
 	return out
+}
+
+// repeatsBody: the title is the opening of the first paragraph, whole
+// words of it (a title cut short ends in "…").
+func repeatsBody(title, first string) bool {
+	t := strings.TrimRight(strings.TrimSuffix(title, "…"), " .,;:!?—–-")
+	if t == "" || !strings.HasPrefix(first, t) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(first[len(t):])
+	return len(first) == len(t) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // cleanLine removes the Markdown of one line: block markers (headings,

@@ -1,0 +1,115 @@
+package extract
+
+import "testing"
+
+// Errors a reader met in a large library, by family: firms listed as
+// people, stage names listed as places, and a name counted twice. Every
+// sentence is written for the test.
+
+func TestFirmShapesAreNoPeople(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body string
+		want, not  []string
+	}{
+		{"Bros after a given name is a studio",
+			`Profits dipped at Warner Bros, while Tom Hallam stayed on as chief.`,
+			[]string{"Tom Hallam"}, []string{"Warner Bros"}},
+		{"Brothers and Interactive end firms' names",
+			`Gordon Brothers said sales fell. Martin Interactive lost money. Ruth Ames was hired.`,
+			[]string{"Ruth Ames"}, []string{"Gordon Brothers", "Martin Interactive"}},
+		{"an ampersand before Co or Sons makes one firm, even after a town's name",
+			`Orders at Martin & Co fell. Lincoln & Sons closed its mill. Anna Reyes spoke.`,
+			[]string{"Anna Reyes"}, []string{"Martin", "Lincoln", "Martin & Co", "Lincoln & Sons"}},
+		{"a firm's first word alone is the firm when nobody in the story bears it",
+			`Profits dipped at Warner Bros. Later, Time Warner said costs rose. Tom Hallam agreed.`,
+			[]string{"Tom Hallam"}, []string{"Warner", "Warner Bros"}},
+		{"the first word of a firm stays a person's when someone bears it",
+			`Warner Hale left Warner Bros in May. Warner said he was tired.`,
+			[]string{"Warner Hale"}, []string{"Warner Bros"}},
+		{"single words joined by an ampersand are a firm",
+			`Victor Hale, a partner at Kessler & Dorr, said no.`,
+			[]string{"Victor Hale"}, []string{"Kessler", "Dorr"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			names := append(peopleNames(e), placeNames(e)...)
+			for _, w := range tc.want {
+				if !hasName(peopleNames(e), w) {
+					t.Errorf("want person %q in %v", w, peopleNames(e))
+				}
+			}
+			for _, n := range tc.not {
+				if hasName(names, n) {
+					t.Errorf("%q is a firm, no person or place: %v", n, names)
+				}
+			}
+		})
+	}
+}
+
+func TestStageNamesAreNoPlaces(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body  string
+		people, not []string
+		places      []string
+	}{
+		{"a job only a person has before one word makes a person of a region's name",
+			`The campaign was backed by U2 frontman Bono, who flew in.`,
+			[]string{"Bono"}, []string{"Bono"}, nil},
+		{"every mention of the person joins them, even where the gazetteer is asked",
+			`The rapper Bono spoke first. Bono's album sold well, and Bono later said he was tired.`,
+			[]string{"Bono"}, []string{"Bono"}, nil},
+		{"a country after a kinship word keeps its meaning",
+			`Rhys Gant told his brother Britain would leave the union.`,
+			nil, nil, []string{"Britain"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			for _, w := range tc.people {
+				if !hasName(peopleNames(e), w) {
+					t.Errorf("want person %q in %v", w, peopleNames(e))
+				}
+			}
+			for _, n := range tc.not {
+				if placeNamed(e, n) {
+					t.Errorf("%q is no place: %v", n, placeNames(e))
+				}
+			}
+			for _, w := range tc.places {
+				if !placeNamed(e, w) {
+					t.Errorf("want place %q in %v", w, placeNames(e))
+				}
+			}
+		})
+	}
+}
+
+// A plural verb after a coordinated subject is the pair's: the last name
+// of the pair is still a person.
+func TestCoordinatedSubjectKeepsItsPeople(t *testing.T) {
+	e := Entities("Story", `Chairman Ann Lowe and chief financial officer Tim Hale have left the firm.`)
+	for _, w := range []string{"Ann Lowe", "Tim Hale"} {
+		if !hasName(peopleNames(e), w) {
+			t.Errorf("want person %q in %v", w, peopleNames(e))
+		}
+	}
+}
+
+// A file with no headline is titled by its first sentence; its names are
+// read once.
+func TestTitleThatRepeatsTheBodyCountsOnce(t *testing.T) {
+	for _, tc := range []struct{ title, body string }{
+		{"Tom Hallam flew to Rome", "Tom Hallam flew to Rome."},
+		{"Tom Hallam flew to Rome", "Tom Hallam flew to Rome. He stayed a week.\n\nLater he left."},
+		{"Tom Hallam flew to Rome with his…", "Tom Hallam flew to Rome with his brother and sister in the spring of that year."},
+	} {
+		e := Entities(tc.title, tc.body)
+		if len(e.People) != 1 || e.People[0].Mentions != 1 || len(e.Places) != 1 || e.Places[0].Mentions != 1 {
+			t.Errorf("title %q: %+v, want Tom Hallam and Rome once each", tc.title, e)
+		}
+	}
+	e := Entities("Tom Hallam in Rome", "Tom Hallam flew to Rome.")
+	if len(e.People) != 1 || e.People[0].Mentions != 2 {
+		t.Errorf("a headline of its own still counts: %+v", e.People)
+	}
+}
