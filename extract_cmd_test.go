@@ -36,3 +36,18 @@ func TestExtractExplain(t *testing.T) {
 		t.Errorf("--explain with --json: exit %d, %q; want an error", code, errs)
 	}
 }
+
+// A one-line .txt is its own title: the names in that line are counted
+// once, not once for the title and again for the body.
+func TestExtractOneLineFileCountsOnce(t *testing.T) {
+	story := filepath.Join(t.TempDir(), "note.txt")
+	writeFile(t, story, "Mayor Carla Ruiz opened the ferry terminal in Pellowick on Monday.\n")
+	out := mustRun(t, "extract", "--json", story)
+	for _, want := range []string{`"name": "Carla Ruiz",
+      "mentions": 1,`, `"name": "Pellowick",
+      "mentions": 1,`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %s in:\n%s", want, out)
+		}
+	}
+}
