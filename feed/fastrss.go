@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"strings"
 	"sync"
@@ -48,7 +49,23 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 // controls other than tab and newlines, U+FFFE, U+FFFF) and none gofeed
 // filters out before parsing.
 func plainUTF8(b []byte) bool {
-	for _, c := range b {
+	// Eight bytes at a time: a word with no byte below 0x20 (the most by
+	// far, newlines being rare in feeds' escaped HTML) needs no look at
+	// each byte.
+	const highs, space = 0x8080808080808080, 0x20 * 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if (w-space)&^w&highs == 0 {
+			continue
+		}
+		for _, c := range b[i : i+8] {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return false
+			}
+		}
+	}
+	for _, c := range b[i:] {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return false
 		}
@@ -589,35 +606,38 @@ func decodeEntities(s string) string {
 	if i < 0 {
 		return s
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	for {
-		b = append(b, s[:i]...)
+		b.WriteString(s[:i])
 		s = s[i:]
 		w := s[:min(len(s), entityWindow)]
 		end := strings.IndexByte(w, ';')
 		switch {
 		case end < 0 && len(w) == len(s):
-			return string(append(b, s...))
+			b.WriteString(s)
+			return b.String()
 		case end < 0 || strings.ContainsAny(s[1:end], " \t\r\n"):
-			b = append(b, '&')
+			b.WriteByte('&')
 			s = s[1:]
 		default:
 			if r := xmlEntity(s[1:end]); r != 0 {
-				b = append(b, r)
+				b.WriteByte(r)
 			} else {
 				span := s[:end+1]
 				dec := html.UnescapeString(span)
 				if dec == html.UnescapeString(span[:end])+";" {
-					b = append(b, '&')
+					b.WriteByte('&')
 					s = s[1:]
 					break
 				}
-				b = append(b, dec...)
+				b.WriteString(dec)
 			}
 			s = s[end+1:]
 		}
 		if i = strings.IndexByte(s, '&'); i < 0 {
-			return string(append(b, s...))
+			b.WriteString(s)
+			return b.String()
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"byline/news"
 )
@@ -266,4 +267,33 @@ func FuzzFastRSSItem(f *testing.F) {
 			`</description><pubDate>` + date + `</pubDate><author>` + author + `</author>` + extra + `</item>`)
 		parsedBoth(t, []byte(doc), "https://feeds.example/fuzz.xml")
 	})
+}
+
+// TestPlainUTF8FindsEveryControl checks the word-at-a-time test against
+// a look at each byte, a control at every position of every word.
+func TestPlainUTF8FindsEveryControl(t *testing.T) {
+	for _, fill := range []string{strings.Repeat("a~ Z!09", 10), strings.Repeat("a~ \u00e9", 10)} {
+		for n := 0; n < 40; n++ {
+			for at := 0; at < n; at++ {
+				checkPlainUTF8(t, []byte(fill[:n]), at)
+			}
+		}
+	}
+}
+
+func checkPlainUTF8(t *testing.T, fill []byte, at int) {
+	t.Helper()
+	for _, c := range []byte{0, 1, 0x08, 0x0b, 0x1f, '\t', '\n', '\r', 0x20, 0x7f, 0x80} {
+		b := append([]byte(nil), fill...)
+		b[at] = c
+		want := utf8.Valid(b)
+		for _, c := range b {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				want = false
+			}
+		}
+		if got := plainUTF8(b); got != want {
+			t.Fatalf("plainUTF8(%q) = %v, want %v", b, got, want)
+		}
+	}
 }
