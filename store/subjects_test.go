@@ -211,14 +211,32 @@ func TestSubjectsOfAQueryAndTheirCompany(t *testing.T) {
 func TestDeletedArticlesLeaveTheCounts(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	r := save(t, s, story(1, "One", []news.Person{person("Isla Grant", 2)}, nil),
-		story(5, "Two", []news.Person{person("Isla Grant", 1)}, nil))
+	r := save(t, s, story(1, "One", []news.Person{person("Isla Grant", 2)}, nil, news.Quote{Text: "We stay", Speaker: "Isla Grant"}),
+		story(5, "Two", []news.Person{person("Isla Grant", 1)}, nil, news.Quote{Text: "We go", Speaker: "Isla Grant"}))
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, r[1].ID); err != nil {
 		t.Fatal(err)
 	}
 	isla, err := s.FindSubject(ctx, news.KindPerson, "Isla Grant")
 	if err != nil || isla.Stories != 1 || isla.Mentions != 2 || isla.LastSeen.Day() != 1 {
 		t.Errorf("after deleting a story: %+v, %v", isla, err)
+	}
+	if qs, total, err := s.Quotes(ctx, QuoteFilter{}, 0, 0); err != nil || total != 1 || qs[0].Text != "We stay" {
+		t.Errorf("quotes after deleting a story: %+v %d %v", qs, total, err)
+	}
+	if qs, _, _ := s.Quotes(ctx, QuoteFilter{SpeakerID: isla.ID}, 0, 0); len(qs) != 1 {
+		t.Errorf("Isla Grant's quotes after deleting a story: %+v", qs)
+	}
+	// A subject deleted outright takes its stories with it and leaves
+	// its quotes to the name the story gave.
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM subjects WHERE id = ?`, isla.ID); err != nil {
+		t.Fatal(err)
+	}
+	if qs, _, err := s.Quotes(ctx, QuoteFilter{}, 0, 0); err != nil || len(qs) != 1 || qs[0].SpeakerID != 0 || qs[0].Speaker != "Isla Grant" {
+		t.Errorf("quotes after deleting their speaker: %+v %v", qs, err)
+	}
+	var left int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM appearances`).Scan(&left); err != nil || left != 0 {
+		t.Errorf("%d appearances after deleting their subject (%v)", left, err)
 	}
 }
 
@@ -288,6 +306,16 @@ func TestMigrationBuildsTheIndex(t *testing.T) {
 	}
 	if qs, _, _ := s.Quotes(context.Background(), QuoteFilter{Words: "peace"}, 0, 0); len(qs) != 1 || qs[0].SpeakerID == 0 {
 		t.Errorf("quotes after the migration: %+v", qs)
+	}
+	// The migrations after it keep what deleting an article does.
+	if _, err := s.db.Exec(`DELETE FROM articles WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := people(t, s), "Kim Jong Un 1/1"; got != want {
+		t.Errorf("people after deleting a story: %s, want %s", got, want)
+	}
+	if qs, total, _ := s.Quotes(context.Background(), QuoteFilter{}, 0, 0); total != 0 {
+		t.Errorf("quotes after deleting their story: %+v", qs)
 	}
 }
 
