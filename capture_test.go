@@ -163,6 +163,44 @@ func TestCaptureCharsetFromHeaderMetaOrBytes(t *testing.T) {
 	}
 }
 
+// Pages that declare no charset are read in the one their bytes are in:
+// Russian in Windows-1251 or KOI8-R, Greek in ISO-8859-7 or Windows-1253,
+// and still western pages in Windows-1252 — not Cyrillic or Greek read as
+// Windows-1252 ("Ìýð ãîðîäà"), nor French read as Cyrillic ("cafй").
+func TestCaptureUndeclaredCyrillicGreekAndWestern(t *testing.T) {
+	ru := `<p>Мэр города Ада Квилл открыла в понедельник старый пирс после долгого ремонта. "Мы ждали достаточно долго", - сказала она рыбакам в порту.</p>
+<p>Городской совет обсудил бюджет на следующий год. Депутаты спорили почти три часа и в конце концов одобрили план большинством голосов.</p>
+<p>Жители набережной просят совет отремонтировать старый рыбный рынок, а не строить на его месте новые квартиры, как предлагает застройщик.</p>`
+	el := `<p>Η δήμαρχος της πόλης άνοιξε τη Δευτέρα την παλιά προβλήτα μετά από μακρές επισκευές. «Περιμέναμε αρκετά», είπε στους ψαράδες του λιμανιού.</p>
+<p>Το δημοτικό συμβούλιο συζήτησε τον προϋπολογισμό της επόμενης χρονιάς. Οι σύμβουλοι διαφώνησαν για σχεδόν τρεις ώρες και τελικά ενέκριναν το σχέδιο.</p>
+<p>Οι κάτοικοι της παραλίας ζητούν να επισκευαστεί η παλιά ψαραγορά και όχι να χτιστούν στη θέση της νέα διαμερίσματα.</p>`
+	fr := `<p>La maire de la ville a rouvert lundi le vieux quai après deux années de travaux. « Nous avons assez attendu », a-t-elle déclaré aux pêcheurs du port.</p>
+<p>Le conseil municipal a débattu du budget de l’année prochaine pendant près de trois heures, et les élus ont fini par approuver le projet.</p>
+<p>Les habitants du front de mer réclament la rénovation de l’ancienne halle aux poissons plutôt que la construction d’appartements.</p>`
+	de := `<p>Die Bürgermeisterin hat am Montag den alten Steg nach zwei Jahren Bauzeit wieder eröffnet. „Wir haben lange genug gewartet“, sagte sie den Fischern im Hafen.</p>
+<p>Der Stadtrat beriet fast drei Stunden über den Haushalt für das nächste Jahr. Am Ende stimmte eine Mehrheit für den Plan.</p>
+<p>Die Anwohner an der Uferstraße möchten, dass die alte Fischhalle repariert und nicht durch Wohnungen ersetzt wird.</p>`
+	never := []string{"\uFFFD", "Ì", "Ã", "й", "ь"}
+	for _, p := range []capturePage{
+		{name: "Russian in Windows-1251", body: encode(t, charmap.Windows1251, page("", "Старый пирс открыт", ru)), title: "Старый пирс открыт",
+			want: []string{"Мэр города Ада Квилл открыла", "отремонтировать старый рыбный рынок"}, never: []string{"\uFFFD", "Ì", "Ã"}},
+		{name: "Russian in KOI8-R", body: encode(t, charmap.KOI8R, page("", "Старый пирс открыт", ru)), title: "Старый пирс открыт",
+			want: []string{"Мэр города Ада Квилл открыла", "отремонтировать старый рыбный рынок"}, never: []string{"\uFFFD", "Í", "ÍÜÒ"}},
+		{name: "Russian in UTF-8", body: []byte(page("", "Старый пирс открыт", ru)), title: "Старый пирс открыт",
+			want: []string{"Мэр города Ада Квилл открыла"}, never: []string{"\uFFFD", "Ð"}},
+		{name: "Greek in ISO-8859-7", body: encode(t, charmap.ISO8859_7, page("", "Άνοιξε η παλιά προβλήτα", el)), title: "Άνοιξε η παλιά προβλήτα",
+			want: []string{"Η δήμαρχος της πόλης άνοιξε", "«Περιμέναμε αρκετά»", "προϋπολογισμό"}, never: []string{"\uFFFD", "Ç ä", "¶"}},
+		{name: "Greek in Windows-1253", body: encode(t, charmap.Windows1253, page("", "Άνοιξε η παλιά προβλήτα", strings.ReplaceAll(el, "«Περιμέναμε αρκετά»", "“Περιμέναμε αρκετά”"))),
+			title: "Άνοιξε η παλιά προβλήτα", want: []string{"Η δήμαρχος της πόλης άνοιξε", "“Περιμέναμε αρκετά”", "προϋπολογισμό"}, never: []string{"\uFFFD", "Ç ä"}},
+		{name: "French in Windows-1252", body: encode(t, charmap.Windows1252, page("", "Le vieux quai rouvre après les travaux", fr)), title: "Le vieux quai rouvre après les travaux",
+			want: []string{"déclaré aux pêcheurs", "l’année prochaine", "« Nous avons assez attendu »"}, never: never},
+		{name: "German in Windows-1252", body: encode(t, charmap.Windows1252, page("", "Bürgermeisterin öffnet den Steg", de)), title: "Bürgermeisterin öffnet den Steg",
+			want: []string{"„Wir haben lange genug gewartet“", "Uferstraße"}, never: never},
+	} {
+		checkCapture(t, p)
+	}
+}
+
 func TestCapturePreInBlockquoteStaysQuoted(t *testing.T) {
 	checkCapture(t, capturePage{
 		name: "pre in blockquote",

@@ -20,8 +20,8 @@ import (
 // whether the fast path read the document itself.
 func parsedBoth(t testing.TB, data []byte, feedURL string) (fast bool) {
 	t.Helper()
-	slow, slowErr := parseDocWith(append([]byte(nil), data...), feedURL, false)
-	quick, quickErr := parseDocWith(append([]byte(nil), data...), feedURL, true)
+	slow, slowErr := parseDocWith(append([]byte(nil), data...), feedURL, "", false)
+	quick, quickErr := parseDocWith(append([]byte(nil), data...), feedURL, "", true)
 	if (slowErr == nil) != (quickErr == nil) || slowErr != nil && slowErr.Error() != quickErr.Error() {
 		t.Fatalf("gofeed: %v; fast path: %v\n%s", slowErr, quickErr, clip(data))
 	}
@@ -179,7 +179,7 @@ func TestFastRSSMatchesGofeed(t *testing.T) {
 	}
 	// The fixtures of RSS 2.0 are what the fast path is for.
 	for _, name := range []string{"gazette.xml", "gazette-corrected.xml", "rss20-wordpress.xml", "rss20-podcast.xml", "summaries.xml", "controls-rss.xml"} {
-		if d, err := parseDoc(feedFixture(t, name), "https://feeds.example/"+name); err != nil || !d.fast {
+		if d, err := parseDoc(feedFixture(t, name), "https://feeds.example/"+name, ""); err != nil || !d.fast {
 			t.Errorf("%s: not read by the fast path (%v)", name, err)
 		}
 	}

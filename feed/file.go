@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"byline/news"
 )
@@ -144,9 +145,10 @@ func ParseInput(data []byte, name string) (*news.Article, error) {
 }
 
 // checkText refuses binary input and returns the text as UTF-8, without
-// a byte-order mark and with Unix line ends. Bytes that are not UTF-8 are
-// read as Windows-1252: a file saved in Latin-1, or UTF-8 with a Latin-1
-// line pasted in, reads as its author wrote it.
+// a byte-order mark and with Unix line ends. Text that is not UTF-8 is
+// read in the Cyrillic, Greek or East Asian charset detectUndeclared
+// recognises, else as Windows-1252: a file saved in Latin-1, or UTF-8
+// with a Latin-1 line pasted in, reads as its author wrote it.
 func checkText(data []byte) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	sample := data[:min(len(data), 8192)]
@@ -162,7 +164,16 @@ func checkText(data []byte) (string, error) {
 	if controls*10 > len(sample) && len(sample) > 0 {
 		return "", ErrBinary
 	}
-	s := strings.ReplaceAll(string(repairUTF8(data)), "\r\n", "\n")
+	text := data
+	if !utf8.Valid(data) {
+		text = repairUTF8(data)
+		if e, _ := detectUndeclared(data); e != nil {
+			if out, err := e.NewDecoder().Bytes(data); err == nil {
+				text = out
+			}
+		}
+	}
+	s := strings.ReplaceAll(string(text), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	if strings.TrimSpace(s) == "" {
 		return "", ErrEmpty

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"byline/internal/termtext"
 	"byline/news"
@@ -42,7 +43,7 @@ type Parsed struct {
 // Items without a GUID get one from their link, or else from their title
 // and date; an item that repeats an earlier GUID is dropped.
 func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
-	d, err := parseDoc(data, feedURL)
+	d, err := parseDoc(data, feedURL, "")
 	if err != nil {
 		return nil, err
 	}
@@ -73,21 +74,20 @@ type doc struct {
 }
 
 // parseDoc parses data (which it may change): an RSS 2.0 feed of the
-// common shape through fastRSS, anything else with gofeed.
-func parseDoc(data []byte, feedURL string) (*doc, error) {
-	return parseDocWith(data, feedURL, true)
+// common shape through fastRSS, anything else with gofeed. contentType is
+// the response's, whose charset counts when the document declares none.
+func parseDoc(data []byte, feedURL, contentType string) (*doc, error) {
+	return parseDocWith(data, feedURL, contentType, true)
 }
 
 // parseDocWith is parseDoc with the fast path on or off: the tests hold
 // the two to the same articles.
-func parseDocWith(data []byte, feedURL string, fast bool) (*doc, error) {
+func parseDocWith(data []byte, feedURL, contentType string, fast bool) (*doc, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: the response was empty", ErrNotFeed)
 	}
 	if !utf8.Valid(data) && declaresUTF8(data) {
-		// A feed that says UTF-8 (or nothing) and sends Latin-1, whole or
-		// a stray byte, means Windows-1252 by it: "café", not "caf\uFFFD".
-		data = repairUTF8(data)
+		data = decodeFeed(data, contentType)
 	}
 	if hasTerminalEscape(data) && declaresUTF8(data) {
 		// The XML decoder drops a raw ESC byte (not a legal XML character)
@@ -308,6 +308,38 @@ func absURL(base *url.URL, href string) string {
 		return ""
 	}
 	return termtext.Line(u.String())
+}
+
+// decodeFeed turns a feed that is not valid UTF-8 and declares UTF-8 or
+// no encoding into UTF-8. One that says UTF-8 and sends Latin-1, whole or
+// a stray byte, means Windows-1252 by it: "café", not "caf\uFFFD". One
+// that says nothing is read in the charset of its Content-Type, else in
+// the one detectUndeclared recognises (a Russian or Greek feed), else as
+// Windows-1252 too.
+func decodeFeed(data []byte, contentType string) []byte {
+	if !xmlEncodingDeclared(data) {
+		e, name := charset.Lookup(headerCharset(contentType))
+		if e == nil || name == "utf-8" || strings.HasPrefix(name, "utf-16") {
+			e, _ = detectUndeclared(data)
+		}
+		if e != nil {
+			if out, err := e.NewDecoder().Bytes(data); err == nil {
+				return out
+			}
+		}
+	}
+	return repairUTF8(data)
+}
+
+// xmlEncodingDeclared reports whether data starts with an XML declaration
+// naming an encoding.
+func xmlEncodingDeclared(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 200)])
+	if !bytes.HasPrefix(bytes.TrimSpace(head), []byte("<?xml")) {
+		return false
+	}
+	end := bytes.Index(head, []byte("?>"))
+	return end >= 0 && bytes.Contains(head[:end], []byte("encoding"))
 }
 
 // declaresUTF8: no XML declaration, or one naming UTF-8. Feeds in other

@@ -70,7 +70,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cputime.Process()
 			for b.Loop() {
-				d, err := parseDocWith(data, feedURL, fast)
+				d, err := parseDocWith(data, feedURL, "", fast)
 				if err != nil || len(d.items) != 2500 || d.fast != fast {
 					b.Fatalf("%v", err)
 				}
@@ -79,7 +79,7 @@ func BenchmarkParseFeedBBC(b *testing.B) {
 		})
 	}
 	b.Run("items", func(b *testing.B) {
-		parsed, err := parseDoc(data, feedURL)
+		parsed, err := parseDoc(data, feedURL, "")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -170,7 +170,7 @@ func fetchFeed(ctx context.Context, opts FetchOptions, f news.Feed, hold func(co
 	// Parsing is all CPU: more at once than there are cores only delays
 	// the first one saved.
 	parseSlots <- struct{}{}
-	d, err := parseDoc(resp.Body, resp.URL)
+	d, err := parseDoc(resp.Body, resp.URL, resp.ContentType)
 	<-parseSlots
 	resp.Body = nil // gofeed has its own copy
 	if err != nil {
