@@ -14,6 +14,11 @@ import (
 type Compacted struct {
 	Bodies, Documents, Hashes int   // rows packed
 	Before, After             int64 // the file's size in bytes, with its WAL
+	// PageBefore and PageAfter are the library's page size in bytes. A
+	// library made before 8 KB pages is rebuilt with them, unless another
+	// connection has it open: PagesKept says so.
+	PageBefore, PageAfter int
+	PagesKept             bool
 }
 
 // compactBatch is how many rows one transaction of Compact rewrites: the
@@ -75,7 +80,7 @@ func (s *Store) Compact(ctx context.Context, progress func(done int)) (Compacted
 		return c, fmt.Errorf("pack text hashes: %w", explain(err))
 	}
 	report()
-	if err := s.vacuum(ctx); err != nil {
+	if err := s.vacuum(ctx, &c); err != nil {
 		return c, fmt.Errorf("give the free space back (VACUUM): %w", explain(err))
 	}
 	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
@@ -85,22 +90,83 @@ func (s *Store) Compact(ctx context.Context, progress func(done int)) (Compacted
 	return c, nil
 }
 
-// vacuum rebuilds the file. VACUUM builds the new copy as a temporary
+// vacuum rebuilds the file, and with pages of pageSize when they were
+// smaller: a library made before 8 KB pages left a fifth of each 4 KB
+// page of articles unused. VACUUM builds the new copy as a temporary
 // database, which the library's temp_store(2) kept in memory: compacting
 // a 150 MB library took 256 MB. On this one connection the copy goes to a
 // temporary file instead.
-func (s *Store) vacuum(ctx context.Context) error {
+func (s *Store) vacuum(ctx context.Context, c *Compacted) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	if err := conn.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&c.PageBefore); err != nil {
+		return err
+	}
 	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
 		return err
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`)
-	_, err = conn.ExecContext(ctx, `VACUUM`)
-	return err
+	if c.PageBefore < pageSize {
+		undo, err := s.leaveWAL(ctx, conn)
+		if err != nil {
+			return err
+		}
+		c.PagesKept = undo == nil
+		if undo != nil {
+			defer undo()
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA page_size = %d`, pageSize)); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err = conn.ExecContext(ctx, `VACUUM`); err != nil {
+		return err
+	}
+	return conn.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&c.PageAfter)
+}
+
+// leaveWAL puts the library in rollback-journal mode on conn for a VACUUM
+// that changes its page size, which SQLite does only out of WAL; undo puts
+// it back. SQLite leaves WAL only when no other connection has the
+// library open. Of this Store's, the pool's idle ones are closed, and a
+// bulk writer's checkpointer, which may still be copying the last commit
+// into the library on a connection of its own (it was, in one of two runs
+// on a 50,000-article library), is stopped until undo. With another program's
+// connection open undo is nil and the library stays as it was. The
+// VACUUM rewrites every page in place, so its journal is synced as a
+// commit is.
+func (s *Store) leaveWAL(ctx context.Context, conn *sql.Conn) (undo func(), err error) {
+	ckpt := s.ckpt != nil
+	if ckpt {
+		s.ckpt.close()
+		s.ckpt = nil
+	}
+	s.db.SetMaxIdleConns(0) // closes the idle ones
+	restore := func() {
+		s.db.SetMaxIdleConns(2) // database/sql's default
+		if ckpt {
+			s.ckpt = startCheckpointer(s.db)
+		}
+	}
+	var mode string
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil || mode != "delete" {
+		restore()
+		return nil, nil // another connection has the library open
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
+		conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA journal_mode = WAL`)
+		restore()
+		return nil, err
+	}
+	return func() {
+		ctx := context.WithoutCancel(ctx)
+		conn.ExecContext(ctx, `PRAGMA synchronous = NORMAL`)
+		conn.ExecContext(ctx, `PRAGMA journal_mode = WAL`)
+		restore()
+	}, nil
 }
 
 // compactBodies packs up to compactBatch bodies stored as text after the
