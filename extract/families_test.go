@@ -113,3 +113,47 @@ func TestTitleThatRepeatsTheBodyCountsOnce(t *testing.T) {
 		t.Errorf("a headline of its own still counts: %+v", e.People)
 	}
 }
+
+// A surname honorific takes a family name: "Mr Hollis" is not Hollis
+// Grant, whose given name that is, but it is Wang Xuebing's "Mr Wang".
+func TestHonorificJoinsByFamilyName(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body string
+		person     string // the person the honorific form must be an alias of
+		form       string
+	}{
+		{"Mr and a given name is somebody else",
+			`Party treasurer Hollis Grant resigned on Friday. Mr Hollis, the party's leader, said he was sorry.`,
+			"Hollis", "Mr Hollis"},
+		{"Mr and a surname joins the full name",
+			`Party leader Peter Hollis spoke. Treasurer Hollis Grant resigned. Mr Hollis said he was sorry.`,
+			"Peter Hollis", "Mr Hollis"},
+		{"Mr and a Chinese family name joins the full name",
+			`Finance minister Wang Xuebing met bankers. Mr Wang said rates would hold.`,
+			"Wang Xuebing", "Mr Wang"},
+		{"Sir takes the given name",
+			`Sir Hollis Grant opened the library. Sir Hollis said reading mattered.`,
+			"Hollis Grant", "Sir Hollis"},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			for _, p := range e.People {
+				has := hasName(p.Aliases, tc.form)
+				if p.Name == tc.person && !has {
+					t.Errorf("%q should be a form of %s: %+v", tc.form, p.Name, e.People)
+				}
+				if p.Name != tc.person && has {
+					t.Errorf("%q joined %s: %+v", tc.form, p.Name, e.People)
+				}
+			}
+		})
+	}
+}
+
+// "If the young X were…" is a supposition about a person, not a plural.
+func TestSubjunctiveWereKeepsAPerson(t *testing.T) {
+	e := Entities("Story", `"If the young Martin Ashby were starting out today, he would fail," she said. Martin Ashby smiled.`)
+	if !hasName(peopleNames(e), "Martin Ashby") {
+		t.Errorf("want person Martin Ashby in %v", peopleNames(e))
+	}
+}

@@ -273,7 +273,7 @@ func pluralNames(toks []token, ms []mention) {
 		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
 			continue
 		}
-		if v := toks[m.End].low; (v == "are" || v == "were" || v == "have") && !coordinated(toks, m.Start) {
+		if v := toks[m.End].low; (v == "are" || v == "were" && !subjunctive(toks, m.Start) || v == "have") && !coordinated(toks, m.Start) {
 			ms[i].decide(mOrg, "plural-verb-after", m.End, m.End+1)
 		}
 	}
@@ -289,6 +289,21 @@ func coordinated(toks []token, a int) bool {
 			return true
 		}
 		if toks[i].Kind != tWord || toks[i].cap() {
+			return false
+		}
+	}
+	return false
+}
+
+// subjunctive: "if" opens the clause of the name at toks[a], so "were"
+// after it is a wish or a supposition ("If the young Ann Lowe were
+// starting today…"), not a plural.
+func subjunctive(toks []token, a int) bool {
+	for i := a - 1; i >= 0 && i >= a-8 && toks[i].Sent == toks[a].Sent; i-- {
+		if l := toks[i].low; l == "if" || l == "wish" || l == "though" {
+			return true
+		}
+		if toks[i].Kind == tPunct {
 			return false
 		}
 	}

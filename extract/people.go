@@ -469,7 +469,7 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 	var cand [4]struct{ ent, n int }
 	nc, recent, recentSent := 0, -1, -1
 	for k := i - 1; k >= 0 && k >= i-maxMentionsBack; k-- {
-		if ms[k].Kind != mPerson || ms[k].Ent < 0 || !nameHasWord(people[ms[k].Ent].Words, w) {
+		if ms[k].Kind != mPerson || ms[k].Ent < 0 || !joinsName(m, people[ms[k].Ent].Words, w) {
 			continue
 		}
 		e := ms[k].Ent
@@ -501,11 +501,61 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 		return cand[best].ent
 	}
 	for j, p := range people {
-		if nameHasWord(p.Words, w) {
+		if joinsName(m, p.Words, w) {
 			return j
 		}
 	}
 	return -1
+}
+
+// joinsName: the one-word mention m of w can be the person called name.
+// "Mr Howard" is a Howard by surname, never Howard Flight: a surname
+// honorific takes the family name, which opens a name only in East-Asian
+// order ("Mr Wang" is Wang Xuebing). "Sir Howard" is Howard Newby.
+func joinsName(m mention, name []string, w string) bool {
+	if !nameHasWord(name, w) {
+		return false
+	}
+	if name[0] != w || name[len(name)-1] == w || !surnameHonorifics.has(lastWord(m.Title)) {
+		return true
+	}
+	return familyNameFirst(name)
+}
+
+// surnameHonorifics come before a family name.
+var surnameHonorifics = setOf("mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "professor",
+	"madame", "monsieur", "herr", "frau", "senor", "senora", "signor")
+
+// familyNameFirst: the name reads family name first — its first word is
+// no given name, or the rest are romanised Chinese or Korean syllables
+// ("Wang Xuebing", "Park Seung", "Moon Jae-in").
+func familyNameFirst(name []string) bool {
+	if !knownName(name[0]) {
+		return true
+	}
+	for _, w := range name[1:] {
+		if !syllablesShaped(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// syllablesShaped: one or two romanised syllables, or hyphenated ones
+// ("yan", "xuebing", "jae-in").
+func syllablesShaped(w string) bool {
+	if strings.Contains(w, "-") {
+		return romanisedSyllables(w)
+	}
+	if oneSyllable(w) {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if oneSyllable(w[:i]) && oneSyllable(w[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 func nameHasWord(name []string, w string) bool {
