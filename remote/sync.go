@@ -67,7 +67,7 @@ func Sync(ctx context.Context, st *store.Store, a store.Account, c Client) (Resu
 		return res, err
 	}
 	err = syncAccount(lctx, st, a, c, &res)
-	if cause := context.Cause(lctx); err != nil && errors.Is(cause, store.ErrLeaseLost) {
+	if cause := context.Cause(lctx); err != nil && (errors.Is(cause, store.ErrLeaseLost) || errors.Is(cause, store.ErrAccountRemoved)) {
 		err = cause
 	}
 	msg := ""

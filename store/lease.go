@@ -28,6 +28,10 @@ var (
 // while the machine slept).
 var ErrLeaseLost = errors.New("another byline took over this sync after it stalled")
 
+// ErrAccountRemoved is the cause of a lease's context when the account
+// was removed (byline account remove) while it synced.
+var ErrAccountRemoved = errors.New("the account was removed while it synced")
+
 // SyncBusyError says that another process is syncing the account.
 type SyncBusyError struct {
 	Account int64
@@ -161,7 +165,12 @@ func (l *SyncLease) renew() {
 		// A failed write (the library busy past its timeout) is tried
 		// again at the next tick: only a row that is gone is a lost lease.
 		if err == nil && n == 0 {
-			l.cancel(ErrLeaseLost)
+			cause := ErrLeaseLost
+			var one int
+			if err := l.s.db.QueryRowContext(l.ctx, `SELECT 1 FROM accounts WHERE id = ?`, l.account).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+				cause = ErrAccountRemoved
+			}
+			l.cancel(cause)
 			return
 		}
 	}

@@ -141,3 +141,28 @@ func TestSyncLeaseRenewsAndKnowsWhenLost(t *testing.T) {
 		t.Fatal("the holder was not told that its lease was taken over")
 	}
 }
+
+// An account removed while it syncs stops the sync, saying so.
+func TestSyncLeaseOfARemovedAccount(t *testing.T) {
+	ttl, renew := leaseTTL, leaseRenew
+	leaseTTL, leaseRenew = 400*time.Millisecond, 50*time.Millisecond
+	t.Cleanup(func() { leaseTTL, leaseRenew = ttl, renew })
+	ctx := context.Background()
+	s, other, id := leaseLibrary(t)
+	l, err := s.LeaseSync(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	if err := other.RemoveAccount(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-l.Context().Done():
+		if !errors.Is(context.Cause(l.Context()), ErrAccountRemoved) {
+			t.Fatalf("cause: %v, want the account removed", context.Cause(l.Context()))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the sync of a removed account was not stopped")
+	}
+}
