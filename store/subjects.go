@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -404,13 +403,9 @@ func appendAppearances(out []appearance, a indexedArticle, ids []int64, counts s
 	return out
 }
 
-// insertAppearances inserts rows in the order of the table's key, so that
-// each lands beside the one before rather than anywhere among the pages of
-// every subject the batch names (a few per cent of the inserts' time).
+// insertAppearances inserts a batch's appearances. (Sorting them by the
+// table's key first saved the inserts about what the sort cost.)
 func insertAppearances(w *wtx, rows []appearance) error {
-	slices.SortFunc(rows, func(a, b appearance) int {
-		return cmp.Or(cmp.Compare(a.subject, b.subject), cmp.Compare(a.sortTime, b.sortTime), cmp.Compare(a.article, b.article))
-	})
 	args := make([]any, 0, 5*len(rows))
 	for _, r := range rows {
 		args = append(args, r.subject, r.sortTime, r.article, r.key, r.mentions)
