@@ -92,14 +92,18 @@ type candidate struct {
 type subjectIndexer struct {
 	w      *wtx
 	nextID int64
-	keys   map[string]keyRow      // kind+"\x00"+key
+	keys   map[kindKey]keyRow
 	short  map[string][]candidate // person short names
 	fresh  map[int64]int          // stories of each subject in this batch
 	adopt  map[string]int64       // a lone subject's key and the person now known by it
 	rows   struct{ subjects, keys, short []any }
 }
 
-func kindKey(kind news.Kind, key string) string { return string(kind) + "\x00" + key }
+// kindKey is a form of a person or of a place.
+type kindKey struct {
+	kind news.Kind
+	key  string
+}
 
 // indexSubjects indexes the queued articles and empties the queue.
 func indexSubjects(w *wtx) error {
@@ -108,11 +112,15 @@ func indexSubjects(w *wtx) error {
 		return nil
 	}
 	w.subjects = nil // a merge below may index other articles meanwhile
-	x := &subjectIndexer{w: w, keys: map[string]keyRow{}, short: map[string][]candidate{}, fresh: map[int64]int{}, adopt: map[string]int64{}}
+	x := &subjectIndexer{w: w, keys: map[kindKey]keyRow{}, short: map[string][]candidate{}, fresh: map[int64]int{}, adopt: map[string]int64{}}
 	if err := w.scan(`SELECT COALESCE(max(id), 0) FROM subjects`, nil, &x.nextID); err != nil {
 		return err
 	}
-	if err := x.prefetch(arts); err != nil {
+	forms := make([]articleForms, len(arts))
+	for i, a := range arts {
+		forms[i] = formsOf(a.e)
+	}
+	if err := x.prefetch(forms); err != nil {
 		return err
 	}
 	// Full names first, across the whole batch, so a one-word name is
@@ -121,20 +129,20 @@ func indexSubjects(w *wtx) error {
 	for i, a := range arts {
 		ids[i] = make([]int64, len(a.e.People)+len(a.e.Places))
 		for j, p := range a.e.People {
-			if key := subjectKey(p.Name); strings.Contains(key, " ") {
-				ids[i][j] = x.full(news.KindPerson, key, p.Name)
-				x.learnForms(ids[i][j], p)
+			if f := forms[i].people[j]; strings.Contains(f.key, " ") {
+				ids[i][j] = x.full(news.KindPerson, f.key, p.Name)
+				x.learnForms(ids[i][j], p, f)
 			}
 		}
 		for j, p := range a.e.Places {
-			if key := subjectKey(p.Name); key != "" {
+			if key := forms[i].places[j]; key != "" {
 				ids[i][len(a.e.People)+j] = x.full(news.KindPlace, key, p.Name)
 			}
 		}
 	}
 	for i, a := range arts {
 		for j, p := range a.e.People {
-			if key := subjectKey(p.Name); key != "" && !strings.Contains(key, " ") {
+			if key := forms[i].people[j].key; key != "" && !strings.Contains(key, " ") {
 				ids[i][j] = x.lone(key, p.Name)
 			}
 		}
@@ -142,12 +150,17 @@ func indexSubjects(w *wtx) error {
 	if err := x.flush(); err != nil {
 		return err
 	}
-	var appearances []appearance
-	var quotes []any
+	names, said := 0, 0
+	for _, a := range arts {
+		names += len(a.e.People) + len(a.e.Places)
+		said += len(a.e.Quotes)
+	}
+	appearances := make([]appearance, 0, names)
+	quotes := make([]any, 0, 9*said)
 	counts := subjectCounts{}
 	for i, a := range arts {
-		appearances = appendAppearances(appearances, a, ids[i], counts)
-		quotes = append(quotes, quoteRows(a, ids[i])...)
+		appearances = appendAppearances(appearances, a, forms[i], ids[i], counts)
+		quotes = appendQuotes(quotes, a, forms[i], ids[i])
 	}
 	if err := insertAppearances(w, appearances); err != nil {
 		return err
@@ -161,27 +174,55 @@ func indexSubjects(w *wtx) error {
 	return x.adoptLoneSubjects()
 }
 
+// articleForms are the forms (subjectKey) of an article's names, worked
+// out once for the several passes over them.
+type articleForms struct {
+	people []personForms
+	places []string
+}
+
+type personForms struct {
+	key     string
+	aliases []string // of each alias, in order
+	short   []string // shortForms
+}
+
+func formsOf(e news.Entities) articleForms {
+	f := articleForms{people: make([]personForms, len(e.People)), places: make([]string, len(e.Places))}
+	for i, p := range e.People {
+		pf := personForms{key: subjectKey(p.Name), aliases: make([]string, len(p.Aliases))}
+		for j, al := range p.Aliases {
+			pf.aliases[j] = subjectKey(al)
+		}
+		pf.short = shortForms(pf.key, pf.aliases)
+		f.people[i] = pf
+	}
+	for i, p := range e.Places {
+		f.places[i] = subjectKey(p.Name)
+	}
+	return f
+}
+
 // prefetch reads the library's knowledge of every form the batch uses.
-func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
+func (x *subjectIndexer) prefetch(forms []articleForms) error {
 	byKind := map[news.Kind]map[string]bool{news.KindPerson: {}, news.KindPlace: {}}
 	short := map[string]bool{}
-	for _, a := range arts {
-		for _, p := range a.e.People {
-			key := subjectKey(p.Name)
-			byKind[news.KindPerson][key] = true
-			for _, s := range shortForms(p) {
+	for _, f := range forms {
+		for _, p := range f.people {
+			byKind[news.KindPerson][p.key] = true
+			for _, s := range p.short {
 				short[s] = true
 				byKind[news.KindPerson][s] = true
 			}
-			for _, al := range p.Aliases {
-				byKind[news.KindPerson][subjectKey(al)] = true
+			for _, k := range p.aliases {
+				byKind[news.KindPerson][k] = true
 			}
-			if !strings.Contains(key, " ") {
-				short[key] = true
+			if !strings.Contains(p.key, " ") {
+				short[p.key] = true
 			}
 		}
-		for _, p := range a.e.Places {
-			byKind[news.KindPlace][subjectKey(p.Name)] = true
+		for _, k := range f.places {
+			byKind[news.KindPlace][k] = true
 		}
 	}
 	for kind, set := range byKind {
@@ -191,7 +232,7 @@ func (x *subjectIndexer) prefetch(arts []indexedArticle) error {
 			if err := rows.Scan(&key, &r.id, &r.manual); err != nil {
 				return err
 			}
-			x.keys[kindKey(kind, key)] = r
+			x.keys[kindKey{kind, key}] = r
 			return nil
 		})
 		if err != nil {
@@ -243,15 +284,15 @@ func eachOf(w *wtx, query string, set map[string]bool, each func(*sql.Rows) erro
 }
 
 // shortForms are the single words a person of an article is also called:
-// the last word of their name and any one-word alias ("Kim").
-func shortForms(p news.Person) []string {
-	key := subjectKey(p.Name)
+// the last word of their name and any one-word alias ("Kim"), from the
+// forms of their name and aliases.
+func shortForms(key string, aliases []string) []string {
 	if !strings.Contains(key, " ") {
 		return nil
 	}
 	out := []string{key[strings.LastIndexByte(key, ' ')+1:]}
-	for _, al := range p.Aliases {
-		if k := subjectKey(al); k != "" && !strings.Contains(k, " ") && !slices.Contains(out, k) {
+	for _, k := range aliases {
+		if k != "" && !strings.Contains(k, " ") && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
@@ -260,7 +301,7 @@ func shortForms(p news.Person) []string {
 
 // full resolves a full name: the subject it is a form of, or a new one.
 func (x *subjectIndexer) full(kind news.Kind, key, name string) int64 {
-	if r, ok := x.keys[kindKey(kind, key)]; ok {
+	if r, ok := x.keys[kindKey{kind, key}]; ok {
 		x.fresh[r.id]++
 		return r.id
 	}
@@ -278,22 +319,22 @@ func (x *subjectIndexer) newSubject(kind news.Kind, key, name string) int64 {
 }
 
 func (x *subjectIndexer) addKey(kind news.Kind, key, name string, id int64) {
-	x.keys[kindKey(kind, key)] = keyRow{id: id}
+	x.keys[kindKey{kind, key}] = keyRow{id: id}
 	x.rows.keys = append(x.rows.keys, string(kind), key, id, name)
 }
 
 // learnForms records what else a person is called: longer aliases become
 // forms of theirs when no one else has them, and their short names make
 // them a candidate for stories that name them by one word.
-func (x *subjectIndexer) learnForms(id int64, p news.Person) {
-	for _, al := range p.Aliases {
-		if k := subjectKey(al); strings.Contains(k, " ") {
-			if _, taken := x.keys[kindKey(news.KindPerson, k)]; !taken {
+func (x *subjectIndexer) learnForms(id int64, p news.Person, f personForms) {
+	for j, al := range p.Aliases {
+		if k := f.aliases[j]; strings.Contains(k, " ") {
+			if _, taken := x.keys[kindKey{news.KindPerson, k}]; !taken {
 				x.addKey(news.KindPerson, k, al, id)
 			}
 		}
 	}
-	for _, s := range shortForms(p) {
+	for _, s := range f.short {
 		if slices.ContainsFunc(x.short[s], func(c candidate) bool { return c.id == id }) {
 			continue
 		}
@@ -301,7 +342,7 @@ func (x *subjectIndexer) learnForms(id int64, p news.Person) {
 		x.rows.short = append(x.rows.short, s, id)
 		// A story of the past that named only this word has a subject
 		// of its own: it is theirs, if they are the only one so called.
-		if r, ok := x.keys[kindKey(news.KindPerson, s)]; ok && !r.manual && len(x.short[s]) == 1 {
+		if r, ok := x.keys[kindKey{news.KindPerson, s}]; ok && !r.manual && len(x.short[s]) == 1 {
 			x.adopt[s] = id
 		} else {
 			delete(x.adopt, s)
@@ -312,7 +353,7 @@ func (x *subjectIndexer) learnForms(id int64, p news.Person) {
 // lone resolves a one-word name: a form the reader pinned, else the
 // person who dominates that word, else whoever was last named so alone.
 func (x *subjectIndexer) lone(key, name string) int64 {
-	r, known := x.keys[kindKey(news.KindPerson, key)]
+	r, known := x.keys[kindKey{news.KindPerson, key}]
 	if known && r.manual {
 		x.fresh[r.id]++
 		return r.id
@@ -356,7 +397,7 @@ func (x *subjectIndexer) flush() error {
 // person the batch made the only one known by that word.
 func (x *subjectIndexer) adoptLoneSubjects() error {
 	for key, into := range x.adopt {
-		r := x.keys[kindKey(news.KindPerson, key)]
+		r := x.keys[kindKey{news.KindPerson, key}]
 		if r.id == into {
 			continue
 		}
@@ -377,9 +418,9 @@ type appearance struct {
 // appendAppearances appends an article's subjects, one row each: two
 // people of the story resolved to one subject (by a reader's merge) count
 // once, their mentions added. Each row is added to its subject's counts too.
-func appendAppearances(out []appearance, a indexedArticle, ids []int64, counts subjectCounts) []appearance {
+func appendAppearances(out []appearance, a indexedArticle, f articleForms, ids []int64, counts subjectCounts) []appearance {
 	start := len(out)
-	add := func(id int64, name string, mentions int) {
+	add := func(id int64, key string, mentions int) {
 		if id == 0 {
 			return
 		}
@@ -389,13 +430,13 @@ func appendAppearances(out []appearance, a indexedArticle, ids []int64, counts s
 				return
 			}
 		}
-		out = append(out, appearance{subject: id, sortTime: a.sortTime, article: a.id, key: subjectKey(name), mentions: mentions})
+		out = append(out, appearance{subject: id, sortTime: a.sortTime, article: a.id, key: key, mentions: mentions})
 	}
 	for j, p := range a.e.People {
-		add(ids[j], p.Name, p.Mentions)
+		add(ids[j], f.people[j].key, p.Mentions)
 	}
 	for j, p := range a.e.Places {
-		add(ids[len(a.e.People)+j], p.Name, p.Mentions)
+		add(ids[len(a.e.People)+j], f.places[j], p.Mentions)
 	}
 	for _, r := range out[start:] {
 		counts.add(r.subject, r.sortTime, r.mentions)
@@ -462,13 +503,13 @@ func addCounts(w *wtx, counts subjectCounts) error {
 	return nil
 }
 
-func quoteRows(a indexedArticle, ids []int64) []any {
-	out := make([]any, 0, 9*len(a.e.Quotes))
+// appendQuotes appends the rows of an article's quotes to out.
+func appendQuotes(out []any, a indexedArticle, f articleForms, ids []int64) []any {
 	for i, q := range a.e.Quotes {
 		var speaker any
 		key := ""
 		if j := slices.IndexFunc(a.e.People, func(p news.Person) bool { return p.Name == q.Speaker }); j >= 0 && q.Speaker != "" {
-			speaker, key = ids[j], subjectKey(q.Speaker)
+			speaker, key = ids[j], f.people[j].key
 			if ids[j] == 0 {
 				speaker = nil
 			}
