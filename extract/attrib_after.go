@@ -106,7 +106,7 @@ func tailAttribution(toks []token, i int) bool {
 	}
 	if v == i {
 		// "said Mr Holt"; not "told Reuters", whose name is the listener.
-		return v+1 < len(toks) && toks[v+1].Sent == sent && speechVerbs[toks[v].low] == verbSay && subjectStart(&toks[v+1])
+		return v+1 < len(toks) && toks[v+1].Sent == sent && toks[v].speechVerb() == verbSay && subjectStart(&toks[v+1])
 	}
 	return attributionEnds(toks, v+1, sent)
 }
@@ -188,7 +188,7 @@ func saidName(toks []token, i, sent int) bool {
 	if i+1 >= len(toks) || toks[i].Sent != sent || toks[i].Kind != tWord || !isSpeechVerbAt(toks, i) {
 		return false
 	}
-	return (speechVerbs[toks[i].low] == verbSay || toks[i].low == "told") && toks[i+1].cap()
+	return (toks[i].speechVerb() == verbSay || toks[i].low == "told") && toks[i+1].cap()
 }
 
 // afterAccording: `"…," according to X`. In "He Lifeng described the

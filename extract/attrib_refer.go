@@ -146,7 +146,7 @@ func descriptionHead(toks []token, i int) int {
 		if !role && h+1 < len(toks) && toks[h+1].Kind == tWord && !toks[h+1].cap() {
 			continue // "the Spanish critic": a nationality before a noun is an adjective
 		}
-		if h+2 < len(toks) && toks[h+1].Text == "," && toks[h+2].cap() && knownName(toks[h+2].Text) {
+		if h+2 < len(toks) && toks[h+1].Text == "," && toks[h+2].cap() && toks[h+2].knownName() {
 			return -1 // "the film's director, Tomasz Wierzbicki,": the name says who
 		}
 		return h

@@ -58,7 +58,7 @@ func subjectEnd(toks []token, i, v int) int {
 func nounPhraseEnd(toks []token, i, end int) int {
 	k := i
 	for k < end && toks[k].Kind != tPunct || k < end && (toks[k].Text == "-" || toks[k].Text == "'s") {
-		if k > i && toks[k].Kind == tWord && !toks[k].cap() && (toks[k].lower() == "who" || toks[k].lower() == "that" || speechVerbs[toks[k].lower()] != 0 || toks[k].lower() == "in" || toks[k].lower() == "on") {
+		if k > i && toks[k].Kind == tWord && !toks[k].cap() && (toks[k].lower() == "who" || toks[k].lower() == "that" || toks[k].speechVerb() != 0 || toks[k].lower() == "in" || toks[k].lower() == "on") {
 			break
 		}
 		k++
@@ -72,7 +72,7 @@ func isSpeechVerbAt(toks []token, i int) bool {
 	if toks[i].Kind != tWord {
 		return false
 	}
-	if speechVerbs[l] != 0 {
+	if toks[i].speechVerb() != 0 {
 		return true
 	}
 	if (l == "went" || l == "goes" || l == "pointed" || l == "points") && i+1 < len(toks) {

@@ -127,7 +127,8 @@ func (sc *scratch) tokens(paras []paragraph, size int, explain bool) []token {
 // ("London" after "London Stock Exchange").
 func shortOrgNames(toks []token, ms []mention) {
 	firstWords := map[string]bool{}
-	for _, m := range ms {
+	for j := range ms {
+		m := &ms[j]
 		// Person candidates count too: "Northfield Foods" is one until
 		// people.go rejects it.
 		if (m.Kind == mOrg || m.Kind == mOther || m.Kind == mPerson) && len(m.Words) >= 2 {
@@ -136,7 +137,8 @@ func shortOrgNames(toks []token, ms []mention) {
 	}
 	shortFirmNames(ms)
 	clubs := -1 // clubContext, asked only when a region needs it
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind != mPlace || len(m.Words) != 1 || !firstWords[m.Words[0]] || m.Start > 0 && homePreps.has(toks[m.Start-1].low) {
 			continue // ("in Northfield" is the town)
 		}
@@ -186,14 +188,15 @@ func shortFirmNames(ms []mention) {
 // are named after places an editor still lists.
 func townClubs(toks []token, ms []mention) {
 	report := -1 // not yet known: most articles have no candidate to ask about
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind != mPlace || len(m.Words) != 1 || m.Place.Kind != lexicon.City || m.InQuote {
 			continue
 		}
 		if m.Start > 0 && homePreps.has(toks[m.Start-1].low) {
 			continue
 		}
-		if m.End+1 < len(toks) && toks[m.End].Text == "," && isPlaceAt(toks[m.End+1].Text) {
+		if m.End+1 < len(toks) && toks[m.End].Text == "," && toks[m.End+1].isPlace() {
 			continue
 		}
 		if report < 0 {

@@ -249,7 +249,8 @@ func ruled(k mentionKind, toks []token, a, b int, rule string) mention {
 // government, and Beijing is still a place of the story.
 func actorsNotPlaces(toks []token, ms []mention) {
 	speaking := map[string]bool{}
-	for _, m := range ms {
+	for j := range ms {
+		m := &ms[j]
 		if len(m.Words) == 1 && m.Title == "" && speaksHere(toks, m.Start, m.End) {
 			if p, ok := lookupPlace(m.Name); ok && p.Kind == lexicon.City && p.Population < 1000000 {
 				speaking[m.Name] = true
@@ -259,7 +260,8 @@ func actorsNotPlaces(toks []token, ms []mention) {
 	if len(speaking) == 0 {
 		return
 	}
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind == mPlace && speaking[m.Name] && !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near")) {
 			ms[i].decide(mOrg, "a-town-that-speaks-is-a-firm", m.Start, m.End)
 		}
@@ -269,7 +271,8 @@ func actorsNotPlaces(toks []token, ms []mention) {
 // pluralNames: a name that takes a plural verb ("Black Sabbath are one of
 // Britain's most successful bands") is a band or a team, not a person.
 func pluralNames(toks []token, ms []mention) {
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
 			continue
 		}
@@ -320,7 +323,8 @@ func subjunctive(toks []token, a int) bool {
 //   - it owns a part: "a subsidiary of Deutsche Telekom";
 //   - someone is with it: "Simon Wheatley, from Goldman Sachs,".
 func orgsByContext(toks []token, ms []mention) {
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Kind != mPerson || m.Title != "" || m.End >= len(toks) {
 			continue
 		}
@@ -408,7 +412,7 @@ func nameAfterOffice(toks []token, prev, g span) int {
 		return 0
 	}
 	for k := g.Start + 1; k+1 < g.End; k++ {
-		if knownName(toks[k].Text) {
+		if toks[k].knownName() {
 			if hasOrgWord(toks, k, g.End) || isPlaceWord(toks, span{k - 1, g.End}) {
 				return 0 // "the San Francisco Police Department", "the New York Public Library"
 			}
@@ -436,7 +440,8 @@ func nameAfterOfficeOfThe(toks []token, s span) int {
 // Happisburgh") is that place at every other bare mention.
 func propagatePlaces(ms []mention) {
 	found := map[string]lexicon.Place{}
-	for _, m := range ms {
+	for j := range ms {
+		m := &ms[j]
 		if m.Kind == mPlace && len(m.Words) == 1 {
 			found[m.Name] = m.Place
 		}
@@ -454,8 +459,10 @@ func propagatePlaces(ms []mention) {
 // "California-based" and "Seoul-born".
 func modifierPlaces(toks []token) []mention {
 	var out []mention
-	for i, t := range toks {
-		if !strings.Contains(t.Text, "-") || !t.cap() || i > 0 && toks[i-1].cap() && !openers.has(toks[i-1].lower()) {
+	for i := range toks {
+		// A pointer and the cached capital first: this runs on every token.
+		t := &toks[i]
+		if !t.cap() || !strings.Contains(t.Text, "-") || i > 0 && toks[i-1].cap() && !openers.has(toks[i-1].lower()) {
 			continue // "George Bush-style": part of a name, not a place
 		}
 		if pre := modifierPrefix(t.Text); pre != "" {
@@ -492,7 +499,8 @@ func regionAfterPlace(toks []token, ms []mention) {
 // bank Wells Fargo") is one everywhere in it.
 func propagateOrgs(ms []mention) {
 	orgs := map[string]bool{}
-	for _, m := range ms {
+	for j := range ms {
+		m := &ms[j]
 		if m.Kind == mOrg {
 			orgs[m.Name] = true
 		}
@@ -556,7 +564,7 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		// be a person's job ("games maker Peter Molyneux") yields to a
 		// given name or an honorific.
 		c := toks[s.Start-1].lower()
-		if orgCues.has(c) && !(personCues.has(c) && (knownName(toks[s.Start].Text) || honorific(toks[s.Start].lower()))) {
+		if orgCues.has(c) && !(personCues.has(c) && (toks[s.Start].knownName() || honorific(toks[s.Start].lower()))) {
 			return true
 		}
 	}
@@ -575,7 +583,7 @@ func isOrgSpan(toks []token, s span, cue bool) bool {
 		if outlets.has(t.Text) && (i == s.Start || isAcronym(t.Text)) && (from == s.Start || i >= from) {
 			return true
 		}
-		if i == from && knownName(t.Text) {
+		if i == from && t.knownName() {
 			continue // "Bill Gammell", "Mark Post"
 		}
 		if i >= from && orgWords.has(t.lower()) && !(i > s.Start && landmarkSuffixes.has(last)) {
@@ -704,7 +712,7 @@ var buildingNouns = setOf("bridge", "airport", "stadium", "station", "square", "
 	"memorial", "monument", "highway", "motorway", "tunnel", "harbour", "harbor")
 
 func namelike(toks []token, a int) bool {
-	return knownName(toks[a].Text) && surname(toks[a+1].Text) && !isPlaceAt(toks[a+1].Text)
+	return toks[a].knownName() && toks[a+1].surname() && !toks[a+1].isPlace()
 }
 
 func isPlaceAt(w string) bool {
@@ -733,7 +741,7 @@ func homeContext(toks []token, a, b int) bool {
 			return true
 		}
 	}
-	return b+1 < len(toks) && toks[b].Text == "," && isPlaceAt(toks[b+1].Text)
+	return b+1 < len(toks) && toks[b].Text == "," && toks[b+1].isPlace()
 }
 
 // locativeContext: a place name that is also a person's name or a word
@@ -749,7 +757,7 @@ func locativeContext(toks []token, a, b int) bool {
 	// Listed with a place: "in Cornwall and Somerset", "Kingsbridge, Devon".
 	if a > 1 {
 		if l := toks[a-1].lower(); l == "and" || l == "or" || l == "," {
-			if _, ok := lookupPlace(toks[a-2].Text); ok && !ambiguousPlace(toks[a-2].Text) {
+			if _, ok := toks[a-2].place(); ok && !toks[a-2].ambiguousPlace() {
 				return true
 			}
 			if isAcronym(toks[a-2].Text) && len(toks[a-2].Text) >= 4 {
@@ -758,7 +766,7 @@ func locativeContext(toks []token, a, b int) bool {
 		}
 	}
 	if b+1 < len(toks) && toks[b].Text == "," {
-		if _, ok := lookupPlace(toks[b+1].Text); ok {
+		if _, ok := toks[b+1].place(); ok {
 			return true
 		}
 	}
@@ -796,7 +804,7 @@ func classifyName(toks []token, a, b int) (mention, bool) {
 		// ("South Korean President Moon Jae-in").
 		m.decide(mOther, "compass-word-opens-no-name", a, a+1)
 	}
-	if ok := isDemonym(toks[a].Text); ok && b-a >= 2 && !knownName(toks[a].Text) && lastTitle(toks, a, b) < 0 {
+	if ok := toks[a].demonym(); ok && b-a >= 2 && !toks[a].knownName() && lastTitle(toks, a, b) < 0 {
 		// "Australian Lynton Crosby": a nationality, not part of the name
 		// and no evidence of a person ("Scottish Regiments" is none).
 		m.Start = a + 1
@@ -950,7 +958,7 @@ func afterNameEvidence(toks []token, m *mention, a, b int) {
 	if b >= len(toks) || toks[b].Sent != toks[a].Sent {
 		return
 	}
-	if speechVerbs[toks[b].lower()] != 0 {
+	if toks[b].speechVerb() != 0 {
 		m.Evidence++
 		m.because("speech-verb-after", b, b+1)
 	}
@@ -994,16 +1002,16 @@ func lastTitle(toks []token, a, b int) int {
 			k = i
 			continue
 		}
-		if ok := isDemonym(toks[i].Text); ok && k == i-1 {
+		if ok := toks[i].demonym(); ok && k == i-1 {
 			continue
 		}
 		if k >= 0 && !(isAcronym(toks[i].Text) && i+2 < b) {
 			break // ("Sports NFL Insider": a league between two titles)
 		}
-		if _, ok := givenName(toks[i].Text); ok && k < 0 {
+		if _, ok := toks[i].givenName(); ok && k < 0 {
 			return -1
 		}
-		if _, ok := lookupPlace(toks[i].Text); ok || isAcronym(toks[i].Text) || i < a+3 {
+		if _, ok := toks[i].place(); ok || isAcronym(toks[i].Text) || i < a+3 {
 			// "London UKIP MEP Gerard Batten", "Tesco Chief Executive Terry
 			// Leahy", "Senate Majority Leader Carol Brennan": a few words of
 			// body or party before the office.
@@ -1120,7 +1128,7 @@ func namedAsPerson(toks []token, w string, at int) bool {
 			continue
 		}
 		p := toks[i-1]
-		if p.cap() && (knownName(p.Text) || honorific(p.low) || roleWords.has(p.low)) || i+1 < len(toks) && isSpeechVerbAt(toks, i+1) {
+		if p.cap() && (p.knownName() || honorific(p.low) || roleWords.has(p.low)) || i+1 < len(toks) && isSpeechVerbAt(toks, i+1) {
 			return true
 		}
 	}
@@ -1166,11 +1174,11 @@ func unknownWord(toks []token, a int) bool {
 	t := toks[a]
 	w := t.Text
 	prev := toks[a-1].lower()
-	townSurname := surname(w) && (prev == "in" || prev == "near" || prev == "outside") && !namedAsPerson(toks, w, a)
-	if commonWord(t) || knownName(w) || surname(w) && !townSurname || orgWords.has(t.lower()) || outlets.has(w) || calendarWords.has(t.lower()) {
+	townSurname := t.surname() && (prev == "in" || prev == "near" || prev == "outside") && !namedAsPerson(toks, w, a)
+	if commonWord(t) || t.knownName() || t.surname() && !townSurname || orgWords.has(t.lower()) || outlets.has(w) || calendarWords.has(t.lower()) {
 		return false
 	}
-	return !isDemonym(w)
+	return !t.demonym()
 }
 
 // placeContextRule names the context that makes the unknown word at a a
@@ -1212,12 +1220,12 @@ func contextPlace(toks []token, a int, w, rule string, ca, cb int) mention {
 func fromToPlace(toks []token, a, b int) bool {
 	switch toks[a-1].low {
 	case "to":
-		if a < 3 || toks[a-3].low != "from" || !isPlaceAt(toks[a-2].Text) {
+		if a < 3 || toks[a-3].low != "from" || !toks[a-2].isPlace() {
 			return false
 		}
 		return b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && !toks[b].cap()
 	case "from":
-		return b+2 < len(toks) && toks[b].low == "to" && isPlaceAt(toks[b+1].Text) &&
+		return b+2 < len(toks) && toks[b].low == "to" && toks[b+1].isPlace() &&
 			(b+2 >= len(toks) || !toks[b+2].cap())
 	}
 	return false
@@ -1234,11 +1242,10 @@ func actsElsewhere(toks []token, w string, at int) bool {
 	weak := 0
 	// An article-sized window around the mention keeps huge inputs linear.
 	for i := max(0, at-2000); i < len(toks) && i < at+2000; i++ {
-		t := toks[i]
-		if t.Text != w || i+1 >= len(toks) {
-			continue
+		if toks[i].Text != w || i+1 >= len(toks) {
+			continue // (not a copy of the token: this runs on thousands)
 		}
-		n := toks[i+1]
+		n := &toks[i+1]
 		if n.Kind == tPoss || isSpeechVerbAt(toks, i+1) || i > 0 && orgCues.has(toks[i-1].lower()) {
 			return true
 		}
@@ -1497,8 +1504,8 @@ func placesInTitle(toks []token, a int, m mention, out []mention) []mention {
 	}
 	// Only the title's first word: in "Credit Suisse analyst" the country
 	// is part of a firm's name.
-	p, ok := lookupPlace(toks[a].Text)
-	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country || ambiguousPlace(toks[a].Text) || !toks[a].cap() {
+	p, ok := toks[a].place()
+	if !ok || p.Kind != lexicon.Region && p.Kind != lexicon.Country || toks[a].ambiguousPlace() || !toks[a].cap() {
 		return out
 	}
 	pm := newMention(mPlace, toks, a, a+1, toks[a].Text)

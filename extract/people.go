@@ -457,7 +457,7 @@ func standaloneSingle(toks []token, m *mention) bool {
 // the most recently mentioned person whose first or last name it is,
 // otherwise the first such person of the article.
 func matchPerson(toks []token, people []person, ms []mention, i int) int {
-	m := ms[i]
+	m := &ms[i]
 	if len(m.Words) != 1 {
 		return -1
 	}
@@ -468,8 +468,9 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 	// that also names his daughter Aoife Galloway).
 	var cand [4]struct{ ent, n int }
 	nc, recent, recentSent := 0, -1, -1
+	named := namedBy{people: people, m: m, w: w}
 	for k := i - 1; k >= 0 && k >= i-maxMentionsBack; k-- {
-		if ms[k].Kind != mPerson || ms[k].Ent < 0 || !joinsName(m, people[ms[k].Ent].Words, w) {
+		if ms[k].Kind != mPerson || ms[k].Ent < 0 || !named.has(ms[k].Ent) {
 			continue
 		}
 		e := ms[k].Ent
@@ -501,7 +502,7 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 		return cand[best].ent
 	}
 	for j, p := range people {
-		if joinsName(m, p.Words, w) {
+		if joinsName(*m, p.Words, w) {
 			return j
 		}
 	}
@@ -556,6 +557,28 @@ func syllablesShaped(w string) bool {
 		}
 	}
 	return false
+}
+
+// namedBy answers joinsName(*m, people[e].Words, w) once per person:
+// matchPerson looks back over hundreds of mentions of the same few people.
+type namedBy struct {
+	people []person
+	m      *mention
+	w      string
+	known  [64]int8 // per person: 0 not asked yet, 1 yes, -1 no
+}
+
+func (n *namedBy) has(e int) bool {
+	if e >= len(n.known) {
+		return joinsName(*n.m, n.people[e].Words, n.w)
+	}
+	if n.known[e] == 0 {
+		n.known[e] = -1
+		if joinsName(*n.m, n.people[e].Words, n.w) {
+			n.known[e] = 1
+		}
+	}
+	return n.known[e] > 0
 }
 
 func nameHasWord(name []string, w string) bool {
@@ -630,7 +653,7 @@ func endsWith(long, short []string) bool {
 // firstNameBefore: a given name just before token i ("Jean-Marie Le Pen"
 // split by the particle rule keeps its person).
 func firstNameBefore(toks []token, i int) bool {
-	return i > 0 && toks[i-1].cap() && knownName(toks[i-1].Text)
+	return i > 0 && toks[i-1].cap() && toks[i-1].knownName()
 }
 
 func contains(list []string, s string) bool {

@@ -112,6 +112,15 @@ type placeCand struct {
 	rule  string // the accepting sieve's reason, set by place
 }
 
+// lex is lex(c.text), from the token's spelling when the text is the
+// one word as written (gazetteerSpelling may have respelt it).
+func (c *placeCand) lex() *memoEntry {
+	if c.b-c.a == 1 && c.text == c.toks[c.a].Text {
+		return c.toks[c.a].lexText()
+	}
+	return lex(c.text)
+}
+
 // accept makes the candidate a place of kind p under the rule's name.
 func (c *placeCand) place(rule string, p lexicon.Place) verdict {
 	c.p, c.rule = p, rule
@@ -194,7 +203,7 @@ func compassRegion(c *placeCand) verdict {
 
 // notDemonymOrCode: "Thai", "Brits", "ITV1".
 func notDemonymOrCode(c *placeCand) verdict {
-	if c.b-c.a == 1 && (isDemonym(c.text) || hasDigit(c.text)) {
+	if c.b-c.a == 1 && (c.lex().demonym() || hasDigit(c.text)) {
 		return reject
 	}
 	return pass
@@ -205,7 +214,7 @@ func notDemonymOrCode(c *placeCand) verdict {
 // US said").
 func townDoesNotSpeak(c *placeCand) verdict {
 	if c.b-c.a == 1 && speaksHere(c.toks, c.a, c.b) {
-		if p, ok := lookupPlace(c.text); ok && p.Kind != lexicon.Country {
+		if p, ok := c.lex().lookupPlace(); ok && p.Kind != lexicon.Country {
 			return reject
 		}
 	}
@@ -243,7 +252,7 @@ var awardAdjectives = setOf("best", "supporting", "leading", "lead", "top", "out
 // ("KINGSBRIDGE, Devon —"). It only looks up; later rules decide.
 func gazetteerSpelling(c *placeCand) verdict {
 	toks, a, b := c.toks, c.a, c.b
-	c.p, c.known = lookupPlace(c.text)
+	c.p, c.known = c.lex().lookupPlace()
 	if !c.known && a > 0 && toks[a-1].Text == "The" && !toks[a-1].SentStart {
 		// "from The Hague": the article is part of the name.
 		if c.p, c.known = lookupPlace("The " + c.text); c.known {
@@ -288,9 +297,9 @@ func ambiguousNeedsLocative(c *placeCand) verdict {
 		return pass
 	}
 	toks, a, b := c.toks, c.a, c.b
-	surnameTown := b-a == 1 && c.p.Kind == lexicon.City && c.p.Population < 200000 && surname(c.text)
+	surnameTown := b-a == 1 && c.p.Kind == lexicon.City && c.p.Population < 200000 && c.lex().surname()
 	theFeature := c.p.Kind == lexicon.Feature && a > 0 && toks[a-1].low == "the" // "protect the Amazon"
-	if (ambiguousPlace(c.text) || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
+	if (c.lex().placeOf().ambiguous || surnameTown) && !locativeContext(toks, a, b) && !datelineAt(toks, a, b) && !theFeature {
 		if b-a == 1 {
 			return reject
 		}
@@ -307,7 +316,7 @@ func gazetteerPlace(c *placeCand) verdict {
 	if !c.known {
 		return pass
 	}
-	if c.b-c.a == 1 && knownName(c.text) && !homeContext(c.toks, c.a, c.b) && c.p.Kind == lexicon.City && c.p.Population < 100000 {
+	if c.b-c.a == 1 && c.lex().knownName() && !homeContext(c.toks, c.a, c.b) && c.p.Kind == lexicon.City && c.p.Population < 100000 {
 		return reject
 	}
 	return c.place("gazetteer", c.p)
@@ -331,8 +340,8 @@ func cityAbroad(c *placeCand) verdict {
 	if b-a != 2 || toks[b-1].Text != "City" {
 		return pass
 	}
-	if p, ok := lookupPlace(toks[a].Text); ok && p.Country != "United Kingdom" && p.Name != "United Kingdom" &&
-		!ambiguousPlace(toks[a].Text) && !clubContext(toks) {
+	if p, ok := toks[a].place(); ok && p.Country != "United Kingdom" && p.Name != "United Kingdom" &&
+		!toks[a].ambiguousPlace() && !clubContext(toks) {
 		return c.place("x-city-abroad", lexicon.Place{Name: c.text, Kind: lexicon.City, Country: p.Country})
 	}
 	return pass
@@ -372,7 +381,7 @@ func compassAroundPlace(c *placeCand) verdict {
 		return pass
 	}
 	p, ok := lookupPlace(spanText(toks, i, j))
-	if !ok || p.Kind == lexicon.City && p.Population < 100000 || knownName(toks[i].Text) {
+	if !ok || p.Kind == lexicon.City && p.Population < 100000 || toks[i].knownName() {
 		return pass
 	}
 	if i == a+1 && j == b && adjectiveCompass.has(toks[a].low) && p.Kind == lexicon.Country {
@@ -510,7 +519,7 @@ func placeThenRegion(c *placeCand) verdict {
 		return pass
 	}
 	for i := a; i < b; i++ {
-		if t := toks[i]; t.Kind != tWord || !t.cap() || isAcronym(t.Text) || calendarWords.has(t.low) || i == a && knownName(t.Text) && (b-a == 1 || surname(toks[b-1].Text)) {
+		if t := toks[i]; t.Kind != tWord || !t.cap() || isAcronym(t.Text) || calendarWords.has(t.low) || i == a && t.knownName() && (b-a == 1 || toks[b-1].surname()) {
 			return pass
 		}
 	}
@@ -522,7 +531,7 @@ func placeThenRegion(c *placeCand) verdict {
 // Scholes" or "Borussia Dortmund, Germany's only…".
 func regionCloses(toks []token, r int) bool {
 	end := r + 1
-	p, ok := lookupPlace(toks[r].Text)
+	p, ok := toks[r].place()
 	if !ok && r+1 < len(toks) && toks[r+1].cap() {
 		p, ok = lookupPlace(toks[r].Text + " " + toks[r+1].Text)
 		end = r + 2
@@ -550,7 +559,7 @@ func locatedBefore(toks []token, a int) bool {
 	if l := toks[k].low; l == "in" || l == "at" || l == "near" || l == "of" || l == "outside" || l == "from" {
 		return true
 	}
-	return toks[k].low == "and" && k > 0 && isPlaceAt(toks[k-1].Text)
+	return toks[k].low == "and" && k > 0 && toks[k-1].isPlace()
 }
 
 // areaOfPlace: "the San Francisco Bay Area", "the Dallas-Fort Worth

@@ -84,7 +84,8 @@ func pairQuotes(paras []paragraph, toks []token) []quoteSpan {
 		}
 		qs = append(qs, q)
 	}
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if open >= 0 && t.Para != toks[open].Para {
 			finish(i, false)
 		}
@@ -149,7 +150,7 @@ func isTitleOfWork(toks []token, q quoteSpan) bool {
 		// A naming verb before a Title Case quote gives a name ("calls
 		// 'Apple Intelligence'"); before a phrase it reports words
 		// ("called the book 'a flood of a novel'").
-		if speechVerbs[toks[i].lower()] != 0 && !(namingVerbs.has(toks[i].low) && caps == words) {
+		if toks[i].speechVerb() != 0 && !(namingVerbs.has(toks[i].low) && caps == words) {
 			return false
 		}
 	}
@@ -190,7 +191,7 @@ func titleWords(toks []token, q quoteSpan) (words, caps int, ok bool) {
 func foreignWords(toks []token, q quoteSpan) int {
 	n := 0
 	for i := q.Open + 1; i < q.End && i < len(toks); i++ {
-		if t := toks[i]; t.Kind == tWord && !commonLower(t.low) && !openers.has(t.low) {
+		if t := toks[i]; t.Kind == tWord && !t.commonLow() && !openers.has(t.low) {
 			n++
 		}
 	}
@@ -223,12 +224,12 @@ func isScareQuote(toks []token, q quoteSpan) bool {
 	}
 	sent := toks[q.Open].Sent
 	for i := q.Open - 1; i >= 0 && toks[i].Sent == sent && i >= q.Open-8; i-- {
-		if speechVerbs[toks[i].lower()] != 0 || toks[i].lower() == "according" {
+		if toks[i].speechVerb() != 0 || toks[i].lower() == "according" {
 			return false
 		}
 	}
 	for i := q.End + 1; i < len(toks) && toks[i].Sent == sent && i < q.End+4; i++ {
-		if speechVerbs[toks[i].lower()] != 0 {
+		if toks[i].speechVerb() != 0 {
 			return false
 		}
 	}

@@ -30,7 +30,7 @@ func markSentences(toks []token, isOpener func(string) bool) {
 			}
 		}
 		toks[i].Sent = sent
-		if endsSentence(toks, i, isOpener) {
+		if !plainToken(&toks[i]) && endsSentence(toks, i, isOpener) {
 			newSent = true
 		}
 	}
@@ -67,6 +67,12 @@ func endsSentence(toks []token, i int, isOpener func(string) bool) bool {
 		return false
 	}
 	return next.cap() || next.Kind == tNum || next.Kind == tOpenQ || next.Text == "("
+}
+
+// plainToken: a number, or a word without a final period — most tokens,
+// which endsSentence would look at and around only to say no.
+func plainToken(t *token) bool {
+	return t.Kind == tNum || t.Kind == tWord && t.Text[len(t.Text)-1] != '.'
 }
 
 func isStop(t *token) bool {

@@ -118,7 +118,7 @@ func personAfterOrg(toks []token, s span) int {
 		if !orgWords.has(p.low) && !outlets.has(p.Text) && !(isAcronym(p.Text) && len(p.Text) >= 3) {
 			continue
 		}
-		if !knownName(toks[k].Text) || roleWords.has(toks[k].low) || connectors.has(toks[k].low) {
+		if !toks[k].knownName() || roleWords.has(toks[k].low) || connectors.has(toks[k].low) {
 			continue
 		}
 		for i := k + 1; i < s.End; i++ {
@@ -221,15 +221,15 @@ func capitalisedByPosition(toks []token, s span, t *token, l string) bool {
 		return false // "May said": a surname that is also a month
 	}
 	return openers.has(l) || calendarWords.has(l) ||
-		(commonWord(*t) && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) && !isPlaceWord(toks, s))
+		(commonWord(*t) && !t.CapSeen && !t.knownName() && !honorific(l) && !roleWords.has(l) && !isPlaceWord(toks, s))
 }
 
 // describesName: "Matchwinner Keane", "Goalscorer Jimmy Hasselbaink": a
 // word never capitalised elsewhere, before a name, is a description.
 func describesName(toks []token, s span, t *token, l string) bool {
-	return s.Start+1 < s.End && !t.CapSeen && !knownName(t.Text) && !honorific(l) && !roleWords.has(l) &&
-		(knownName(toks[s.Start+1].Text) || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
-		(commonWord(*t) || compound(l) || describing(l, knownName(toks[s.Start+1].Text)))
+	return s.Start+1 < s.End && !t.CapSeen && !t.knownName() && !honorific(l) && !roleWords.has(l) &&
+		(toks[s.Start+1].knownName() || toks[s.Start+1].CapSeen) && !isPlaceWord(toks, s) && !isAcronym(t.Text) &&
+		(commonWord(*t) || compound(l) || describing(l, toks[s.Start+1].knownName()))
 }
 
 // timePreps come before a month or a weekday.
@@ -284,7 +284,7 @@ func knownName(w string) bool {
 // opens a sentence with a common word).
 func isPlaceWord(toks []token, s span) bool {
 	first := toks[s.Start].Text
-	if _, ok := lookupPlace(first); ok {
+	if toks[s.Start].isPlace() {
 		return true
 	}
 	if s.End-s.Start >= 2 {

@@ -44,6 +44,10 @@ type token struct {
 	// explain: the article is being explained, so the rules record why
 	// they decided (Explain); never set by Entities.
 	explain bool
+	// fm is the word's spelling, which keeps what the lexicon said about
+	// it (lexcache.go); nil for marks, numbers and tokens made without
+	// internForms.
+	fm *form
 }
 
 // forms numbers the distinct spellings of an article's words, so that
@@ -71,13 +75,26 @@ type form struct {
 	lowerWord bool // the spelling is in lower case
 	lowerSeen bool // LowerSeen for the tokens of this spelling
 	capSeen   bool // CapSeen for the capitalised tokens of this spelling
+	// lx and lxLow are the memo entries of text and low, set when a rule
+	// first asks (token.lexText, token.lexLow).
+	lx, lxLow *memoEntry
+	// speech is 1 + speechVerbs[low], 0 until asked (token.speechVerb).
+	speech uint8
 }
 
 // slot returns where w is or would go in the table.
 func (f *forms) slot(w string) int {
-	h := uint32(2166136261) // FNV-1a, then a multiplicative mix so the top bits index
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+	// Four bytes at a time, each step a multiply by an odd constant that
+	// carries the low bits up; the top bits index. Byte-wise FNV was a
+	// quarter of numbering the spellings: every word is hashed.
+	h := uint32(len(w))
+	i := 0
+	for ; i+4 <= len(w); i += 4 {
+		h = (h ^ (uint32(w[i]) | uint32(w[i+1])<<8 | uint32(w[i+2])<<16 | uint32(w[i+3])<<24)) * 0x9E3779B1
+		h ^= h >> 15
+	}
+	for ; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 0x9E3779B1
 	}
 	mask := len(f.slots) - 1
 	for i := int((h * 0x9E3779B1) >> f.shift); ; i = (i + 1) & mask {
@@ -98,6 +115,7 @@ func internForms(toks []token, f *forms) {
 	for i := range toks {
 		if k := f.id[i]; k >= 0 {
 			fm := &f.all[k]
+			toks[i].fm = fm
 			toks[i].low = fm.low
 			if !fm.lowerWord {
 				toks[i].LowerSeen = fm.lowerSeen
@@ -206,7 +224,7 @@ func (f *forms) markCapSeen(toks []token, titlePara int) {
 
 // commonWord: a word of the language rather than a name.
 func commonWord(t token) bool {
-	if t.LowerSeen || commonLower(t.low) {
+	if t.LowerSeen || t.commonLow() {
 		return true
 	}
 	// "Car-maker", "Man-of-the-match": every part an everyday word.
@@ -221,8 +239,21 @@ func commonWord(t token) bool {
 	return true
 }
 
+// speechVerb is speechVerbs[t.low], looked up once per spelling: the
+// attribution rules ask it of most words near a quote or a name.
+func (t *token) speechVerb() uint8 {
+	fm := t.fm
+	if fm == nil {
+		return speechVerbs[t.low]
+	}
+	if fm.speech == 0 {
+		fm.speech = 1 + speechVerbs[fm.low]
+	}
+	return fm.speech - 1
+}
+
 // cap reports a word that starts with an upper-case letter.
-func (t token) cap() bool { return t.isCap }
+func (t *token) cap() bool { return t.isCap }
 
 // capWord computes cap() once, when the token is made.
 func capWord(kind tokKind, text string) bool {
@@ -234,7 +265,7 @@ func capWord(kind tokKind, text string) bool {
 }
 
 // lower is the word in lower case without an abbreviation's final period.
-func (t token) lower() string { return t.low }
+func (t *token) lower() string { return t.low }
 
 // lowerOf computes lower once per token: the rules ask for it many times.
 func lowerOf(w string) string {
@@ -351,7 +382,9 @@ func splitTokens(s string, para int, out []token) []token {
 // ends. out[first:] are the paragraph's tokens so far.
 func appendWord(s string, i, para int, out []token, first int) ([]token, int) {
 	end, kind := wordEnd(s, i)
-	if stateAbbrevEndsSentence(s[i:end], out[first:]) {
+	// The period first: few words end in one, and the call is a third of
+	// the cost of reading a word.
+	if s[end-1] == '.' && stateAbbrevEndsSentence(s[i:end], out[first:]) {
 		end--
 	}
 	return append(out, token{Text: s[i:end], Kind: kind, Para: para, Start: i, End: end}), end
