@@ -20,17 +20,28 @@ import (
 // budget of 5 s for the whole refresh.
 func simpleMarkdown(src string, base *url.URL) (md string, ok bool) {
 	c := mdConvs.Get().(*mdConv)
-	*c = mdConv{base: base, para: c.para[:0], attrs: c.attrs[:0], scratch: c.scratch[:0], inline: c.inline[:0]}
 	defer func() {
-		if cap(c.para) <= 64<<10 && cap(c.scratch) <= 64<<10 {
+		if cap(c.para) <= 64<<10 && cap(c.scratch) <= 64<<10 && cap(c.fast.buf) <= 64<<10 {
 			c.out = strings.Builder{} // the Markdown is the caller's now
+			c.fast.b = nil
 			mdConvs.Put(c)
 		}
 	}()
+	c.fast.reset([]byte(src))
+	if md, ok = c.convert(&c.fast, base, len(src)); !c.fast.bail {
+		return md, ok
+	}
+	// HTML the fast tokenizer does not read: the same again through
+	// x/net/html's.
+	return c.convert(html.NewTokenizer(strings.NewReader(src)), base, len(src))
+}
+
+// convert reads the tokens of an item's HTML as Markdown.
+func (c *mdConv) convert(z htmlTokens, base *url.URL, size int) (md string, ok bool) {
+	*c = mdConv{base: base, para: c.para[:0], attrs: c.attrs[:0], scratch: c.scratch[:0], inline: c.inline[:0], fast: c.fast}
 	// The Markdown is about as long as the HTML less its tags: one
 	// allocation, and no spare capacity held by the article for its life.
-	c.out.Grow(len(src))
-	z := html.NewTokenizer(strings.NewReader(src))
+	c.out.Grow(size)
 	for {
 		tt := z.Next()
 		switch tt {
@@ -135,6 +146,7 @@ type mdConv struct {
 	space     bool // a space is owed before the next word
 	lineStart int  // where the current line's text starts in para: after a list marker or a line break
 	quoted    int  // blocks written so far inside the current block quote
+	fast      fastTokens
 }
 
 // attr is the current tag's attribute k; the last one when it repeats.
