@@ -32,7 +32,7 @@ import (
 // (dates in rarer formats, "name (address)" authors) are asked of gofeed
 // itself on a one-item document.
 func fastRSS(data []byte) (*gofeed.Feed, bool) {
-	if !plainUTF8(data) || bytes.Contains(data, []byte("xml:base")) || bytes.Contains(data, []byte(xmlNS)) {
+	if !plainUTF8(data) {
 		return nil, false
 	}
 	s := &rssScan{b: data, dates: map[string]*time.Time{}, names: map[string]string{}}
@@ -443,19 +443,23 @@ func (s *rssScan) children(parent tag, fn func(t tag) bool) bool {
 
 // bind takes the namespace declarations of a tag whose name and children
 // are read. A default namespace would move the feed's own elements out of
-// RSS's: gofeed's rules for that are left to gofeed.
+// RSS's, and an xml:base would change its links: gofeed's rules for those
+// are left to gofeed. (Only these tags matter: gofeed reads an xml:base
+// or a namespace deeper down only as part of an element's raw text.)
 func (s *rssScan) bind(t tag) bool {
-	if !bytes.Contains(t.attrs, []byte("xmlns")) {
+	if !bytes.Contains(t.attrs, []byte("xmlns")) && !bytes.Contains(t.attrs, []byte("base")) {
 		return true
 	}
 	for _, a := range attrList(t.attrs) {
 		prefix, local, _ := splitName(a[0])
 		switch {
+		case prefix != "" && local == "base":
+			return false
 		case prefix == "" && local == "xmlns":
 			return false
 		case prefix == "xmlns":
 			v := a[1]
-			if strings.ContainsAny(v, "&\"'<") || strings.TrimSpace(v) != v {
+			if strings.ContainsAny(v, "&\"'<") || strings.TrimSpace(v) != v || v == xmlNS {
 				return false
 			}
 			s.ns = append(s.ns, nsBind{local, v})
@@ -617,22 +621,21 @@ func decodeEntities(s string) string {
 		case end < 0 && len(w) == len(s):
 			b.WriteString(s)
 			return b.String()
+		case end >= 0 && xmlEntity(s[1:end]) != 0:
+			b.WriteByte(xmlEntity(s[1:end]))
+			s = s[end+1:]
 		case end < 0 || strings.ContainsAny(s[1:end], " \t\r\n"):
 			b.WriteByte('&')
 			s = s[1:]
 		default:
-			if r := xmlEntity(s[1:end]); r != 0 {
-				b.WriteByte(r)
-			} else {
-				span := s[:end+1]
-				dec := html.UnescapeString(span)
-				if dec == html.UnescapeString(span[:end])+";" {
-					b.WriteByte('&')
-					s = s[1:]
-					break
-				}
-				b.WriteString(dec)
+			span := s[:end+1]
+			dec := html.UnescapeString(span)
+			if dec == html.UnescapeString(span[:end])+";" {
+				b.WriteByte('&')
+				s = s[1:]
+				break
 			}
+			b.WriteString(dec)
 			s = s[end+1:]
 		}
 		if i = strings.IndexByte(s, '&'); i < 0 {

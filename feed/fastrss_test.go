@@ -137,6 +137,11 @@ var trickyFeeds = []struct {
 	{"terminal controls", rssDoc("<item><title>Red \x1b[31malert\x1b[0m</title><link>https://herald.example/esc</link><description>&lt;p&gt;\u009b2Jcleared&lt;/p&gt;</description></item>"), true},
 
 	{"xml:base", strings.Replace(rssDoc(`<item><title>Based</title><link>rel/a</link></item>`), "<channel>", `<channel xml:base="https://base.example/dir/">`, 1), false},
+	{"xml:base on an item", rssDoc(`<item xml:base="https://base.example/dir/"><title>Based</title><link>rel/b</link></item>`), false},
+	{"xml:base on a link", rssDoc(`<item><title>Based</title><link xml:base="https://base.example/dir/">rel/c</link></item>`), false},
+	{"a prefix for the XML namespace", strings.Replace(rssDoc(`<item><title>Based</title><link>rel/d</link></item>`), "<channel>",
+		`<channel xmlns:x="http://www.w3.org/XML/1998/namespace" x:base="https://base.example/dir/">`, 1), false},
+	{"xml:base inside an element's text", rssDoc(`<item><title>Inside</title><link>https://herald.example/in</link><description><div xml:base="https://base.example/"><a href="rel">x</a></div></description></item>`), true},
 	{"doctype with entities", strings.Replace(rssDoc(`<item><title>&custom; entity</title><link>https://herald.example/ent</link></item>`),
 		"<rss", "<!DOCTYPE rss [<!ENTITY custom \"Custom\">]>\n<rss", 1), false},
 	{"latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title><link>https://herald.example/</link><item><title>Cr\xe8me</title><link>https://herald.example/c</link></item></channel></rss>", false},
