@@ -15,12 +15,12 @@ func (a *app) compactCommand() *cobra.Command {
 pages with 8 KB ones (which leave less of each page unused), then give the
 space that frees, and any other free space, back to the disk. A library of
 50,000 BBC stories written by such a byline went from 397.8 MiB to
-144.2 MiB (151.0 MiB packed but still in 4 KB pages). Nothing is lost or
-changed as the reader sees it, and a library works without this: each
-article is packed when it is next saved. It rewrites the library's file:
-it needs free disk space up to twice the library's size, and a large
-library takes a minute. Close the reader first: while another program has
-the library open, its pages keep their size.`,
+144.2 MiB; one packed already but in 4 KB pages from 151.0 to 144.8 MiB.
+Nothing is lost or changed as the reader sees it, and a library works
+without this: each article is packed when it is next saved. It rewrites
+the library's file: it needs free disk space up to twice the library's
+size, and a large library takes a minute. Close the reader first: while
+another program has the library open, its pages keep their size.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
