@@ -37,7 +37,8 @@ type Parsed struct {
 	Items   []*news.Article
 }
 
-// ParseFeed reads RSS 0.9x/1.0/2.0, Atom or JSON Feed through gofeed and
+// ParseFeed reads RSS 0.9x/1.0/2.0, Atom or JSON Feed through gofeed (RSS
+// 2.0 of the common shape through fastRSS, to the same articles) and
 // turns each item into an article: its body as Markdown, links made
 // absolute against the feed's address, text free of terminal controls.
 // Items without a GUID get one from their link, or else from their title
