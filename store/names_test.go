@@ -218,12 +218,12 @@ func TestSurnameOfManyPeople(t *testing.T) {
 func TestTitleOfAPersonKnownByOneWord(t *testing.T) {
 	s := openTemp(t)
 	save(t, s,
-		story(1, "Courts bill", []news.Person{person("Charles Falconer", 3)}, nil),
+		story(1, "Courts bill", []news.Person{person("Charles Falconer", 3), person("Ruth Ames", 1)}, nil),
 		story(2, "Judges", []news.Person{person("Charles Falconer", 1)}, nil),
-		story(3, "Peers", []news.Person{person("Falconer", 2, "Lord Falconer")}, nil),
+		story(3, "Peers", []news.Person{person("Falconer", 2, "Lord Falconer"), person("Ruth Ames", 1)}, nil),
 		story(4, "Weather", nil, []string{"Dover"}),
 	)
-	if got := people(t, s); got != "Charles Falconer 3/6" {
+	if got := people(t, s); got != "Charles Falconer 3/6, Ruth Ames 2/2" {
 		t.Fatalf("people = %s", got)
 	}
 	for _, tt := range []struct{ query, want string }{

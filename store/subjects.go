@@ -22,7 +22,8 @@ import (
 // one: by their normalised full form ("Kim Jong-un" is "kim jong un"), by
 // a longer form another story gave as an alias, and a story that names a
 // person by one word only ("Trump") joins the person the library knows by
-// that word — when one person clearly dominates it. Two people of one
+// that word — when one person clearly dominates it and the story's
+// company or the person's fame vouches for it (lone). Two people of one
 // story are two subjects, however alike their names, since each has its
 // own full form. A reader's merge or split re-points forms and pins them
 // (manual), so later articles and a re-extraction follow it.
@@ -84,7 +85,13 @@ type keyRow struct {
 type candidate struct {
 	id      int64
 	stories int
+	surname bool // the word is the last of their name, not a given name or another alias
 }
+
+// wellKnown is how many stories a person needs before their surname
+// alone, in a story that names nobody they were ever named with, is
+// taken for them.
+const wellKnown = 3
 
 // subjectIndexer resolves the names of a batch of articles to subjects,
 // reading what the library knows with a few IN queries and writing new
@@ -97,6 +104,10 @@ type subjectIndexer struct {
 	fresh  map[int64]int          // stories of each subject in this batch
 	adopt  map[string]int64       // a lone subject's key and the person now known by it
 	rows   struct{ subjects, keys, short []any }
+	// people of the batch's stories by their full names, and the
+	// stories of each: the company a one-word name is judged by.
+	people  [][]int64
+	storyOf map[int64][]int
 }
 
 // kindKey is a form of a person or of a place.
@@ -140,10 +151,23 @@ func indexSubjects(w *wtx) error {
 			}
 		}
 	}
+	x.people, x.storyOf = make([][]int64, len(arts)), map[int64][]int{}
+	for i, a := range arts {
+		for j := range a.e.People {
+			if id := ids[i][j]; id != 0 {
+				x.people[i] = append(x.people[i], id)
+				x.storyOf[id] = append(x.storyOf[id], i)
+			}
+		}
+	}
 	for i, a := range arts {
 		for j, p := range a.e.People {
 			if key := forms[i].people[j].key; key != "" && !strings.Contains(key, " ") {
-				ids[i][j] = x.lone(key, p.Name)
+				id, err := x.lone(key, p.Name, x.people[i])
+				if err != nil {
+					return err
+				}
+				ids[i][j] = id
 			}
 		}
 	}
@@ -239,12 +263,13 @@ func (x *subjectIndexer) prefetch(forms []articleForms) error {
 			return err
 		}
 	}
-	return eachOf(x.w, `SELECT n.key, n.subject_id, s.stories FROM json_each(?) j CROSS JOIN short_names n ON n.key = j.value JOIN subjects s ON s.id = n.subject_id`, short, func(rows *sql.Rows) error {
-		var key string
+	return eachOf(x.w, `SELECT n.key, n.subject_id, s.stories, s.name FROM json_each(?) j CROSS JOIN short_names n ON n.key = j.value JOIN subjects s ON s.id = n.subject_id`, short, func(rows *sql.Rows) error {
+		var key, name string
 		var c candidate
-		if err := rows.Scan(&key, &c.id, &c.stories); err != nil {
+		if err := rows.Scan(&key, &c.id, &c.stories, &name); err != nil {
 			return err
 		}
+		c.surname = lastKeyWord(subjectKey(name)) == key
 		x.short[key] = append(x.short[key], c)
 		return nil
 	})
@@ -338,7 +363,7 @@ func (x *subjectIndexer) learnForms(id int64, p news.Person, f personForms) {
 		if slices.ContainsFunc(x.short[s], func(c candidate) bool { return c.id == id }) {
 			continue
 		}
-		x.short[s] = append(x.short[s], candidate{id: id})
+		x.short[s] = append(x.short[s], candidate{id: id, surname: s == lastKeyWord(f.key)})
 		x.rows.short = append(x.rows.short, s, id)
 		// A story of the past that named only this word has a subject
 		// of its own: it is theirs, if they are the only one so called.
@@ -350,37 +375,88 @@ func (x *subjectIndexer) learnForms(id int64, p news.Person, f personForms) {
 	}
 }
 
-// lone resolves a one-word name: a form the reader pinned, else the
-// person who dominates that word, else whoever was last named so alone.
-func (x *subjectIndexer) lone(key, name string) int64 {
+// lone resolves a one-word name of a story whose other people are
+// company: a form the reader pinned, else the person who dominates that
+// word when the evidence says the story is theirs, else whoever was last
+// named so alone.
+//
+// A story that named the person in full had the word joined to that
+// name by the extractor; one that names only "Howard" may be about any
+// Howard. The word is theirs when the story shares a person with theirs
+// (a "Mr Howard" beside a Tony Blair whom Michael Howard's stories name
+// too), or when it is the surname of someone the library knows well. A
+// given name or another one-word alias ("Harry" of Harry Potter) never
+// suffices alone.
+func (x *subjectIndexer) lone(key, name string, company []int64) (int64, error) {
 	r, known := x.keys[kindKey{news.KindPerson, key}]
 	if known && r.manual {
 		x.fresh[r.id]++
-		return r.id
+		return r.id, nil
 	}
-	if id := x.dominant(key); id != 0 {
-		x.fresh[id]++
-		return id
+	if c, ok := x.dominant(key); ok {
+		yes := x.wellKnown(c)
+		if !yes {
+			var err error
+			if yes, err = x.together(c.id, company); err != nil {
+				return 0, err
+			}
+		}
+		if yes {
+			x.fresh[c.id]++
+			return c.id, nil
+		}
 	}
-	return x.full(news.KindPerson, key, name)
+	return x.full(news.KindPerson, key, name), nil
 }
 
-func (x *subjectIndexer) dominant(key string) int64 {
+// wellKnown: the word is the surname of a person of wellKnown stories.
+func (x *subjectIndexer) wellKnown(c candidate) bool {
+	return c.surname && c.stories+x.fresh[c.id] >= wellKnown
+}
+
+// dominant is the person known by the word with dominance times the
+// stories of the next.
+func (x *subjectIndexer) dominant(key string) (candidate, bool) {
 	cands := x.short[key]
 	switch len(cands) {
 	case 0:
-		return 0
+		return candidate{}, false
 	case 1:
-		return cands[0].id
+		return cands[0], true
 	}
 	stories := func(c candidate) int { return c.stories + x.fresh[c.id] }
 	sorted := slices.Clone(cands)
 	slices.SortFunc(sorted, func(a, b candidate) int { return stories(b) - stories(a) })
 	if stories(sorted[0]) >= dominance*max(stories(sorted[1]), 1) {
-		return sorted[0].id
+		return sorted[0], true
 	}
-	return 0
+	return candidate{}, false
 }
+
+// together: the person appeared, in this batch or before it, in a story
+// with one of company.
+func (x *subjectIndexer) together(id int64, company []int64) (bool, error) {
+	if len(company) == 0 {
+		return false, nil
+	}
+	for _, i := range x.storyOf[id] {
+		for _, o := range x.people[i] {
+			if o != id && slices.Contains(company, o) {
+				return true, nil
+			}
+		}
+	}
+	list, err := json.Marshal(company)
+	if err != nil {
+		return false, err
+	}
+	var found bool
+	err = x.w.scan(`SELECT EXISTS(SELECT 1 FROM appearances a JOIN appearances b ON b.article_id = a.article_id
+		WHERE a.subject_id = ? AND b.subject_id IN (SELECT value FROM json_each(?)))`, []any{id, string(list)}, &found)
+	return found, err
+}
+
+func lastKeyWord(key string) string { return key[strings.LastIndexByte(key, ' ')+1:] }
 
 func (x *subjectIndexer) flush() error {
 	w := x.w
@@ -394,12 +470,29 @@ func (x *subjectIndexer) flush() error {
 }
 
 // adoptLoneSubjects gives a subject made of one-word stories to the
-// person the batch made the only one known by that word.
+// person the batch made the only one known by that word, on the evidence
+// lone asks for: one of those stories names someone the person was named
+// with, or the word is the surname of a person known well.
 func (x *subjectIndexer) adoptLoneSubjects() error {
 	for key, into := range x.adopt {
 		r := x.keys[kindKey{news.KindPerson, key}]
 		if r.id == into {
 			continue
+		}
+		if !x.wellKnown(x.short[key][0]) { // the only one, as learnForms made sure
+			var shared bool
+			err := x.w.scan(`SELECT EXISTS(SELECT 1 FROM appearances a
+				JOIN appearances b ON b.article_id = a.article_id AND b.subject_id NOT IN (a.subject_id, ?2)
+				JOIN subjects s ON s.id = b.subject_id AND s.kind = 'person'
+				JOIN appearances c ON c.subject_id = b.subject_id
+				JOIN appearances d ON d.article_id = c.article_id AND d.subject_id = ?2
+				WHERE a.subject_id = ?1)`, []any{r.id, into}, &shared)
+			if err != nil {
+				return err
+			}
+			if !shared {
+				continue
+			}
 		}
 		if err := mergeSubjects(x.w, into, r.id, false); err != nil {
 			return err
