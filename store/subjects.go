@@ -108,6 +108,9 @@ type subjectIndexer struct {
 	// stories of each: the company a one-word name is judged by.
 	people  [][]int64
 	storyOf map[int64][]int
+	// surnames of the batch's people: a lone subject of one of them
+	// may be theirs now that they are known well.
+	surnames map[string]int64
 }
 
 // kindKey is a form of a person or of a place.
@@ -352,6 +355,10 @@ func (x *subjectIndexer) addKey(kind news.Kind, key, name string, id int64) {
 // forms of theirs when no one else has them, and their short names make
 // them a candidate for stories that name them by one word.
 func (x *subjectIndexer) learnForms(id int64, p news.Person, f personForms) {
+	if x.surnames == nil {
+		x.surnames = map[string]int64{}
+	}
+	x.surnames[lastKeyWord(f.key)] = id
 	for j, al := range p.Aliases {
 		if k := f.aliases[j]; strings.Contains(k, " ") {
 			if _, taken := x.keys[kindKey{news.KindPerson, k}]; !taken {
@@ -472,8 +479,24 @@ func (x *subjectIndexer) flush() error {
 // adoptLoneSubjects gives a subject made of one-word stories to the
 // person the batch made the only one known by that word, on the evidence
 // lone asks for: one of those stories names someone the person was named
-// with, or the word is the surname of a person known well.
+// with, or the word is the surname of a person known well. A person of
+// the batch who has become known well, and dominates their surname, takes
+// the stories that named them by it alone before.
 func (x *subjectIndexer) adoptLoneSubjects() error {
+	for s, id := range x.surnames {
+		if _, pending := x.adopt[s]; pending {
+			continue
+		}
+		r, ok := x.keys[kindKey{news.KindPerson, s}]
+		if !ok || r.manual || r.id == id {
+			continue
+		}
+		if c, ok := x.dominant(s); ok && c.id == id && x.wellKnown(c) {
+			if err := mergeSubjects(x.w, id, r.id, false); err != nil {
+				return err
+			}
+		}
+	}
 	for key, into := range x.adopt {
 		r := x.keys[kindKey{news.KindPerson, key}]
 		if r.id == into {

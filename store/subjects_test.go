@@ -480,4 +480,10 @@ func TestOneWordStoryJoinsOnEvidence(t *testing.T) {
 	if got := people(t, s); !strings.Contains(got, "David Okafor 1/2") || !strings.Contains(got, "Okafor 1/1") {
 		t.Errorf("a lone Okafor with no company was adopted: %s", got)
 	}
+	// Once he is known well, his surname's stories are his.
+	save(t, s, story(10, "Interview", []news.Person{person("David Okafor", 1)}, nil),
+		story(11, "Transfer", []news.Person{person("David Okafor", 1)}, nil))
+	if got := people(t, s); !strings.Contains(got, "David Okafor 4/5") || strings.Contains(got, "Okafor 1/1") {
+		t.Errorf("a well-known surname did not take its lone story: %s", got)
+	}
 }
