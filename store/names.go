@@ -47,6 +47,9 @@ type aliasRow struct {
 // aliases are short names already.
 func queueAliases(w *wtx, e news.Entities) {
 	add := func(kind news.Kind, name string, aliases []string) {
+		if len(aliases) == 0 {
+			return // most names; keying them cost more than their aliases
+		}
 		nameKey := subjectKey(name)
 		if nameKey == "" {
 			return
