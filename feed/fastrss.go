@@ -82,11 +82,11 @@ type rssScan struct {
 	dates map[string]*time.Time // pubDate text: what gofeed's ParseDate made of it (nil: nothing)
 	names map[string]string     // author text: the name gofeed finds in it
 	fail  bool                  // a value gofeed itself could not be asked about
-	asked int                   // questions put to gofeed (see maxAsked)
+	asked int                   // namespaces asked of gofeed (see maxAsked)
 }
 
-// maxAsked bounds the one-item documents gofeed reads for one feed's
-// rarer values: past it, gofeed may as well read the whole feed.
+// maxAsked bounds the namespaces one feed has gofeed asked about: past it,
+// gofeed may as well read the whole feed.
 const maxAsked = 200
 
 type nsBind struct{ prefix, uri string }
@@ -1125,11 +1125,10 @@ func (s *rssScan) personName(v string) string {
 	return it.Author.Name
 }
 
-// ask is gofeedItem, up to maxAsked times a document.
+// ask is gofeedItem. Unbounded: a look-up costs about what gofeed's own
+// reading of the same value does (its date parser's search through its
+// formats), so a feed of rarer dates gains nothing by going to gofeed.
 func (s *rssScan) ask(item string) (*gofeed.Item, bool) {
-	if s.asked++; s.asked > maxAsked {
-		return nil, false
-	}
 	return gofeedItem(item)
 }
 
@@ -1154,8 +1153,9 @@ func gofeedItem(item string) (*gofeed.Item, bool) {
 	return f.Items[0], true
 }
 
-// commonDate reads the three date formats nearly every feed uses — RFC
-// 1123 with a numeric zone or GMT, and RFC 3339 — as gofeed's ParseDate
+// commonDate reads the date formats nearly every feed uses — RFC 1123
+// with a numeric zone or GMT (and a one-digit day), and RFC 3339 — as
+// gofeed's ParseDate
 // does: its formats are tried in order, and none before the one used
 // here reads these shapes (the differential tests check it).
 func commonDate(v string) (time.Time, bool) {
@@ -1165,6 +1165,10 @@ func commonDate(v string) (time.Time, bool) {
 		layout = time.RFC1123Z
 	case shape(v, "Aaa, 00 Aaa 0000 00:00:00 GMT"):
 		layout = time.RFC1123
+	case shape(v, "Aaa, 0 Aaa 0000 00:00:00 +0000"):
+		layout = "Mon, 2 Jan 2006 15:04:05 -0700"
+	case shape(v, "Aaa, 0 Aaa 0000 00:00:00 GMT"):
+		layout = "Mon, 2 Jan 2006 15:04:05 MST"
 	case shape(v, "0000-00-00T00:00:00Z"), shape(v, "0000-00-00T00:00:00+00:00"):
 		layout = time.RFC3339
 	default:
