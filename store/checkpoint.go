@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sync"
 )
 
 // A bulk write (a refresh, an import, a sync) commits a transaction every
@@ -18,9 +19,10 @@ import (
 const bulkCheckpointPages = 16384 // 64 MB of 4 KB pages
 
 type checkpointer struct {
-	kick chan struct{}
-	stop chan struct{}
-	done chan struct{}
+	kick     chan struct{}
+	stop     chan struct{}
+	done     chan struct{}
+	stopOnce sync.Once // a Store closed twice (a deferred Close after an explicit one) stops it once
 }
 
 func startCheckpointer(db *sql.DB) *checkpointer {
@@ -58,6 +60,6 @@ func (c *checkpointer) close() {
 	if c == nil {
 		return
 	}
-	close(c.stop)
+	c.stopOnce.Do(func() { close(c.stop) })
 	<-c.done
 }

@@ -44,3 +44,18 @@ func TestBulkWritesCheckpointBesideTheWriter(t *testing.T) {
 		}
 	}
 }
+
+// A store opened for bulk writes may be closed twice, as a command that
+// closes it before reporting and also defers the close does.
+func TestBulkStoreClosesTwice(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "library.db"), ForBulkWrites())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second close: %v", err)
+	}
+}
