@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"byline/extract/lexicon"
 	"byline/news"
@@ -101,8 +102,8 @@ func toPlaces(places []place) []news.Place {
 // sieves: the text the gazetteer is asked for and what it answered.
 //
 // The sieves are called through a table, so the candidate escapes to the
-// heap on every call: it holds what they need and no mention, which
-// placeDecision makes once a sieve accepts.
+// heap (placeDecision takes one from a pool): it holds what they need and
+// no mention, which placeDecision makes once a sieve accepts.
 type placeCand struct {
 	toks  []token
 	a, b  int
@@ -171,9 +172,11 @@ func placeMention(toks []token, a, b int) (mention, bool) {
 // placeDecision is placeMention that also names the sieve that decided,
 // "" when none did.
 func placeDecision(toks []token, a, b int) (mention, bool, string) {
-	c := placeCand{toks: toks, a: a, b: b, text: spanText(toks, a, b)}
+	c := placeCands.Get().(*placeCand)
+	defer c.release()
+	*c = placeCand{toks: toks, a: a, b: b, text: spanText(toks, a, b)}
 	for _, r := range placeSieves {
-		switch r.run(&c) {
+		switch r.run(c) {
 		case accept:
 			m := newMention(mPlace, toks, a, b, c.text)
 			m.Place = c.p
@@ -184,6 +187,17 @@ func placeDecision(toks []token, a, b int) (mention, bool, string) {
 		}
 	}
 	return mention{}, false, ""
+}
+
+// placeCands are candidates for reuse: the sieves' table call makes a
+// candidate escape, and one allocated for every capitalised run was a
+// quarter of the bytes an extraction allocated.
+var placeCands = sync.Pool{New: func() any { return new(placeCand) }}
+
+// release returns c to the pool holding no article text.
+func (c *placeCand) release() {
+	*c = placeCand{}
+	placeCands.Put(c)
 }
 
 // compassRegion: "the South West", "the North-East" are regions of a
