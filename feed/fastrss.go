@@ -398,6 +398,9 @@ func (s *rssScan) skip(t tag) bool {
 // tag s.i is just past, up to and past its end tag. fn must read or skip
 // the child's content.
 func (s *rssScan) children(parent tag, fn func(t tag) bool) bool {
+	if parent.empty {
+		return true
+	}
 	for {
 		k := bytes.IndexByte(s.b[s.i:], '<')
 		if k < 0 || !textOK(s.b[s.i:s.i+k]) {

@@ -136,6 +136,8 @@ var trickyFeeds = []struct {
 	{"attributes", rssDoc(`<item><title a='1' b = "x &amp; y" c="&#65;">Attrs</title><link>https://herald.example/at</link><enclosure url="https://herald.example/a.mp3" length="1" type="audio/mpeg"/></item>`), true},
 	{"terminal controls", rssDoc("<item><title>Red \x1b[31malert\x1b[0m</title><link>https://herald.example/esc</link><description>&lt;p&gt;\u009b2Jcleared&lt;/p&gt;</description></item>"), true},
 
+	{"self-closing items", rssDoc(`<item/><item><title>After</title><link>https://herald.example/after</link></item><item />`), true},
+	{"a stray end tag after a self-closing item", rssDoc(`<item/><title>x</title></item>`), false},
 	{"xml:base", strings.Replace(rssDoc(`<item><title>Based</title><link>rel/a</link></item>`), "<channel>", `<channel xml:base="https://base.example/dir/">`, 1), false},
 	{"xml:base on an item", rssDoc(`<item xml:base="https://base.example/dir/"><title>Based</title><link>rel/b</link></item>`), false},
 	{"xml:base on a link", rssDoc(`<item><title>Based</title><link xml:base="https://base.example/dir/">rel/c</link></item>`), false},
