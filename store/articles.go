@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -249,6 +250,12 @@ const (
 	dedupeByGUID = `SELECT id, content_hash, title, added FROM articles WHERE guid = ? AND guid <> '' AND feed_id IS ? LIMIT 1`
 	dedupeByURL  = `SELECT id, content_hash, title, added FROM articles WHERE canonical_url = ? AND canonical_url <> '' LIMIT 1`
 	dedupeByHash = `SELECT id, content_hash, title, added FROM articles WHERE content_hash IN (?, ?) AND content_hash <> '' LIMIT 1`
+
+	// The first two for a JSON array of keys (?1), the feed ?2.
+	dedupeByGUIDs = `SELECT j.value, a.id, a.content_hash, a.title, a.added FROM json_each(?1) j
+		CROSS JOIN articles a ON a.guid = j.value AND a.guid <> '' AND a.feed_id IS ?2`
+	dedupeByURLs = `SELECT j.value, a.id, a.content_hash, a.title, a.added FROM json_each(?1) j
+		CROSS JOIN articles a ON a.canonical_url = j.value AND a.canonical_url <> ''`
 )
 
 // stored is what a save needs to know of an article's earlier copy.
@@ -712,54 +719,89 @@ func (s *Store) Unfinished(ctx context.Context, version int) (int, error) {
 // compare it with.
 func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, error) {
 	out := make([]bool, len(arts))
-	conn, err := s.db.Conn(ctx)
+	olds := make([]stored, len(arts))
+	found := make([]bool, len(arts))
+	// By GUID within each feed, then by canonical URL, each asked once for
+	// the whole batch: a query per article cost more than its look-up.
+	byFeed := map[int64][]int{}
+	for i, a := range arts {
+		if a.GUID != "" {
+			byFeed[a.FeedID] = append(byFeed[a.FeedID], i)
+		}
+	}
+	for feed, idx := range byFeed {
+		keys := make([]string, len(idx))
+		for j, i := range idx {
+			keys[j] = arts[i].GUID
+		}
+		held, err := s.storedBy(ctx, dedupeByGUIDs, keys, nullID(feed))
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range idx {
+			olds[i], found[i] = held[arts[i].GUID]
+		}
+	}
+	canon := make([]string, len(arts))
+	var urls []string
+	for i, a := range arts {
+		if !found[i] {
+			if canon[i] = CanonicalURL(a.URL); canon[i] != "" {
+				urls = append(urls, canon[i])
+			}
+		}
+	}
+	if len(urls) > 0 {
+		held, err := s.storedBy(ctx, dedupeByURLs, urls)
+		if err != nil {
+			return nil, err
+		}
+		for i := range arts {
+			if !found[i] && canon[i] != "" {
+				olds[i], found[i] = held[canon[i]]
+			}
+		}
+	}
+	for i, a := range arts {
+		if !found[i] && a.GUID == "" {
+			if hash := contentHash(a.Body); hash != "" {
+				err := s.db.QueryRowContext(ctx, dedupeByHash, hashArg(hash), hex.EncodeToString([]byte(hash))).
+					Scan(&olds[i].id, &olds[i].hash, &olds[i].title, &olds[i].added)
+				if err != nil && err != sql.ErrNoRows {
+					return nil, explain(err)
+				}
+				found[i] = err == nil
+			}
+		}
+		out[i] = found[i] && olds[i].title == a.Title && sameHash(olds[i].hash, contentHash(a.Body))
+	}
+	return out, nil
+}
+
+// storedBy runs query, whose first parameter is a JSON array of keys and
+// whose rows are a key and the stored article it finds, and returns for
+// each key found its article of the lowest id, as the look-up of one key
+// (LIMIT 1 over an index of key and id) finds it.
+func (s *Store) storedBy(ctx context.Context, query string, keys []string, args ...any) (map[string]stored, error) {
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, query, append([]any{string(list)}, args...)...)
 	if err != nil {
 		return nil, explain(err)
 	}
-	defer conn.Close()
-	stmts := map[string]*sql.Stmt{}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
-	lookup := func(query string, args ...any) (stored, bool, error) {
-		st, ok := stmts[query]
-		if !ok {
-			var err error
-			if st, err = conn.PrepareContext(ctx, query); err != nil {
-				return stored{}, false, err
-			}
-			stmts[query] = st
-		}
+	defer rows.Close()
+	held := map[string]stored{}
+	for rows.Next() {
+		var key string
 		var old stored
-		err := st.QueryRowContext(ctx, args...).Scan(&old.id, &old.hash, &old.title, &old.added)
-		if err == sql.ErrNoRows {
-			return old, false, nil
+		if err := rows.Scan(&key, &old.id, &old.hash, &old.title, &old.added); err != nil {
+			return nil, err
 		}
-		return old, err == nil, err
+		if h, ok := held[key]; !ok || old.id < h.id {
+			held[key] = old
+		}
 	}
-	for i, a := range arts {
-		var old stored
-		found := false
-		var err error
-		if a.GUID != "" {
-			old, found, err = lookup(dedupeByGUID, a.GUID, nullID(a.FeedID))
-		}
-		if !found && err == nil {
-			if canon := CanonicalURL(a.URL); canon != "" {
-				old, found, err = lookup(dedupeByURL, canon)
-			}
-		}
-		if !found && err == nil && a.GUID == "" {
-			if hash := contentHash(a.Body); hash != "" {
-				old, found, err = lookup(dedupeByHash, hashArg(hash), hex.EncodeToString([]byte(hash)))
-			}
-		}
-		if err != nil {
-			return nil, explain(err)
-		}
-		out[i] = found && old.title == a.Title && sameHash(old.hash, contentHash(a.Body))
-	}
-	return out, nil
+	return held, explain(rows.Err())
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,5 +65,67 @@ func TestHexHashesOfOlderLibraries(t *testing.T) {
 	}
 	if r := save(t, s, repeat); r[0].New || r[0].Changed {
 		t.Errorf("a repeated item: %+v, want it left alone", r[0])
+	}
+}
+
+// Unchanged answers for a batch as Save would find each item: by GUID
+// within its own feed, then by canonical URL, then (for an item without a
+// GUID) by its text; the copy found must have the same title and text.
+func TestUnchangedFindsCopiesAsSaveDoes(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	one, two := addFeed(t, s), 0
+	f := &news.Feed{URL: "http://127.0.0.1/other.xml", Title: "Other feed"}
+	if err := s.AddFeed(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	two = int(f.ID)
+	item := func(feed int64, guid, url, title, body string) *news.Article {
+		a := article(title, body)
+		a.FeedID, a.GUID, a.URL = feed, guid, url
+		return a
+	}
+	save(t, s,
+		item(one, "g1", "http://127.0.0.1/a/1?utm_source=x", "Ferry", "The ferry sails at nine."),
+		item(int64(two), "g1", "", "Bridge", "The bridge opens at ten."),
+		item(0, "", "http://127.0.0.1/a/3", "Pier", "The pier closes at six."),
+		item(0, "", "", "Quay", "The quay is quiet."))
+	for _, c := range []struct {
+		name string
+		a    *news.Article
+		want bool
+	}{
+		{"the same item again", item(one, "g1", "", "Ferry", "The ferry sails at nine."), true},
+		{"its title changed", item(one, "g1", "", "Ferry late", "The ferry sails at nine."), false},
+		{"the other feed's g1", item(int64(two), "g1", "", "Bridge", "The bridge opens at ten."), true},
+		{"the other feed's g1 with the first's text", item(int64(two), "g1", "", "Ferry", "The ferry sails at nine."), false},
+		{"a new GUID at a known page", item(one, "g9", "http://127.0.0.1/a/1#top", "Ferry", "The ferry sails at nine."), true},
+		{"a known page without a GUID", item(0, "", "http://127.0.0.1/a/3/", "Pier", "The pier  closes at six."), true},
+		{"known text without a GUID or page", item(0, "", "", "Quay", "The quay\nis quiet."), true},
+		{"known text with a GUID of its own", item(one, "g5", "", "Quay", "The quay is quiet."), false},
+		{"a new story", item(one, "g6", "http://127.0.0.1/a/6", "Harbour", "The harbour is full."), false},
+	} {
+		got, err := s.Unchanged(ctx, []*news.Article{c.a})
+		if err != nil || got[0] != c.want {
+			t.Errorf("%s: Unchanged = %v, %v; want %v", c.name, got, err, c.want)
+		}
+	}
+	var batch []*news.Article
+	var want []bool
+	for _, c := range []struct {
+		a    *news.Article
+		want bool
+	}{
+		{item(one, "g1", "", "Ferry", "The ferry sails at nine."), true},
+		{item(int64(two), "g1", "", "Ferry", "The ferry sails at nine."), false},
+		{item(one, "g1", "", "Ferry late", "The ferry sails at nine."), false},
+		{item(one, "g9", "http://127.0.0.1/a/3", "Pier", "The pier closes at six."), true},
+		{item(0, "", "", "Quay", "The quay is quiet."), true},
+	} {
+		batch = append(batch, c.a)
+		want = append(want, c.want)
+	}
+	if got, err := s.Unchanged(ctx, batch); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Unchanged of a batch = %v, %v; want %v", got, err, want)
 	}
 }

@@ -37,6 +37,8 @@ func TestDeduplicationUsesIndexes(t *testing.T) {
 		{dedupeByGUID, []any{"x", nil}},
 		{dedupeByURL, []any{"x"}},
 		{dedupeByHash, []any{[]byte("x"), "78"}},
+		{dedupeByGUIDs, []any{`["x"]`, nil}},
+		{dedupeByURLs, []any{`["x"]`}},
 	} {
 		p := queryPlan(t, s, q.query, q.args...)
 		if !strings.Contains(p, "INDEX articles_by_") || strings.Contains(p, "articles_by_feed") {
