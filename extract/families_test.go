@@ -157,3 +157,51 @@ func TestSubjunctiveWereKeepsAPerson(t *testing.T) {
 		t.Errorf("want person Martin Ashby in %v", peopleNames(e))
 	}
 }
+
+// Places that are firms or people by what the sentence does with them.
+func TestPlacesThatAreFirmsOrPeople(t *testing.T) {
+	for _, tc := range []struct {
+		rule, body string
+		people     []string
+		not        []string // no places
+		places     []string
+	}{
+		{"a royal title in apposition makes a person of a town's name",
+			`She wrote a life of Diana, princess of Wales. His divorce from Diana was hard.`,
+			[]string{"Diana"}, []string{"Diana"}, []string{"Wales"}},
+		{"a job in apposition after a determiner",
+			`The album by Kano, a rapper, sold well.`,
+			[]string{"Kano"}, []string{"Kano"}, nil},
+		{"what shares are in is a firm, even after 'in'",
+			`Telcorp will buy the shares in Equant it does not own. Equant makes routers.`,
+			nil, []string{"Equant"}, nil},
+		{"a small town whose profits rose is a firm",
+			`Toyota profits rose 11% in the year. Toyota also cut prices.`,
+			nil, []string{"Toyota"}, nil},
+		{"a country's sales are its market's",
+			`Japan sales rose 4% as exports to Japan grew.`,
+			nil, nil, []string{"Japan"}},
+		{"an acronym and a comma open a sentence, not a dateline, when no region follows",
+			`The chief quit on Tuesday. KPMG, the firm's auditor, will review the books.`,
+			nil, []string{"Kpmg", "KPMG"}, nil},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			e := Entities("Story", tc.body)
+			for _, w := range tc.people {
+				if !hasName(peopleNames(e), w) {
+					t.Errorf("want person %q in %v", w, peopleNames(e))
+				}
+			}
+			for _, n := range tc.not {
+				if placeNamed(e, n) {
+					t.Errorf("%q is no place: %v", n, placeNames(e))
+				}
+			}
+			for _, w := range tc.places {
+				if !placeNamed(e, w) {
+					t.Errorf("want place %q in %v", w, placeNames(e))
+				}
+			}
+		})
+	}
+}

@@ -243,7 +243,8 @@ func ruled(k mentionKind, toks []token, a, b int, rule string) mention {
 }
 
 // actorsNotPlaces: a town that speaks ("Halifax said house prices rose")
-// is a company named after it, here and wherever the article names it
+// or is traded ("shares in Halifax", "Halifax profits") is a company named
+// after it, here and wherever the article names it
 // without "in" or "near" before it ("figures from Nationwide and
 // Halifax"). Big cities keep their meaning: "Beijing said" is China's
 // government, and Beijing is still a place of the story.
@@ -251,10 +252,15 @@ func actorsNotPlaces(toks []token, ms []mention) {
 	speaking := map[string]bool{}
 	for j := range ms {
 		m := &ms[j]
-		if len(m.Words) == 1 && m.Title == "" && speaksHere(toks, m.Start, m.End) {
-			if p, ok := lookupPlace(m.Name); ok && p.Kind == lexicon.City && p.Population < 1000000 {
-				speaking[m.Name] = true
-			}
+		if len(m.Words) != 1 || m.Title != "" {
+			continue
+		}
+		p, ok := lookupPlace(m.Name)
+		small := ok && p.Kind == lexicon.City && p.Population < 1000000
+		// "shares in Equant", "Toyota sales jumped": what is traded is a
+		// firm; a country's or a big city's sales are its market's.
+		if small && (speaksHere(toks, m.Start, m.End) || tradedAfter(toks, m.End) && !stockMarket(toks, m.End)) || stakeIn(toks, m.Start) && !(ok && p.Kind == lexicon.Country) {
+			speaking[m.Name] = true
 		}
 	}
 	if len(speaking) == 0 {
@@ -262,7 +268,7 @@ func actorsNotPlaces(toks []token, ms []mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind == mPlace && speaking[m.Name] && !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near")) {
+		if m.Kind == mPlace && speaking[m.Name] && (stakeIn(toks, m.Start) || !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near"))) {
 			ms[i].decide(mOrg, "a-town-that-speaks-is-a-firm", m.Start, m.End)
 		}
 	}
@@ -958,6 +964,7 @@ func afterNameEvidence(toks []token, m *mention, a, b int) {
 	if b >= len(toks) || toks[b].Sent != toks[a].Sent {
 		return
 	}
+	roleInApposition(toks, m, b)
 	if toks[b].speechVerb() != 0 {
 		m.Evidence++
 		m.because("speech-verb-after", b, b+1)
@@ -976,6 +983,21 @@ func afterNameEvidence(toks []token, m *mention, a, b int) {
 	} else if m.Title == "" && toks[b].Kind == tWord && !toks[b].cap() && buildingNouns.has(toks[b].Text) {
 		m.decide(mOther, "building-noun-after", b, b+1)
 	}
+}
+
+// roleInApposition: "Diana, princess of Wales", "Marlow, a singer, said":
+// the job in apposition to one word is that person's.
+func roleInApposition(toks []token, m *mention, b int) {
+	if m.Title != "" || b-m.Start != 1 || !roleAppositive(toks, b) {
+		return
+	}
+	r := b + 1
+	if !personOnlyRoles.has(toks[r].low) && !royalTitles.has(toks[r].low) {
+		r++ // past the determiner
+	}
+	m.Title = toks[r].low
+	m.Evidence += 2
+	m.because("role-in-apposition", b, r+1)
 }
 
 // fullNameLast: the last mention made is a person's full name ending
@@ -1135,6 +1157,17 @@ func namedAsPerson(toks []token, w string, at int) bool {
 	return false
 }
 
+// stakeIn: "a stake in X", "bought shares in X" — but "Pernod shares in
+// Paris", "Carnival's shares in London" are where a firm's shares trade.
+func stakeIn(toks []token, a int) bool {
+	return tradedBefore(toks, a) && !(a >= 3 && (toks[a-3].cap() || toks[a-3].Kind == tPoss))
+}
+
+// stockMarket: "the Lisbon stock exchange" is a market, not a firm's stock.
+func stockMarket(toks []token, b int) bool {
+	return b < len(toks) && toks[b].low == "stock"
+}
+
 // placeByContext accepts a place the gazetteer lacks when the text says
 // what it is: "the village of Happisburgh", "a dateline KINGSBRIDGE, Devon",
 // or "in Kingsbridge" / "on Dartmoor" for a single word that is no common
@@ -1157,8 +1190,8 @@ func placeByContext(toks []token, a, b int) (mention, bool) {
 	if rule == "" {
 		return mention{}, false
 	}
-	if toks[a-1].low != "of" && actsElsewhere(toks, w, a) {
-		return mention{}, false // "shares in Barclays" when "Barclays said"
+	if toks[a-1].low != "of" && actsElsewhere(toks, w, a) || stakeIn(toks, a) {
+		return mention{}, false // "shares in Barclays" when "Barclays said"; "a stake in Equant"
 	}
 	if rule == "capitals-dateline" {
 		w = titleCase(w)
@@ -1189,7 +1222,10 @@ func placeContextRule(toks []token, a, b int) string {
 	switch {
 	case prev == "of" && a >= 2 && placeNouns.has(toks[a-2].lower()):
 		return "the-village-of"
-	case isAcronym(w) && len(w) >= 4 && b < len(toks) && toks[b].Text == "," && (toks[a].SentStart || a == 0):
+	case isAcronym(w) && len(w) >= 4 && b+1 < len(toks) && toks[b].Text == "," && (toks[a].SentStart || a == 0) &&
+		(isPlaceAt(toks[b+1].Text) || stateAbbreviations[strings.TrimSuffix(toks[b+1].Text, ".")] != ""):
+		// A region follows a dateline's town ("KINGSWEAR, Devon"); not
+		// a firm's description ("KPMG, Fannie Mae's auditor").
 		return "capitals-dateline"
 	case (prev == "in" || prev == "near" || prev == "outside") && plainName(w) &&
 		(b >= len(toks) || toks[b].Kind == tPunct && toks[b].Text != "-" || toks[b].Kind == tWord && openers.has(toks[b].lower())):

@@ -448,7 +448,7 @@ func standaloneSingle(toks []token, m *mention) bool {
 		}
 		// "U2 frontman Bono", "rapper Eminem": a job only a person has,
 		// written in lower case just before the one word.
-		return m.Title == last && personOnlyRoleBefore(toks, m.Start) && !commonLower(strings.ToLower(w))
+		return m.Title == last && (personOnlyRoleBefore(toks, m.Start) || roleAppositive(toks, m.End)) && !commonLower(strings.ToLower(w))
 	}
 	return knownName(w) && m.Evidence >= 3
 }

@@ -239,13 +239,36 @@ func townDoesNotSpeak(c *placeCand) verdict {
 // word after a job only a person has is their name, whatever region of
 // Ghana or town of Colombia shares it. Countries keep their meaning.
 func roleNamesPerson(c *placeCand) verdict {
-	if c.b-c.a == 1 && personOnlyRoleBefore(c.toks, c.a) {
+	if c.b-c.a == 1 && (personOnlyRoleBefore(c.toks, c.a) || roleAppositive(c.toks, c.b)) {
 		if p, ok := lookupPlace(c.text); !ok || p.Kind != lexicon.Country {
 			return reject
 		}
 	}
 	return pass
 }
+
+// roleAppositive: toks[b:] is ", (the/his/her) <job only a person has or
+// royal title>" closing the phrase: "Diana, princess of Wales", "Paterson,
+// the scrum-half's partner," is not; "Marlow, a singer, said".
+func roleAppositive(toks []token, b int) bool {
+	if b+2 >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	i := b + 1
+	if l := toks[i].low; l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their" {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].Kind != tWord || toks[i].cap() || toks[i].Sent != toks[b].Sent {
+		return false
+	}
+	if l := toks[i].low; !personOnlyRoles.has(l) && !royalTitles.has(l) {
+		return false
+	}
+	n := toks[i+1]
+	return n.low == "of" || n.low == "who" || n.Kind == tPunct
+}
+
+var royalTitles = setOf("princess", "prince", "queen", "king", "duchess", "duke", "countess", "earl")
 
 // personOnlyRoleBefore: toks[a-1] is a lower-case job only a person has,
 // in the same sentence.
