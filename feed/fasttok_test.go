@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -154,4 +155,60 @@ func FuzzFastTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		sameTokens(t, src)
 	})
+}
+
+// genHTML writes a random item body from pieces that stress fastTokens:
+// mostly the plain HTML it reads, now and then what it leaves to
+// x/net/html.
+func genHTML(r *rand.Rand, depth int) string {
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	var b strings.Builder
+	for range r.IntN(7) {
+		switch r.IntN(12) {
+		case 0, 1:
+			b.WriteString(pick("The crane", " is back ", "caf\u00e9", "  ", "\n", "\t", "a > b", "1<2", "x;y", "\u00a0", "*stars* _under_ [br]", "# not a heading", "1. not a list"))
+		case 2:
+			b.WriteString(pick("&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;", "&#8217;", "&nbsp;", "&copy", "&amp;amp;", "&ampx", "&bogus;", "& ", "&#;", "&notit;", "&"))
+		case 3, 4:
+			if depth < 3 {
+				n := pick("p", "b", "em", "a", "strong", "i", "span", "div", "li", "ul", "h2", "blockquote", "P", "A")
+				attrs := ""
+				for range r.IntN(3) {
+					attrs += pick(` href="/rel?a=1&amp;b=2"`, ` href='https://x.example/a b'`, ` class="visually-hidden"`, ` HREF="/UP"`, ` href="/dup"`,
+						` title="a > b"`, ` data-x = "1"`, ` alt="<b>"`, ` href="&#x6a;avascript:x"`, ` src="/i.jpg"`)
+				}
+				b.WriteString("<" + n + attrs + ">" + genHTML(r, depth+1) + pick("</"+n+">", "</"+n+">", "</"+n+" >", ""))
+			}
+		case 5:
+			b.WriteString(pick("<br/>", "<br>", "<BR />", `<img src="/i.jpg" alt="An &amp; image"/>`, `<img src='/j.jpg' srcset="/k.jpg 2x">`, "<hr/>"))
+		case 6:
+			if r.IntN(4) == 0 {
+				b.WriteString(pick("<!-- c -->", "<script>a<b</script>", "<style>p{}</style>", "<title>t</title>", "</>", "</ x>", "<p a=1>", "<p a>",
+					"\r\n", "<?pi?>", "<!DOCTYPE html>", "<x-y>", "<a href=\"unterminated", "<", "<p\x00>"))
+			}
+		default:
+			b.WriteString(pick("Lifeboat", "crew", "said Morag Linklater", "1,200", "http://x.example/?a=1&b=2"))
+		}
+	}
+	return b.String()
+}
+
+// TestFastTokensOnGeneratedHTML compares fastTokens with x/net/html, and
+// the Markdown of both, on random bodies built from tricky pieces.
+func TestFastTokensOnGeneratedHTML(t *testing.T) {
+	r := rand.New(rand.NewPCG(2026, *genSeed))
+	n, read := 3000, 0
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		if sameTokens(t, genHTML(r, 0)) {
+			read++
+		}
+	}
+	if read < n/3 {
+		t.Errorf("fastTokens read %d of %d generated bodies", read, n)
+		return
+	}
+	t.Logf("fastTokens read %d of %d generated bodies", read, n)
 }
