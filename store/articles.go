@@ -48,6 +48,10 @@ func (s *Store) save(ctx context.Context, arts []*news.Article, deferIndex bool)
 	now := time.Now()
 	preps := s.takePrepared(arts)
 	err := s.writeStmts(ctx, func(w *wtx) error {
+		var err error
+		if w.held, err = heldKeys(w, arts); err != nil {
+			return err
+		}
 		for i, a := range arts {
 			r, err := saveOne(w, a, preps[i], now, deferIndex)
 			if err != nil {
@@ -102,6 +106,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 		if err != nil {
 			return SaveResult{}, err
 		}
+		w.held.give(a.GUID, canon)
 		if err := addTags(w.ctx, w.tx, id, a.Tags); err != nil {
 			return SaveResult{}, err
 		}
@@ -136,6 +141,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 	if err != nil {
 		return SaveResult{}, err
 	}
+	w.held.give(a.GUID, canon)
 	switch {
 	case a.EntitiesVersion > 0:
 		if err := replaceEntities(w, old.id, a.EntitiesVersion, a.Entities); err != nil {
@@ -266,6 +272,86 @@ type stored struct {
 	added int64
 }
 
+// heldSet is which GUIDs (in their feed) and pages articles had when a
+// save's transaction began, asked for the whole batch at once, and which
+// the save has given to articles since. For a GUID or page in neither
+// there is nothing to look up: a refresh's new items, nearly all it saves,
+// are each found new without a query. (The transaction has the library
+// to itself, so nothing else adds a key meanwhile.)
+type heldSet struct {
+	guids map[guidKey]bool
+	urls  map[string]bool
+	given map[string]bool // GUIDs and pages written in this transaction
+}
+
+type guidKey struct {
+	feed int64
+	guid string
+}
+
+func heldKeys(w *wtx, arts []*news.Article) (*heldSet, error) {
+	h := &heldSet{guids: map[guidKey]bool{}, urls: map[string]bool{}, given: map[string]bool{}}
+	byFeed := map[int64][]string{}
+	var urls []string
+	for _, a := range arts {
+		if a.GUID != "" {
+			byFeed[a.FeedID] = append(byFeed[a.FeedID], a.GUID)
+		}
+		if canon := CanonicalURL(a.URL); canon != "" {
+			urls = append(urls, canon)
+		}
+	}
+	for feed, guids := range byFeed {
+		held, err := storedBy(w.ctx, w.tx, dedupeByGUIDs, guids, nullID(feed))
+		if err != nil {
+			return nil, err
+		}
+		for g := range held {
+			h.guids[guidKey{feed, g}] = true
+		}
+	}
+	if len(urls) > 0 {
+		held, err := storedBy(w.ctx, w.tx, dedupeByURLs, urls)
+		if err != nil {
+			return nil, err
+		}
+		for u := range held {
+			h.urls[u] = true
+		}
+	}
+	return h, nil
+}
+
+// mayHave says whether the look-up query (dedupeByGUID or dedupeByURL) of
+// a could find an article; any other query always may. A nil set knows
+// nothing.
+func (h *heldSet) mayHave(query string, a *news.Article, canon string) bool {
+	switch {
+	case h == nil:
+		return true
+	case query == dedupeByGUID:
+		// A save may have given the GUID to an article of another feed
+		// that kept its own (an update without a feed): any feed counts.
+		return h.guids[guidKey{a.FeedID, a.GUID}] || h.given["guid\x00"+a.GUID]
+	case query == dedupeByURL:
+		return h.urls[canon] || h.given["url\x00"+canon]
+	}
+	return true
+}
+
+// give records the GUID and page a save has just written to an article.
+func (h *heldSet) give(guid, canon string) {
+	if h == nil {
+		return
+	}
+	if guid != "" {
+		h.given["guid\x00"+guid] = true
+	}
+	if canon != "" {
+		h.given["url\x00"+canon] = true
+	}
+}
+
 // findExisting looks for the stored copy of a: by GUID within its feed,
 // then by canonical URL, then by the hash of its text. The text is no
 // evidence for a feed item: its GUID says which item it is, and two items
@@ -289,7 +375,7 @@ func findExisting(w *wtx, a *news.Article, canon, hash string) (stored, error) {
 		{canon != "", dedupeByURL, []any{canon}},
 		{hash != "" && a.GUID == "", dedupeByHash, []any{hashArg(hash), hex.EncodeToString([]byte(hash))}},
 	} {
-		if !q.ok {
+		if !q.ok || !w.held.mayHave(q.query, a, canon) {
 			continue
 		}
 		if found, err := try(q.query, q.args...); found || err != nil {
@@ -734,7 +820,7 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 		for j, i := range idx {
 			keys[j] = arts[i].GUID
 		}
-		held, err := s.storedBy(ctx, dedupeByGUIDs, keys, nullID(feed))
+		held, err := storedBy(ctx, s.db, dedupeByGUIDs, keys, nullID(feed))
 		if err != nil {
 			return nil, err
 		}
@@ -752,7 +838,7 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 		}
 	}
 	if len(urls) > 0 {
-		held, err := s.storedBy(ctx, dedupeByURLs, urls)
+		held, err := storedBy(ctx, s.db, dedupeByURLs, urls)
 		if err != nil {
 			return nil, err
 		}
@@ -782,12 +868,12 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 // whose rows are a key and the stored article it finds, and returns for
 // each key found its article of the lowest id, as the look-up of one key
 // (LIMIT 1 over an index of key and id) finds it.
-func (s *Store) storedBy(ctx context.Context, query string, keys []string, args ...any) (map[string]stored, error) {
+func storedBy(ctx context.Context, db queryer, query string, keys []string, args ...any) (map[string]stored, error) {
 	list, err := json.Marshal(keys)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, query, append([]any{string(list)}, args...)...)
+	rows, err := db.QueryContext(ctx, query, append([]any{string(list)}, args...)...)
 	if err != nil {
 		return nil, explain(err)
 	}

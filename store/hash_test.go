@@ -129,3 +129,38 @@ func TestUnchangedFindsCopiesAsSaveDoes(t *testing.T) {
 		t.Errorf("Unchanged of a batch = %v, %v; want %v", got, err, want)
 	}
 }
+
+// Items saved in one batch find the copies the same batch wrote before
+// them, and not those it took a GUID or page away from: Save answers as
+// if each had been saved on its own, in order.
+func TestSaveBatchFindsWhatItWrote(t *testing.T) {
+	s := openTemp(t)
+	feed := addFeed(t, s)
+	item := func(guid, url, title string) *news.Article {
+		a := article(title, "Text of "+title+".")
+		a.FeedID, a.GUID, a.URL = feed, guid, url
+		return a
+	}
+	first := save(t, s, item("old", "http://127.0.0.1/old", "Old"))
+	r := save(t, s,
+		item("g1", "http://127.0.0.1/1", "One"),
+		item("g2", "http://127.0.0.1/1?utm_medium=x", "Two"),   // the first's page: it becomes g2
+		item("g1", "", "One again"),                            // so g1 is free: new
+		item("renamed", "http://127.0.0.1/old", "Old renamed"), // takes the old article's GUID away
+		item("old", "", "Old returns"),                         // so this is new
+		item("", "http://127.0.0.1/old", "Old once more"),
+		item("g2", "", "Two again"), // a GUID this batch gave
+	)
+	want := []struct {
+		id  int64
+		new bool
+	}{{r[0].ID, true}, {r[0].ID, false}, {r[2].ID, true}, {first[0].ID, false}, {r[4].ID, true}, {first[0].ID, false}, {r[0].ID, false}}
+	for i, w := range want {
+		if r[i].ID != w.id || r[i].New != w.new {
+			t.Errorf("item %d: %+v, want article %d, new %v", i, r[i], w.id, w.new)
+		}
+	}
+	if ids := map[int64]bool{first[0].ID: true, r[0].ID: true, r[2].ID: true, r[4].ID: true}; len(ids) != 4 {
+		t.Errorf("articles %d, %d, %d, %d: want four", first[0].ID, r[0].ID, r[2].ID, r[4].ID)
+	}
+}

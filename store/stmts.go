@@ -18,6 +18,8 @@ type wtx struct {
 	subjects []indexedArticle // articles whose subjects flushEntities indexes
 	search   []searchRow      // rows saveOne queued for flushSearch
 
+	held *heldSet // the keys a save's look-ups can find (nil: any)
+
 	aliases   []any             // rows queueAliases queued for flushAliases
 	aliasSeen map[aliasRow]bool // those queued or inserted in this transaction
 }
