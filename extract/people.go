@@ -323,12 +323,17 @@ func namedAfterRule(_ []token, m *mention) verdict {
 	return rejectIf(inLower(landmarkSuffixes, last) && !surname(last))
 }
 
-// countryInside: "Lycos Europe", "Black America", "Las Vegas Microsoft" —
+// countryInside: "Lycos Europe", "Black America", "Las Vegas Microsoft",
+// "Agence France Presse" —
 // a country, continent or region inside the run makes it no person's name.
 func countryInside(_ []token, m *mention) verdict {
 	for i, w := range m.Words {
 		if i > 0 {
-			if p, ok := lookupPlace(w); ok && (p.Kind == lexicon.Country || p.Kind == lexicon.Continent) && !knownName(w) && !surname(w) {
+			// A country that is also a name ("Jason Scotland", "Jools
+			// Holland") is a firm's or a show's inside the name ("Agence
+			// France Presse") or after a common word ("Little Britain").
+			if p, ok := lookupPlace(w); ok && (p.Kind == lexicon.Country || p.Kind == lexicon.Continent) &&
+				(!knownName(w) && !surname(w) || !knownName(m.Words[0]) && (i < len(m.Words)-1 || commonOf(m.Words[0]))) {
 				return reject
 			}
 		}
