@@ -506,8 +506,8 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 		}
 		return cand[best].ent
 	}
-	for j, p := range people {
-		if joinsName(*m, p.Words, w) {
+	for j := range people {
+		if named.has(j) {
 			return j
 		}
 	}
@@ -518,7 +518,7 @@ func matchPerson(toks []token, people []person, ms []mention, i int) int {
 // "Mr Howard" is a Howard by surname, never Howard Flight: a surname
 // honorific takes the family name, which opens a name only in East-Asian
 // order ("Mr Wang" is Wang Xuebing). "Sir Howard" is Howard Newby.
-func joinsName(m mention, name []string, w string) bool {
+func joinsName(m *mention, name []string, w string) bool {
 	if !nameHasWord(name, w) {
 		return false
 	}
@@ -564,7 +564,7 @@ func syllablesShaped(w string) bool {
 	return false
 }
 
-// namedBy answers joinsName(*m, people[e].Words, w) once per person:
+// namedBy answers joinsName(m, people[e].Words, w) once per person:
 // matchPerson looks back over hundreds of mentions of the same few people.
 type namedBy struct {
 	people []person
@@ -575,11 +575,11 @@ type namedBy struct {
 
 func (n *namedBy) has(e int) bool {
 	if e >= len(n.known) {
-		return joinsName(*n.m, n.people[e].Words, n.w)
+		return joinsName(n.m, n.people[e].Words, n.w)
 	}
 	if n.known[e] == 0 {
 		n.known[e] = -1
-		if joinsName(*n.m, n.people[e].Words, n.w) {
+		if joinsName(n.m, n.people[e].Words, n.w) {
 			n.known[e] = 1
 		}
 	}

@@ -72,7 +72,7 @@ func placeKey(m *mention) string {
 func addCompassShortForms(toks []token, places []place) {
 	for i := 1; i < len(toks); i++ {
 		w := toks[i].Text
-		if w != "North" && w != "South" || toks[i-1].lower() != "the" {
+		if !toks[i].isCap || w != "North" && w != "South" || toks[i-1].lower() != "the" {
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].cap() {

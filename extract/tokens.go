@@ -260,9 +260,6 @@ func capWord(kind tokKind, text string) bool {
 	if kind != tWord {
 		return false
 	}
-	if c := text[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z' // what unicode.IsUpper says of ASCII
-	}
 	r, _ := utf8.DecodeRuneInString(text)
 	return unicode.IsUpper(r)
 }
