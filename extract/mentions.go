@@ -268,7 +268,10 @@ func actorsNotPlaces(toks []token, ms []mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind == mPlace && speaking[m.Name] && (stakeIn(toks, m.Start) || !(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near"))) {
+		// ("in Equant", when the gazetteer has no Equant, was a place by
+		// that "in" alone.)
+		if m.Kind == mPlace && speaking[m.Name] && (stakeIn(toks, m.Start) || !isPlaceAt(m.Name) ||
+			!(m.Start > 0 && (toks[m.Start-1].low == "in" || toks[m.Start-1].low == "near"))) {
 			ms[i].decide(mOrg, "a-town-that-speaks-is-a-firm", m.Start, m.End)
 		}
 	}
@@ -1158,9 +1161,10 @@ func namedAsPerson(toks []token, w string, at int) bool {
 }
 
 // stakeIn: "a stake in X", "bought shares in X" — but "Pernod shares in
-// Paris", "Carnival's shares in London" are where a firm's shares trade.
+// Paris", "Carnival's shares in London" are where a firm's shares trade;
+// "BT's shares in Cegetel", a name no gazetteer has, are a holding.
 func stakeIn(toks []token, a int) bool {
-	return tradedBefore(toks, a) && !(a >= 3 && (toks[a-3].cap() || toks[a-3].Kind == tPoss))
+	return tradedBefore(toks, a) && !(a >= 3 && (toks[a-3].cap() || toks[a-3].Kind == tPoss) && isPlaceAt(toks[a].Text))
 }
 
 // stockMarket: "the Lisbon stock exchange" is a market, not a firm's stock.
