@@ -294,11 +294,19 @@ func heldKeys(w *wtx, arts []*news.Article) (*heldSet, error) {
 	byFeed := map[int64][]string{}
 	var urls []string
 	for _, a := range arts {
-		if a.GUID != "" {
+		switch {
+		case a.GUID == "":
+		case jsonSafe(a.GUID):
 			byFeed[a.FeedID] = append(byFeed[a.FeedID], a.GUID)
+		default:
+			h.give(a.GUID, "") // looked up as it is
 		}
-		if canon := CanonicalURL(a.URL); canon != "" {
+		switch canon := CanonicalURL(a.URL); {
+		case canon == "":
+		case jsonSafe(canon):
 			urls = append(urls, canon)
+		default:
+			h.give("", canon)
 		}
 	}
 	for feed, guids := range byFeed {
@@ -807,11 +815,21 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 	out := make([]bool, len(arts))
 	olds := make([]stored, len(arts))
 	found := make([]bool, len(arts))
+	// One look-up of one article: a text hash, or a key a JSON array
+	// cannot carry as it is.
+	one := func(i int, query string, args ...any) error {
+		err := s.db.QueryRowContext(ctx, query, args...).Scan(&olds[i].id, &olds[i].hash, &olds[i].title, &olds[i].added)
+		if err != nil && err != sql.ErrNoRows {
+			return explain(err)
+		}
+		found[i] = err == nil
+		return nil
+	}
 	// By GUID within each feed, then by canonical URL, each asked once for
 	// the whole batch: a query per article cost more than its look-up.
 	byFeed := map[int64][]int{}
 	for i, a := range arts {
-		if a.GUID != "" {
+		if a.GUID != "" && jsonSafe(a.GUID) {
 			byFeed[a.FeedID] = append(byFeed[a.FeedID], i)
 		}
 	}
@@ -828,11 +846,18 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 			olds[i], found[i] = held[arts[i].GUID]
 		}
 	}
+	for i, a := range arts {
+		if a.GUID != "" && !jsonSafe(a.GUID) {
+			if err := one(i, dedupeByGUID, a.GUID, nullID(a.FeedID)); err != nil {
+				return nil, err
+			}
+		}
+	}
 	canon := make([]string, len(arts))
 	var urls []string
 	for i, a := range arts {
 		if !found[i] {
-			if canon[i] = CanonicalURL(a.URL); canon[i] != "" {
+			if canon[i] = CanonicalURL(a.URL); canon[i] != "" && jsonSafe(canon[i]) {
 				urls = append(urls, canon[i])
 			}
 		}
@@ -843,26 +868,35 @@ func (s *Store) Unchanged(ctx context.Context, arts []*news.Article) ([]bool, er
 			return nil, err
 		}
 		for i := range arts {
-			if !found[i] && canon[i] != "" {
+			if !found[i] && canon[i] != "" && jsonSafe(canon[i]) {
 				olds[i], found[i] = held[canon[i]]
+			}
+		}
+	}
+	for i := range arts {
+		if !found[i] && canon[i] != "" && !jsonSafe(canon[i]) {
+			if err := one(i, dedupeByURL, canon[i]); err != nil {
+				return nil, err
 			}
 		}
 	}
 	for i, a := range arts {
 		if !found[i] && a.GUID == "" {
 			if hash := contentHash(a.Body); hash != "" {
-				err := s.db.QueryRowContext(ctx, dedupeByHash, hashArg(hash), hex.EncodeToString([]byte(hash))).
-					Scan(&olds[i].id, &olds[i].hash, &olds[i].title, &olds[i].added)
-				if err != nil && err != sql.ErrNoRows {
-					return nil, explain(err)
+				if err := one(i, dedupeByHash, hashArg(hash), hex.EncodeToString([]byte(hash))); err != nil {
+					return nil, err
 				}
-				found[i] = err == nil
 			}
 		}
 		out[i] = found[i] && olds[i].title == a.Title && sameHash(olds[i].hash, contentHash(a.Body))
 	}
 	return out, nil
 }
+
+// jsonSafe says whether a key comes back from a JSON array (json_each)
+// byte for byte: Go's encoder replaces invalid UTF-8, and SQLite's text
+// stops at a NUL.
+func jsonSafe(k string) bool { return utf8.ValidString(k) && !strings.ContainsRune(k, 0) }
 
 // storedBy runs query, whose first parameter is a JSON array of keys and
 // whose rows are a key and the stored article it finds, and returns for

@@ -164,3 +164,33 @@ func TestSaveBatchFindsWhatItWrote(t *testing.T) {
 		t.Errorf("articles %d, %d, %d, %d: want four", first[0].ID, r[0].ID, r[2].ID, r[4].ID)
 	}
 }
+
+// A GUID or page that a JSON array cannot carry byte for byte (invalid
+// UTF-8, a NUL) is still found again, not saved as a second article.
+func TestOddKeysAreFoundAgain(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	feed := addFeed(t, s)
+	for _, key := range []string{"x\xff\xfe", "a\x00b"} {
+		for _, byGUID := range []bool{true, false} {
+			item := func(title string) *news.Article {
+				a := article(title, "Text of the item "+title+".")
+				a.FeedID = feed
+				if byGUID {
+					a.GUID = "tag:" + key
+				} else {
+					a.URL = "http://127.0.0.1/" + key
+				}
+				return a
+			}
+			first := save(t, s, item("One "+key))
+			if same, err := s.Unchanged(ctx, []*news.Article{item("One " + key)}); err != nil || !same[0] {
+				t.Errorf("%q (GUID %v): Unchanged = %v, %v; want true", key, byGUID, same, err)
+			}
+			r := save(t, s, item("Two"), item("Three"))
+			if r[0].ID != first[0].ID || r[0].New || r[1].ID != first[0].ID || r[1].New {
+				t.Errorf("%q (GUID %v) saved again: %+v, want article %d", key, byGUID, r, first[0].ID)
+			}
+		}
+	}
+}
