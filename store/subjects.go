@@ -31,9 +31,10 @@ import (
 // subjectKey is the form a name is recognised by: lower case, with
 // hyphens, dots and runs of space as one space.
 //
-// A save computes it several times for every name of every article (2.5%
-// of a refresh's writer as splitting, lowering and joining): a name in
-// ASCII, nearly all of them, is keyed in one pass instead.
+// A save keys every name of every article, and splitting, lowering and
+// joining was 8% of BenchmarkSaveBBC's writer (0.34 s of 4.1 for 20,000
+// stories; 0.16 s in one pass): a name in ASCII, nearly all of them, is
+// keyed in one pass instead.
 func subjectKey(name string) string {
 	key := make([]byte, 0, len(name))
 	gap := false
