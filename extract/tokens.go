@@ -56,7 +56,8 @@ type token struct {
 // worked out once per spelling with one hash lookup per word, instead of
 // a ToLower and several map operations per token.
 type forms struct {
-	id  []int32 // per token: its spelling's index in all; -1 for non-words
+	// all are the spellings, in the order the article first uses them;
+	// each word token points at its own (token.fm).
 	all []form
 	// slots is an open-addressing hash table of the spellings (1 + index
 	// in all; 0 is empty), at most half full. For a thousand short
@@ -113,9 +114,7 @@ func internForms(toks []token, f *forms) {
 	f.cutLowers()
 	f.markLowerSeen()
 	for i := range toks {
-		if k := f.id[i]; k >= 0 {
-			fm := &f.all[k]
-			toks[i].fm = fm
+		if fm := toks[i].fm; fm != nil {
 			toks[i].low = fm.low
 			if !fm.lowerWord {
 				toks[i].LowerSeen = fm.lowerSeen
@@ -127,8 +126,9 @@ func internForms(toks []token, f *forms) {
 // reset empties f for an article of n tokens, keeping its memory: the
 // hash table is sized to stay at most half full.
 func (f *forms) reset(n int) {
-	f.id = slices.Grow(f.id[:0], n)[:n]
-	f.all = f.all[:0]
+	// Room for a spelling per token, so that appending never moves the
+	// forms number points the tokens at.
+	f.all = slices.Grow(f.all[:0], n)
 	f.shift = 32 - 6
 	for 1<<(32-f.shift) < 2*n {
 		f.shift--
@@ -141,7 +141,7 @@ func (f *forms) reset(n int) {
 	}
 }
 
-// number gives each word token its spelling's index, adding the spellings
+// number points each word token at its spelling, adding the spellings
 // not seen before, and sets the lower-case form of the other tokens.
 //
 // The lower-case forms that differ from the spelling are written one
@@ -157,7 +157,7 @@ func (f *forms) number(toks []token) {
 		if t.Kind != tWord {
 			// Marks and numbers are never looked up by spelling.
 			t.low = lowerOf(t.Text)
-			f.id[i] = -1
+			t.fm = nil
 			continue
 		}
 		at := f.slot(t.Text)
@@ -174,7 +174,7 @@ func (f *forms) number(toks []token) {
 			f.all = append(f.all, form{low: w, text: t.Text})
 			lowAt = append(lowAt, end)
 		}
-		f.id[i] = k
+		t.fm = &f.all[k]
 	}
 	f.buf, f.lowAt = buf, lowAt
 }
@@ -212,12 +212,12 @@ func (f *forms) markLowerSeen() {
 func (f *forms) markCapSeen(toks []token, titlePara int) {
 	for i := range toks {
 		if t := &toks[i]; t.isCap && !t.SentStart && !(i > 0 && toks[i-1].Kind == tOpenQ) && t.Para != titlePara {
-			f.all[f.id[i]].capSeen = true
+			t.fm.capSeen = true
 		}
 	}
 	for i := range toks {
 		if toks[i].isCap {
-			toks[i].CapSeen = f.all[f.id[i]].capSeen
+			toks[i].CapSeen = toks[i].fm.capSeen
 		}
 	}
 }
