@@ -19,8 +19,8 @@ type htmlTokens interface {
 // quoted attributes — as x/net/html's Tokenizer does, several times
 // faster: it looks for "<" and "&" a stretch at a time where the Tokenizer
 // reads a byte at a time through a reader. On anything else (comments,
-// doctypes, script and the other raw-text elements, carriage returns,
-// unquoted attributes, stray "</") it stops with bail set, and the caller
+// doctypes, script and the other raw-text elements, unquoted attributes,
+// stray "</") it stops with bail set, and the caller
 // tokenizes the whole item with x/net/html instead. A tag whose
 // attributes need decoding is handed to x/net/html alone.
 type fastTokens struct {
@@ -85,9 +85,6 @@ func (z *fastTokens) Next() html.TokenType {
 	if j > z.i {
 		z.text = z.b[z.i:j]
 		z.i = j
-		if bytes.IndexByte(z.text, '\r') >= 0 {
-			return z.stop() // the Tokenizer rewrites line ends
-		}
 		z.tt = html.TextToken
 		return z.tt
 	}
@@ -222,6 +219,12 @@ func (z *fastTokens) exactAttrs(lt int) html.TokenType {
 func (z *fastTokens) Text() []byte {
 	s := z.text
 	z.text = nil
+	if bytes.IndexByte(s, '\r') >= 0 {
+		// "\r\n" and a lone "\r" are "\n", as in the Tokenizer (no
+		// reference holds a "\r", so before decoding is as good as after).
+		s = bytes.ReplaceAll(s, []byte("\r\n"), []byte("\n"))
+		s = bytes.ReplaceAll(s, []byte("\r"), []byte("\n"))
+	}
 	a := bytes.IndexByte(s, '&')
 	if a < 0 {
 		return s

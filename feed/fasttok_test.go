@@ -72,7 +72,7 @@ var trickyHTML = []struct {
 	{`<P CLASS="x">Upper <A HREF="/a?b=1&amp;c=2">link</A> <IMG SRC='/i.jpg' ALT="a &lt; b"/> <br/><br /> <a href="x" href="y">dup</a></p>`, true},
 	{`<p>a < b and c <= d, 1<2 &lt;tag&gt; <</p><`, true},
 	{`<ul><li>one</li><li>two <em>em</em></li></ul><h2 id=h>Heading</h2>`, false},
-	{"<p>line\r\nbreak</p>", false},
+	{"<p>line\r\nbreak\rand\r\r\n\n&amp;\r</p>\r", true},
 	{`<p>x</p><!-- comment --><p>y</p>`, false},
 	{`<p>x</p><script>if (a<b) {}</script><style>p{}</style>`, false},
 	{`<title>t</title><textarea><b></textarea>`, false},
