@@ -125,7 +125,22 @@ func resolveSingles(toks []token, ms []mention, people []person) []person {
 			m.decide(mOther, "single-word-unvouched", m.Start, m.End)
 		}
 	}
+	placesNamedLater(ms, people)
 	return people
+}
+
+// placesNamedLater: a town's name met before the job that made it a
+// person ("his divorce from Diana" before "Diana, princess of Wales") is
+// that person too; a country keeps its meaning.
+func placesNamedLater(ms []mention, people []person) {
+	for i := range ms {
+		if m := &ms[i]; m.Kind == mPlace && m.Ent < 0 && len(m.Words) == 1 && m.Place.Kind != lexicon.Country {
+			if j := singleNamed(people, m.Words[0]); j >= 0 {
+				m.Ent = j
+				m.decide(mPerson, "part-of-a-full-name", m.Start, m.End)
+			}
+		}
+	}
 }
 
 // countMentions counts each person's mentions and takes gender, first
