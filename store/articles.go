@@ -116,7 +116,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 		if deferIndex {
 			_, err = w.exec(`INSERT OR IGNORE INTO unindexed(article_id, stale) VALUES (?, 0)`, id)
 		} else {
-			w.search = append(w.search, searchRow{id: id, title: a.Title, body: a.Body})
+			w.search = append(w.search, searchRow{id: id, title: a.Title, body: p.searchBody()})
 		}
 		return SaveResult{ID: id, New: true, Changed: true}, err
 	}
@@ -167,7 +167,7 @@ func saveOne(w *wtx, a *news.Article, p prepared, now time.Time, deferIndex bool
 		if _, err = w.exec(`DELETE FROM unindexed WHERE article_id = ?`, old.id); err != nil {
 			return SaveResult{}, err
 		}
-		r := searchRow{id: old.id, title: a.Title, body: a.Body, stale: true}
+		r := searchRow{id: old.id, title: a.Title, body: p.searchBody(), stale: true}
 		err = w.scan(`SELECT COALESCE(group_concat(text, char(10)), '') FROM notes WHERE article_id = ?`, []any{old.id}, &r.notes)
 		w.search = append(w.search, r)
 	}

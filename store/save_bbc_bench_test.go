@@ -74,7 +74,7 @@ func BenchmarkSaveBBC(b *testing.B) {
 }
 
 // loadBBC reads the BBC corpus of ../shared as title and body pairs.
-func loadBBC(b *testing.B) [][2]string {
+func loadBBC(b testing.TB) [][2]string {
 	b.Helper()
 	dirs, _ := filepath.Glob("../../shared/corpus/bbc/*")
 	var out [][2]string
