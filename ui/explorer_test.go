@@ -102,10 +102,13 @@ func TestExplorerPlacesView(t *testing.T) {
 				waitFor(t, tm, "latest first")
 				// The heading changes at the key, the rows when the
 				// re-sorted page arrives.
-				waitUntil(t, tm, "Oban listed before Stornoway", func(m Model) bool {
+				// By stories Oban and Glasgow (2 each) come before
+				// Stornoway (1), so only Stornoway above Glasgow shows
+				// the new order.
+				waitUntil(t, tm, "Oban, Stornoway, Glasgow", func(m Model) bool {
 					scr := ansi.Strip(m.screen())
-					o, s := strings.Index(scr, "Oban"), strings.Index(scr, "Stornoway")
-					return o >= 0 && s > o
+					o, s, g := strings.Index(scr, "Oban"), strings.Index(scr, "Stornoway"), strings.Index(scr, "Glasgow")
+					return o >= 0 && s > o && g > s
 				})
 			})
 			scr := finalScreen(m)
