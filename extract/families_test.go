@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"byline/news"
+)
 
 // Errors a reader met in a large library, by family: firms listed as
 // people, stage names listed as places, and a name counted twice. Every
@@ -67,22 +71,7 @@ func TestStageNamesAreNoPlaces(t *testing.T) {
 			nil, nil, []string{"Britain"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
-			e := Entities("Story", tc.body)
-			for _, w := range tc.people {
-				if !hasName(peopleNames(e), w) {
-					t.Errorf("want person %q in %v", w, peopleNames(e))
-				}
-			}
-			for _, n := range tc.not {
-				if placeNamed(e, n) {
-					t.Errorf("%q is no place: %v", n, placeNames(e))
-				}
-			}
-			for _, w := range tc.places {
-				if !placeNamed(e, w) {
-					t.Errorf("want place %q in %v", w, placeNames(e))
-				}
-			}
+			checkFamilies(t, Entities("Story", tc.body), tc.people, tc.not, tc.places)
 		})
 	}
 }
@@ -195,22 +184,28 @@ func TestPlacesThatAreFirmsOrPeople(t *testing.T) {
 			nil, []string{"Kpmg", "KPMG"}, nil},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
-			e := Entities("Story", tc.body)
-			for _, w := range tc.people {
-				if !hasName(peopleNames(e), w) {
-					t.Errorf("want person %q in %v", w, peopleNames(e))
-				}
-			}
-			for _, n := range tc.not {
-				if placeNamed(e, n) {
-					t.Errorf("%q is no place: %v", n, placeNames(e))
-				}
-			}
-			for _, w := range tc.places {
-				if !placeNamed(e, w) {
-					t.Errorf("want place %q in %v", w, placeNames(e))
-				}
-			}
+			checkFamilies(t, Entities("Story", tc.body), tc.people, tc.not, tc.places)
 		})
+	}
+}
+
+// checkFamilies: e has each of people as a person, none of notPlaces as a
+// place, and each of places as a place.
+func checkFamilies(t *testing.T, e news.Entities, people, notPlaces, places []string) {
+	t.Helper()
+	for _, w := range people {
+		if !hasName(peopleNames(e), w) {
+			t.Errorf("want person %q in %v", w, peopleNames(e))
+		}
+	}
+	for _, n := range notPlaces {
+		if placeNamed(e, n) {
+			t.Errorf("%q is no place: %v", n, placeNames(e))
+		}
+	}
+	for _, w := range places {
+		if !placeNamed(e, w) {
+			t.Errorf("want place %q in %v", w, placeNames(e))
+		}
 	}
 }
