@@ -101,20 +101,15 @@ func (a *app) accountsFor(ctx context.Context, lib *store.Store, ids []int64) ([
 	return out, nil
 }
 
-// syncOne gets the account's secret and syncs it. With --wait, a sync
-// another process is running is waited for, a second at a time, and
+// syncOne syncs an account, getting its secret once no other sync of it
+// is running: a refused sync never runs the token command. With --wait, a
+// sync another process is running is waited for, a second at a time, and
 // then this one runs.
 func (a *app) syncOne(ctx context.Context, lib *store.Store, acct store.Account) (remote.Result, error) {
-	c, err := a.client(ctx, acct)
-	if err != nil {
-		// No secret, no sync: the failure is still the account's.
-		lib.SetSyncResult(context.WithoutCancel(ctx), acct.ID, "", err.Error())
-		waiting, _ := lib.Waiting(ctx, acct.ID)
-		return remote.Result{Waiting: waiting}, err
-	}
+	connect := func() (remote.Client, error) { return a.client(ctx, acct) }
 	told := false
 	for {
-		res, err := remote.Sync(ctx, lib, acct, c)
+		res, err := remote.SyncWith(ctx, lib, acct, connect)
 		var busy *store.SyncBusyError
 		if !a.syncWait || !errors.As(err, &busy) {
 			return res, err

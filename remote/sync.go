@@ -54,6 +54,15 @@ type Result struct {
 // at once, having touched nothing (not even the account's last error,
 // which is the other sync's to write).
 func Sync(ctx context.Context, st *store.Store, a store.Account, c Client) (Result, error) {
+	return SyncWith(ctx, st, a, func() (Client, error) { return c, nil })
+}
+
+// SyncWith is Sync for a caller whose client costs something to make: its
+// secret comes from a command such as pass, which may ask for a
+// passphrase. connect is called only once the lease is held, so a sync
+// refused because another is running asks for nothing; its error is the
+// account's, as a failed sync's is.
+func SyncWith(ctx context.Context, st *store.Store, a store.Account, connect func() (Client, error)) (Result, error) {
 	var res Result
 	lease, err := st.LeaseSync(ctx, a.ID)
 	if err != nil {
@@ -66,7 +75,10 @@ func Sync(ctx context.Context, st *store.Store, a store.Account, c Client) (Resu
 	if a, err = st.Account(lctx, a.ID); err != nil {
 		return res, err
 	}
-	err = syncAccount(lctx, st, a, c, &res)
+	c, err := connect()
+	if err == nil {
+		err = syncAccount(lctx, st, a, c, &res)
+	}
 	if cause := context.Cause(lctx); err != nil && (errors.Is(cause, store.ErrLeaseLost) || errors.Is(cause, store.ErrAccountRemoved)) {
 		err = cause
 	}
