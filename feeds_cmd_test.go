@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // gazette is a small news site written for these tests: a home page that
@@ -42,7 +44,7 @@ func newGazette(t *testing.T) *gazette {
 				return
 			}
 			w.Header().Set("ETag", etag)
-			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Header().Set("Content-Type", "application/rss+xml; charset=iso-8859-2")
 			wall := "Councillors in Kestrel Bay voted on Monday to spend four million pounds on a new sea wall along the Esplanade. " +
 				`"This is the most important thing we will do this year," said the council leader, Priya Natarajan. ` +
 				strings.Repeat("Work is due to start in March and to finish before the winter. ", 10)
@@ -248,5 +250,35 @@ func TestFeedsKeepExpiresAtRefresh(t *testing.T) {
 		if code == 0 || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
 			t.Errorf("byline %s: exit %d, stderr %q; want one error line", strings.Join(bad, " "), code, errs)
 		}
+	}
+}
+
+// A feed that names its charset only in the Content-Type header reads the
+// same when it is followed as on every refresh after: ISO-8859-2, which
+// nothing would guess from the bytes.
+func TestSubscribeReadsTheHeadersCharset(t *testing.T) {
+	title := "Żółć na Wiśle" // written for this test
+	body := "Mieszkańcy Gdańska mówią, że rzeka jest czysta."
+	enc := func(s string) string {
+		out, err := charmap.ISO8859_2.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>` + enc("Gazeta Łódzka") + `</title><link>/</link>` +
+		fmt.Sprintf(gazetteItem, enc(title), "zolc", "zolc-1", enc(body)) + `</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=iso-8859-2")
+		fmt.Fprint(w, doc)
+	}))
+	defer srv.Close()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if out := mustRun(t, "--library", lib, "subscribe", srv.URL+"/feed.xml"); !strings.Contains(out, "Gazeta Łódzka") {
+		t.Errorf("subscribe printed %q, want the feed's title in its charset", out)
+	}
+	arts := listJSON(t, lib)
+	if len(arts) != 1 || arts[0].Title != title {
+		t.Fatalf("articles after subscribe: %+v, want %q", arts, title)
 	}
 }
