@@ -25,7 +25,7 @@ import (
 
 // Version changes whenever the extractor's output can change, so stored
 // articles extracted by an older version are extracted again.
-const Version = 18
+const Version = 19
 
 // Entities returns the people, places and quotes of an article from its
 // title and Markdown body.

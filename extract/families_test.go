@@ -209,3 +209,33 @@ func checkFamilies(t *testing.T, e news.Entities, people, notPlaces, places []st
 		}
 	}
 }
+
+// The kind of business right before a name makes it a firm's, in every
+// mention; a kind that is also a person's job ("broadcaster") yields to a
+// given name, unless the name is a place's and a common word.
+func TestKindOfBusinessBeforeAName(t *testing.T) {
+	for _, tc := range []struct {
+		body   string
+		firm   string
+		people []string
+	}{
+		{"The brokerage Kestrel Amberley said in a note that it expected a fall. Kestrel Amberley added that rates would rise.",
+			"Kestrel Amberley", nil},
+		{"Shares in the mortgage firm Harlow Finch fell after Harlow Finch restated its figures, said Tom Reid.",
+			"Harlow Finch", []string{"Tom Reid"}},
+		{"The investment bank Marsden Tilly has forecast growth, its economist Ann Carver said.",
+			"Marsden Tilly", []string{"Ann Carver"}},
+		{"The veteran broadcaster Ruth Hollis said she agreed. Hollis had presented the show for years.",
+			"", []string{"Ruth Hollis"}},
+		{"A venture between public broadcaster France Televisions and two studios was announced.",
+			"France Televisions", nil},
+		{"The producer Chad Smith said it was done, and the host Georgia Pointon agreed.",
+			"", []string{"Chad Smith", "Georgia Pointon"}},
+	} {
+		e := Entities("Markets", tc.body)
+		if tc.firm != "" && hasName(peopleNames(e), tc.firm) {
+			t.Errorf("%q: the firm %q is listed as a person: %v", tc.body, tc.firm, peopleNames(e))
+		}
+		checkFamilies(t, e, tc.people, nil, nil)
+	}
+}

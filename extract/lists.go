@@ -298,6 +298,7 @@ var orgCues = setOf("band", "group", "club", "firm", "company", "party", "team",
 	"movie", "album", "single", "song", "programme", "program", "series", "novel", "book",
 	"brand", "label", "charity", "outfit", "duo", "trio", "quartet", "giant", "maker",
 	"manufacturer", "operator", "insurer", "lender", "supermarket", "chain", "publisher",
+	"brokerage", "carmaker", "chipmaker", "conglomerate",
 	"studio", "tabloid", "daily", "weekly", "game", "app", "service", "organisation",
 	"organization", "body", "regulator", "watchdog", "group's", "musical", "play", "sitcom",
 	"soap", "drama", "title", "track", "hit")
@@ -329,4 +330,4 @@ var officeTitles = setOf("president", "chancellor", "minister", "secretary", "se
 
 // personCues are orgCues that can also be a person's job.
 var personCues = setOf("maker", "designer", "producer", "operator", "owner", "founder",
-	"publisher", "star", "host", "side")
+	"publisher", "star", "host", "side", "broadcaster")

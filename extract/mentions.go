@@ -567,13 +567,24 @@ func appendWords(ws []string, toks []token, a, b int, trim bool) []string {
 // aside first so "Labour MP George Foulkes" and "Defence Secretary Geoff
 // Hoon" stay people; a trailing landmark word keeps named buildings
 // ("Freedom House") as places.
+// placeThenWord: the span is a place's name and a common word, as a firm
+// or a channel is named ("broadcaster France Televisions"); a given name
+// that is also a place keeps a person's surname ("producer Chad Smith").
+func placeThenWord(toks []token, s span) bool {
+	if s.End-s.Start != 2 || surname(toks[s.Start+1].Text) || !commonOf(toks[s.Start+1].Text) {
+		return false
+	}
+	_, ok := lookupPlace(toks[s.Start].Text)
+	return ok
+}
+
 func isOrgSpan(toks []token, s span, cue bool) bool {
 	if cue && s.Start > 0 && toks[s.Start-1].Kind == tWord && toks[s.Start-1].Sent == toks[s.Start].Sent {
 		// "US bank Wells Fargo", "rock band Korn"; but a cue that can also
 		// be a person's job ("games maker Peter Molyneux") yields to a
 		// given name or an honorific.
 		c := toks[s.Start-1].lower()
-		if orgCues.has(c) && !(personCues.has(c) && (toks[s.Start].knownName() || honorific(toks[s.Start].lower()))) {
+		if orgCues.has(c) && !(personCues.has(c) && (toks[s.Start].knownName() && !placeThenWord(toks, s) || honorific(toks[s.Start].lower()))) {
 			return true
 		}
 	}
