@@ -51,7 +51,8 @@ place:Seoul source:cnn feed:NAME after:2024-01-31 before:2024-06; a leading
 			// page of it in memory, and the first line comes at once.
 			out := bufio.NewWriterSize(a.stdout, 64<<10)
 			if asJSON {
-				err = writeListJSON(out, func(fn func(*news.Article) error) error { return lib.Each(ctx, q, limit, fn) })
+				err = writeJSONArray(out, func(fn func(*news.Article) error) error { return lib.Each(ctx, q, limit, fn) },
+					func(a *news.Article) any { return toListed(a) })
 			} else {
 				width := 0
 				if isTerminal(a.stdout) {
@@ -112,13 +113,14 @@ func toListed(a *news.Article) listedArticle {
 	return l
 }
 
-// writeListJSON writes the articles each yields as one JSON array, an
-// element at a time, laid out as json.Encoder with a two-space indent
-// lays out the whole array.
-func writeListJSON(w io.Writer, each func(func(*news.Article) error) error) error {
+// writeJSONArray writes what each yields as one JSON array, an element
+// at a time as listed makes it, laid out as json.Encoder with a two-space
+// indent lays out the whole array: a list of any size takes the memory of
+// one element.
+func writeJSONArray[T any](w io.Writer, each func(func(T) error) error, listed func(T) any) error {
 	n := 0
-	err := each(func(a *news.Article) error {
-		data, err := json.MarshalIndent(toListed(a), "  ", "  ")
+	err := each(func(v T) error {
+		data, err := json.MarshalIndent(listed(v), "  ", "  ")
 		if err != nil {
 			return err
 		}

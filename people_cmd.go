@@ -247,9 +247,15 @@ the articles; --by keeps one person's quotes, under any of their names.`,
 				f.SpeakerID = s.ID
 			}
 			if asJSON {
-				return writeQuotesJSON(a.stdout, func(fn func(news.LibraryQuote) error) error {
+				// Streamed: a library's every quote takes the memory of one.
+				out := bufio.NewWriter(a.stdout)
+				err := writeJSONArray(out, func(fn func(news.LibraryQuote) error) error {
 					return lib.EachQuote(ctx, f, limit, fn)
-				})
+				}, func(q news.LibraryQuote) any { return toListedQuote(q) })
+				if err != nil {
+					return err
+				}
+				return out.Flush()
 			}
 			width := 0
 			if isTerminal(a.stdout) {
@@ -281,36 +287,6 @@ type quotedArticle struct {
 	Title  string    `json:"title"`
 	Source string    `json:"source"`
 	Date   time.Time `json:"date"`
-}
-
-// writeQuotesJSON prints the quotes each hands it as one JSON array, each
-// as it comes, so a library's every quote takes the memory of one.
-func writeQuotesJSON(w io.Writer, each func(fn func(news.LibraryQuote) error) error) error {
-	bw := bufio.NewWriter(w)
-	n := 0
-	err := each(func(q news.LibraryQuote) error {
-		b, err := json.MarshalIndent(toListedQuote(q), "  ", "  ")
-		if err != nil {
-			return err
-		}
-		sep := ",\n  "
-		if n == 0 {
-			sep = "[\n  "
-		}
-		n++
-		bw.WriteString(sep)
-		_, err = bw.Write(b)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		bw.WriteString("[]\n")
-	} else {
-		bw.WriteString("\n]\n")
-	}
-	return bw.Flush()
 }
 
 func writeQuoteText(w io.Writer, q news.LibraryQuote, width int) {
