@@ -90,20 +90,12 @@ func flushAliases(w *wtx) error {
 // rebuildAliases fills aliases from every stored article: the migration
 // that adds the table runs it for a library that has articles.
 func rebuildAliases(w *wtx) error {
-	var after int64
-	for {
-		batch, err := storedEntities(w, after, 2000)
-		if err != nil || len(batch) == 0 {
-			return err
-		}
-		after = batch[len(batch)-1].id
+	return eachStoredBatch(w, func(batch []indexedArticle) error {
 		for _, a := range batch {
 			queueAliases(w, a.e)
 		}
-		if err := flushAliases(w); err != nil {
-			return err
-		}
-	}
+		return flushAliases(w)
+	})
 }
 
 // querier is a database or a transaction.

@@ -728,24 +728,26 @@ func unindexArticle(w *wtx, id int64) error {
 // arrived, as the save path would have: the migration that adds the index
 // runs it for a library that already has articles.
 func rebuildSubjects(w *wtx) error {
+	return eachStoredBatch(w, func(batch []indexedArticle) error {
+		w.subjects = append(w.subjects[:0], batch...)
+		return indexSubjects(w)
+	})
+}
+
+// eachStoredBatch hands fn every stored article's entities, 2,000 at a
+// time in id order: the rebuilds of the indexes made from them.
+func eachStoredBatch(w *wtx, fn func([]indexedArticle) error) error {
 	var after int64
 	for {
-		batch, err := storedEntities(w, after, 2000)
+		batch, err := queryEntities(w, `WHERE e.article_id > ? ORDER BY e.article_id LIMIT ?`, []any{after, 2000})
 		if err != nil || len(batch) == 0 {
 			return err
 		}
 		after = batch[len(batch)-1].id
-		w.subjects = append(w.subjects[:0], batch...)
-		if err := indexSubjects(w); err != nil {
+		if err := fn(batch); err != nil {
 			return err
 		}
 	}
-}
-
-// storedEntities reads up to limit articles' entities after the article
-// afterID, in id order.
-func storedEntities(w *wtx, afterID int64, limit int) ([]indexedArticle, error) {
-	return queryEntities(w, `WHERE e.article_id > ? ORDER BY e.article_id LIMIT ?`, []any{afterID, limit})
 }
 
 // storedEntitiesOf reads the entities of the articles whose ids are args,
