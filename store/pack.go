@@ -501,32 +501,22 @@ func fillQuotes(ctx context.Context, q queryer, need map[int64]*news.Entities) e
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
+	return inIDs(ids, func(in string, args []any) error {
 		rows, err := q.QueryContext(ctx, `SELECT article_id, speaker, text, partial, paragraph FROM library_quotes
-			WHERE article_id IN `+placeholders(n)+` ORDER BY article_id, ord`, args...)
+			WHERE article_id IN `+in+` ORDER BY article_id, ord`, args...)
 		if err != nil {
 			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var id int64
 			var qt news.Quote
 			if err := rows.Scan(&id, &qt.Speaker, &qt.Text, &qt.Partial, &qt.Paragraph); err != nil {
-				rows.Close()
 				return err
 			}
 			e := need[id]
 			e.Quotes = append(e.Quotes, qt)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
+		return rows.Err()
+	})
 }

@@ -78,6 +78,24 @@ func (s *Store) writeStmts(ctx context.Context, fn func(w *wtx) error) error {
 // a VALUES list.
 func placeholders(n int) string { return "(?" + strings.Repeat(", ?", n-1) + ")" }
 
+// inIDs calls fn for ids 500 at a time, in their order, with the IN list
+// of their placeholders and the ids as its arguments: SQLite takes a
+// bounded number of parameters a statement.
+func inIDs(ids []int64, fn func(in string, args []any) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := fn(placeholders(n), args); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
 // valueRows is n rows of cols parameters each, for a multi-row VALUES.
 func valueRows(cols, n int) string {
 	row := placeholders(cols)

@@ -687,13 +687,7 @@ func queryIDs(w *wtx, query string, args ...any) ([]int64, error) {
 // after the forms their names resolve by have changed.
 func reindexArticles(w *wtx, ids []int64) error {
 	slices.Sort(ids)
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		in := placeholders(n)
+	return inIDs(ids, func(in string, args []any) error {
 		// Read before the delete: library_quotes holds the quotes.
 		arts, err := storedEntitiesOf(w, in, args)
 		if err != nil {
@@ -705,12 +699,8 @@ func reindexArticles(w *wtx, ids []int64) error {
 			}
 		}
 		w.subjects = arts
-		if err := indexSubjects(w); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
+		return indexSubjects(w)
+	})
 }
 
 // unindexArticle removes an article's appearances and quotes before its
