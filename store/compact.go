@@ -42,41 +42,28 @@ func (s *Store) Compact(ctx context.Context, progress func(done int)) (Compacted
 			progress(c.Bodies + c.Documents + c.Hashes)
 		}
 	}
-	for after := int64(0); ; {
-		n, last, err := s.compactBodies(ctx, after)
-		c.Bodies += n
-		if err != nil {
-			return c, fmt.Errorf("pack article texts: %w", explain(err))
-		}
-		report()
-		if last == 0 {
-			break
-		}
-		after = last
+	steps := []struct {
+		what  string
+		count *int
+		pack  func(ctx context.Context, afterID int64) (n int, last int64, err error)
+	}{
+		{"pack article texts", &c.Bodies, s.compactBodies},
+		{"pack people, places and quotes", &c.Documents, s.compactDocuments},
+		{"pack text hashes", &c.Hashes, s.compactHashes},
 	}
-	for after := int64(0); ; {
-		n, last, err := s.compactDocuments(ctx, after)
-		c.Documents += n
-		if err != nil {
-			return c, fmt.Errorf("pack people, places and quotes: %w", explain(err))
+	for _, step := range steps {
+		for after := int64(0); ; {
+			n, last, err := step.pack(ctx, after)
+			*step.count += n
+			if err != nil {
+				return c, fmt.Errorf("%s: %w", step.what, explain(err))
+			}
+			report()
+			if last == 0 {
+				break
+			}
+			after = last
 		}
-		report()
-		if last == 0 {
-			break
-		}
-		after = last
-	}
-	for after := int64(0); ; {
-		n, last, err := s.compactHashes(ctx, after)
-		c.Hashes += n
-		if err != nil {
-			return c, fmt.Errorf("pack text hashes: %w", explain(err))
-		}
-		report()
-		if last == 0 {
-			break
-		}
-		after = last
 	}
 	report()
 	if err := s.vacuum(ctx, &c); err != nil {
